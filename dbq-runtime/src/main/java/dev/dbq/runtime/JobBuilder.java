@@ -1,0 +1,160 @@
+package dev.dbq.runtime;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The fluent builder behind each generated {@code Jobs.someJob()} factory: it collects the
+ * workspace, queue, priority and earliest start of one job and enqueues it.
+ *
+ * <p>Generated subclasses add a typed {@code workspace(W)} (or {@code workspace(Map<String, ?>)}
+ * for untyped jobs). Queue and priority default to the job's {@code @Job} values.
+ *
+ * @param <B> the generated builder type, returned by every setter
+ */
+public abstract class JobBuilder<B extends JobBuilder<B>> {
+  private final JobDefinition definition;
+  private Object workspace;
+  private String queue;
+  private int priority;
+  private Instant runAfter;
+  private Duration runAfterDelay;
+
+  /**
+   * For generated subclasses.
+   *
+   * @param definition the job to enqueue
+   */
+  protected JobBuilder(JobDefinition definition) {
+    this.definition = Objects.requireNonNull(definition, "definition");
+    this.queue = definition.queue();
+    this.priority = definition.priority();
+  }
+
+  /**
+   * Sets the workspace; generated subclasses expose this with the job's workspace type.
+   *
+   * @param value a typed workspace instance or a {@code Map<String, ?>}
+   * @return this builder
+   */
+  protected final B setWorkspace(Object value) {
+    this.workspace = value;
+    return self();
+  }
+
+  /**
+   * Puts the job in another queue than its {@code @Job} default.
+   *
+   * @param queueName a letter, then letters, digits, {@code _ - .}; at most 100 characters
+   * @return this builder
+   * @throws IllegalArgumentException when the name breaks that rule
+   */
+  public final B queue(String queueName) {
+    this.queue = NamingRules.checkQueueName(queueName);
+    return self();
+  }
+
+  /**
+   * Overrides the job's default priority; higher runs first.
+   *
+   * @param value -32768..32767
+   * @return this builder
+   * @throws IllegalArgumentException when out of range
+   */
+  public final B priority(int value) {
+    this.priority = NamingRules.checkPriority(value);
+    return self();
+  }
+
+  /**
+   * Holds the job back until the given instant.
+   *
+   * @param instant the earliest start
+   * @return this builder
+   */
+  public final B runAfter(Instant instant) {
+    this.runAfter = Objects.requireNonNull(instant, "instant");
+    this.runAfterDelay = null;
+    return self();
+  }
+
+  /**
+   * Holds the job back for the given delay, counted from the database's clock at insert.
+   *
+   * @param delay a non-negative delay
+   * @return this builder
+   * @throws IllegalArgumentException when negative
+   */
+  public final B runAfter(Duration delay) {
+    if (Objects.requireNonNull(delay, "delay").isNegative()) {
+      throw new IllegalArgumentException("runAfter delay must not be negative, was " + delay);
+    }
+    this.runAfterDelay = delay;
+    this.runAfter = null;
+    return self();
+  }
+
+  /**
+   * Enqueues through the process default set with {@link Dbq#setDefault(Dbq)}.
+   *
+   * @return the new job's id
+   * @throws IllegalStateException when no default {@link Dbq} is set
+   */
+  public final UUID enqueue() {
+    return enqueue(Dbq.getDefault());
+  }
+
+  /**
+   * Enqueues through the given {@link Dbq}, in a transaction of its own.
+   *
+   * @param dbq the queue
+   * @return the new job's id
+   */
+  public final UUID enqueue(Dbq dbq) {
+    return dbq.enqueue(this);
+  }
+
+  /**
+   * Enqueues inside the caller's transaction: the job exists exactly when the caller commits.
+   * The connection is neither committed nor closed.
+   *
+   * @param connection an open connection to the dbq database
+   * @return the new job's id
+   */
+  public final UUID enqueue(Connection connection) {
+    return Dbq.enqueue(connection, this);
+  }
+
+  /** @return the job being built */
+  public final JobDefinition definition() {
+    return definition;
+  }
+
+  final Object workspaceValue() {
+    return workspace;
+  }
+
+  final String queueName() {
+    return queue;
+  }
+
+  final int priorityValue() {
+    return priority;
+  }
+
+  final Instant runAfterInstant() {
+    return runAfter;
+  }
+
+  final Duration runAfterDelay() {
+    return runAfterDelay;
+  }
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+}

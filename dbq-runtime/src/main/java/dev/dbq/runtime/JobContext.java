@@ -1,0 +1,193 @@
+package dev.dbq.runtime;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job a step or hook is running for: its identity, where it is in its steps, and (for jobs
+ * without a typed workspace) the workspace map that steps share.
+ *
+ * <p>The worker builds one per step; tests of a step can build their own with {@link
+ * #builder(UUID, String)}.
+ */
+public final class JobContext {
+  private final UUID id;
+  private final String name;
+  private final String queue;
+  private final int priority;
+  private final String step;
+  private final int stepIndex;
+  private final int attempt;
+  private final int maxAttempts;
+  private final Map<String, Object> workspace;
+  private final Logger logger;
+
+  private JobContext(Builder b) {
+    this.id = b.id;
+    this.name = b.name;
+    this.queue = b.queue;
+    this.priority = b.priority;
+    this.step = b.step;
+    this.stepIndex = b.stepIndex;
+    this.attempt = b.attempt;
+    this.maxAttempts = b.maxAttempts;
+    this.workspace = b.workspace;
+    this.logger = LoggerFactory.getLogger("dev.dbq.job." + b.name);
+  }
+
+  /**
+   * Starts a context.
+   *
+   * @param id the job's id
+   * @param name the job's name
+   * @return a builder with queue {@code default}, priority 0, step index 0, attempt 1 of 1
+   */
+  public static Builder builder(UUID id, String name) {
+    return new Builder(id, name);
+  }
+
+  /** @return the job's id */
+  public UUID id() {
+    return id;
+  }
+
+  /** @return the job's name */
+  public String name() {
+    return name;
+  }
+
+  /** @return the queue the job waits in */
+  public String queue() {
+    return queue;
+  }
+
+  /** @return the job's priority */
+  public int priority() {
+    return priority;
+  }
+
+  /** @return the name of the step being run (the method's name) */
+  public String step() {
+    return step;
+  }
+
+  /** @return the position of the step being run, 0 for the first */
+  public int stepIndex() {
+    return stepIndex;
+  }
+
+  /** @return which attempt at this step this is, 1 for the first */
+  public int attempt() {
+    return attempt;
+  }
+
+  /** @return how many attempts the job allows per step */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  /** @return whether this is the last attempt the job allows at this step */
+  public boolean isLastAttempt() {
+    return attempt >= maxAttempts;
+  }
+
+  /**
+   * The untyped workspace: a mutable map holding a JSON object, passed from step to step. Jobs
+   * with a typed workspace take it as a step parameter instead.
+   *
+   * @return the workspace map
+   * @throws IllegalStateException when the job has a typed workspace
+   */
+  public Map<String, Object> workspace() {
+    if (workspace == null) {
+      throw new IllegalStateException(
+          "job '" + name + "' has a typed workspace: take it as a parameter of the step");
+    }
+    return workspace;
+  }
+
+  /** @return a logger named {@code dev.dbq.job.<job name>}; the worker puts the job in the MDC */
+  public Logger logger() {
+    return logger;
+  }
+
+  @Override
+  public String toString() {
+    return "Job[" + name + " " + id + ", queue=" + queue + ", step=" + step + "]";
+  }
+
+  /** Builds a {@link JobContext}. */
+  public static final class Builder {
+    private final UUID id;
+    private final String name;
+    private String queue = "default";
+    private int priority;
+    private String step = "";
+    private int stepIndex;
+    private int attempt = 1;
+    private int maxAttempts = 1;
+    private Map<String, Object> workspace;
+
+    private Builder(UUID id, String name) {
+      this.id = Objects.requireNonNull(id, "id");
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * @param queue the queue
+     * @return this builder
+     */
+    public Builder queue(String queue) {
+      this.queue = Objects.requireNonNull(queue, "queue");
+      return this;
+    }
+
+    /**
+     * @param priority the priority
+     * @return this builder
+     */
+    public Builder priority(int priority) {
+      this.priority = priority;
+      return this;
+    }
+
+    /**
+     * @param stepName the step's name
+     * @param index the step's position, 0 for the first
+     * @return this builder
+     */
+    public Builder step(String stepName, int index) {
+      this.step = Objects.requireNonNull(stepName, "stepName");
+      this.stepIndex = index;
+      return this;
+    }
+
+    /**
+     * @param attemptNumber this attempt, 1 for the first
+     * @param max the attempts allowed
+     * @return this builder
+     */
+    public Builder attempt(int attemptNumber, int max) {
+      this.attempt = attemptNumber;
+      this.maxAttempts = max;
+      return this;
+    }
+
+    /**
+     * @param map the untyped workspace; leave unset for a job with a typed workspace
+     * @return this builder
+     */
+    public Builder workspace(Map<String, Object> map) {
+      this.workspace = map;
+      return this;
+    }
+
+    /** @return the context */
+    public JobContext build() {
+      return new JobContext(this);
+    }
+  }
+}
