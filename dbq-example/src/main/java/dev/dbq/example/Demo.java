@@ -1,0 +1,99 @@
+package dev.dbq.example;
+
+import dev.dbq.runtime.Dbq;
+import dev.dbq.runtime.DbqWorker;
+import dev.dbq.runtime.JobState;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The demo: enqueue a handful of jobs that use every feature, run a worker until they are done
+ * while printing each state change, then print a summary.
+ */
+final class Demo {
+  private static final Duration TIME_LIMIT = Duration.ofSeconds(60);
+
+  private Demo() {}
+
+  static int run(Map<String, String> environment, PrintStream out) {
+    long started = System.nanoTime();
+    try (Dbq dbq = Dbq.fromEnvironment(environment)) {
+      dbq.migrate();
+      List<UUID> ids = enqueueDemoJobs(dbq, out);
+      StateWatcher watcher = new StateWatcher(dbq, ids, out);
+      DbqWorker worker =
+          DbqWorker.builder()
+              .dbq(dbq)
+              .catalog(Jobs.catalog())
+              .queues("imports", "mail")
+              .concurrency(2)
+              .build();
+      worker.start();
+      boolean done;
+      try {
+        done = watcher.watchUntilAllFinal(TIME_LIMIT);
+      } finally {
+        worker.close();
+      }
+      printSummary(watcher.states(), out, Duration.ofNanos(System.nanoTime() - started));
+      if (!done) {
+        out.println("Not every job finished within " + TIME_LIMIT.toSeconds() + " s.");
+        return 1;
+      }
+      return 0;
+    }
+  }
+
+  private static List<UUID> enqueueDemoJobs(Dbq dbq, PrintStream out) {
+    List<UUID> ids = new ArrayList<>();
+    // a typed workspace; the creation hook trims and lower-cases the source before the insert
+    ids.add(Jobs.importCats().workspace(CatBatch.from("  Shelter-North ")).enqueue(dbq));
+    // a higher priority than the job above: it runs first
+    ids.add(Jobs.importCats().workspace(CatBatch.from("shelter-south")).priority(5).enqueue(dbq));
+    // fails in its first step: the failure hook runs and the job ends FAILED
+    ids.add(Jobs.importCats().workspace(CatBatch.from("broken")).enqueue(dbq));
+    // a single-method job with an untyped map workspace, on a second queue
+    ids.add(Jobs.sendWelcomeEmail().workspace(Map.of("email", "ada@example.com")).enqueue(dbq));
+    // a delayed job: waits two seconds before any worker may take it
+    ids.add(
+        Jobs.sendWelcomeEmail()
+            .workspace(Map.of("email", "grace@example.com"))
+            .runAfter(Duration.ofSeconds(2))
+            .enqueue(dbq));
+    // inside the application's own transaction: the job exists exactly when the data commits
+    try (Connection connection = dbq.dataSource().getConnection()) {
+      connection.setAutoCommit(false);
+      ids.add(
+          Jobs.sendWelcomeEmail()
+              .workspace(Map.of("email", "linus@example.com"))
+              .enqueue(connection));
+      connection.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot enqueue in a transaction", e);
+    }
+    out.println("Enqueued " + ids.size() + " jobs on queues 'imports' and 'mail'.");
+    return ids;
+  }
+
+  private static void printSummary(
+      Map<UUID, JobState> states, PrintStream out, Duration wallTime) {
+    Map<JobState, Integer> perState = new EnumMap<>(JobState.class);
+    states.values().forEach(s -> perState.merge(s, 1, Integer::sum));
+    out.println();
+    out.println("+------------+------+");
+    out.println("| state      | jobs |");
+    out.println("+------------+------+");
+    perState.forEach((state, count) -> out.printf("| %-10s | %4d |%n", state, count));
+    out.println("+------------+------+");
+    out.printf("| steps run  | %4d |%n", DemoCounters.steps());
+    out.printf("| wall time  | %.1f s |%n", wallTime.toMillis() / 1000.0);
+    out.println("+------------+------+");
+  }
+}

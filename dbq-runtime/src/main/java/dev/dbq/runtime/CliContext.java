@@ -1,0 +1,76 @@
+package dev.dbq.runtime;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What every command of {@link DbqCli} runs against: the environment it reads the database from,
+ * the job catalog, and where it prints. Tests build their own; {@code main} uses the process's.
+ */
+final class CliContext implements AutoCloseable {
+  private final Map<String, String> environment;
+  private final Supplier<JobCatalog> catalogSource;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private JobCatalog catalog;
+  private Dbq dbq;
+
+  CliContext(
+      Map<String, String> environment,
+      Supplier<JobCatalog> catalogSource,
+      PrintWriter out,
+      PrintWriter err) {
+    this.environment = Map.copyOf(environment);
+    this.catalogSource = catalogSource;
+    this.out = out;
+    this.err = err;
+  }
+
+  Map<String, String> environment() {
+    return environment;
+  }
+
+  PrintWriter out() {
+    return out;
+  }
+
+  PrintWriter err() {
+    return err;
+  }
+
+  /** The jobs known to this process, loaded once on first use. */
+  JobCatalog catalog() {
+    if (catalog == null) {
+      catalog = catalogSource.get();
+    }
+    return catalog;
+  }
+
+  /**
+   * The database from {@code DBQ_JDBC_URL}, opened on first use so that bad input is rejected
+   * before any connection is made.
+   */
+  Dbq dbq() {
+    if (dbq == null) {
+      String url = environment.get("DBQ_JDBC_URL");
+      if (url == null || url.isBlank()) {
+        throw new BadInputException(
+            "DBQ_JDBC_URL is not set: point it at your PostgreSQL database, e.g."
+                + " DBQ_JDBC_URL=jdbc:postgresql://localhost:5432/app (optional DBQ_USER,"
+                + " DBQ_PASSWORD)");
+      }
+      dbq = Dbq.fromEnvironment(environment);
+    }
+    return dbq;
+  }
+
+  @Override
+  public void close() {
+    if (dbq != null) {
+      dbq.close();
+    }
+    out.flush();
+    err.flush();
+  }
+}

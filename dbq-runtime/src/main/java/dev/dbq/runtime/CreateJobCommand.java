@@ -1,0 +1,100 @@
+package dev.dbq.runtime;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code dbq create-job NAME}: enqueues one job of a kind the catalog knows, for debugging and
+ * operations. Every argument is checked before the database is touched.
+ */
+@Command(
+    name = "create-job",
+    mixinStandardHelpOptions = true,
+    description = "Enqueue one job of a kind known to this application's job catalog.")
+final class CreateJobCommand implements Callable<Integer> {
+  @ParentCommand private DbqCli.Root root;
+
+  @Parameters(index = "0", paramLabel = "NAME", description = "The job name, e.g. import_cats.")
+  private String name;
+
+  @Option(
+      names = {"--queue-name", "--queue_name"},
+      paramLabel = "Q",
+      description = "The queue to put it in (default: the job's own queue).")
+  private String queue;
+
+  @Option(
+      names = "--workspace",
+      paramLabel = "JSON",
+      description = "The initial workspace, a JSON object (default: {}).")
+  private String workspace;
+
+  @Option(
+      names = "--priority",
+      paramLabel = "N",
+      description = "Priority, -32768..32767; higher runs first (default: the job's own).")
+  private Integer priority;
+
+  @Option(
+      names = {"--run-after", "--run_after"},
+      paramLabel = "ISO-8601",
+      description = "Earliest start, e.g. 2026-12-01T09:00:00Z.")
+  private String runAfter;
+
+  @Override
+  public Integer call() {
+    CliContext cli = root.context();
+    JobDefinition definition =
+        cli.catalog()
+            .job(name)
+            .orElseThrow(() -> new BadInputException(UnknownJobMessage.of(name, cli.catalog())));
+    CliJobBuilder job = new CliJobBuilder(definition);
+    try {
+      if (queue != null) {
+        job.queue(queue);
+      }
+      if (priority != null) {
+        job.priority(priority);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    if (runAfter != null) {
+      job.runAfter(parseInstant(runAfter));
+    }
+    if (workspace != null) {
+      job.workspace(parseWorkspace(definition, workspace));
+    }
+    UUID id = job.enqueue(cli.dbq());
+    cli.out()
+        .printf("Created job: \"%s\", id=%s for queue \"%s\"%n", name, id, job.queueName());
+    return 0;
+  }
+
+  private static Object parseWorkspace(JobDefinition definition, String json) {
+    try {
+      WorkspaceCodec.toMap(json);
+      return WorkspaceCodec.read(json, definition.workspaceType().orElse(null));
+    } catch (WorkspaceException e) {
+      throw new BadInputException("--workspace: " + e.getMessage());
+    }
+  }
+
+  private static Instant parseInstant(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new BadInputException(
+          "--run-after '"
+              + text
+              + "' is not an ISO-8601 date-time with an offset, e.g. 2026-12-01T09:00:00Z");
+    }
+  }
+}

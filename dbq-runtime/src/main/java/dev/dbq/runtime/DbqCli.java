@@ -1,0 +1,167 @@
+package dev.dbq.runtime;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * The management commands, django-db-queue's {@code manage.py} commands for dbq:
+ *
+ * <pre>
+ * dbq migrate
+ * dbq create-job NAME [--queue-name Q] [--workspace JSON] [--priority N] [--run-after ISO-8601]
+ * dbq queue-depth [QUEUE ...] [--exclude-future-jobs]
+ * dbq delete-old-jobs [--hours N]
+ * dbq worker [QUEUE] [--rate-limit S] [--concurrency N] [--lease S] [--exit-when-empty]
+ * </pre>
+ *
+ * <p>The database comes from {@code DBQ_JDBC_URL} (optional {@code DBQ_USER}, {@code
+ * DBQ_PASSWORD}); the jobs from every {@link JobCatalog} on the class path. Exit status: 0 on
+ * success, 2 on bad input (one line on stderr, nothing written to the database), 1 when the
+ * database fails.
+ */
+public final class DbqCli {
+  /** Exit status for success. */
+  public static final int OK = 0;
+  /** Exit status when the database or a job failed. */
+  public static final int FAILED = 1;
+  /** Exit status for bad input; nothing was written. */
+  public static final int BAD_INPUT = 2;
+
+  private DbqCli() {}
+
+  /**
+   * Runs one command and exits the JVM with its status.
+   *
+   * @param args the command line, e.g. {@code queue-depth default imports}
+   */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /**
+   * Runs one command against this process's environment and class path, without exiting.
+   *
+   * @param args the command line
+   * @return the exit status: {@link #OK}, {@link #FAILED} or {@link #BAD_INPUT}
+   */
+  public static int run(String... args) {
+    return run(System.getenv(), args);
+  }
+
+  /**
+   * Runs one command against the given environment (for {@code DBQ_JDBC_URL}, {@code DBQ_USER},
+   * {@code DBQ_PASSWORD}) and this process's class path, without exiting.
+   *
+   * @param environment the variables to read the database from
+   * @param args the command line
+   * @return the exit status: {@link #OK}, {@link #FAILED} or {@link #BAD_INPUT}
+   */
+  public static int run(Map<String, String> environment, String... args) {
+    return run(
+        environment,
+        JobCatalog::loadAll,
+        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+        args);
+  }
+
+  static int run(
+      Map<String, String> environment,
+      Supplier<JobCatalog> catalog,
+      PrintWriter out,
+      PrintWriter err,
+      String... args) {
+    try (CliContext context = new CliContext(environment, catalog, out, err)) {
+      CommandLine commandLine = commandLine(context);
+      return commandLine.execute(args);
+    }
+  }
+
+  static CommandLine commandLine(CliContext context) {
+    Root root = new Root(context);
+    CommandLine commandLine = new CommandLine(root);
+    commandLine.setOut(context.out());
+    commandLine.setErr(context.err());
+    commandLine.setParameterExceptionHandler(new BadArguments(context));
+    commandLine.setExecutionExceptionHandler(new Failures(context));
+    return commandLine;
+  }
+
+  /** The {@code dbq} command itself; it only dispatches. */
+  @Command(
+      name = "dbq",
+      mixinStandardHelpOptions = true,
+      description = "Manage dbq job queues in the PostgreSQL database named by DBQ_JDBC_URL.",
+      subcommands = {
+        MigrateCommand.class,
+        CreateJobCommand.class,
+        QueueDepthCommand.class,
+        DeleteOldJobsCommand.class
+      })
+  static final class Root implements Runnable {
+    private final CliContext context;
+    @Spec private CommandSpec spec;
+
+    Root(CliContext context) {
+      this.context = context;
+    }
+
+    CliContext context() {
+      return context;
+    }
+
+    @Override
+    public void run() {
+      throw new ParameterException(spec.commandLine(), "a command is required");
+    }
+  }
+
+  /** Bad arguments: one line naming the problem, exit 2. */
+  private static final class BadArguments implements IParameterExceptionHandler {
+    private final CliContext context;
+
+    BadArguments(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+      String command = e.getCommandLine().getCommandSpec().qualifiedName();
+      context.err().println(command + ": " + e.getMessage() + " (see " + command + " --help)");
+      return BAD_INPUT;
+    }
+  }
+
+  /** A command threw: bad input is exit 2, anything else exit 1; one line either way. */
+  private static final class Failures implements IExecutionExceptionHandler {
+    private final CliContext context;
+
+    Failures(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
+      String command = commandLine.getCommandSpec().qualifiedName();
+      if (e instanceof BadInputException
+          || e instanceof WorkspaceException
+          || e instanceof IllegalArgumentException) {
+        context.err().println(command + ": " + JdbcUrls.redactIn(e.getMessage()));
+        return BAD_INPUT;
+      }
+      String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+      context.err().println(command + ": failed: " + JdbcUrls.redactIn(message));
+      return FAILED;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.dbq.runtime;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code dbq delete-old-jobs}: deletes finished and stopped jobs older than N hours. */
+@Command(
+    name = "delete-old-jobs",
+    mixinStandardHelpOptions = true,
+    description =
+        "Delete COMPLETE, FAILED and STOPPING jobs created more than N hours ago (run it from"
+            + " cron to keep the table small).")
+final class DeleteOldJobsCommand implements Callable<Integer> {
+  @ParentCommand private DbqCli.Root root;
+
+  @Option(
+      names = "--hours",
+      paramLabel = "N",
+      defaultValue = "24",
+      description = "Minimum age in hours (default: ${DEFAULT-VALUE}).")
+  private long hours;
+
+  @Override
+  public Integer call() {
+    if (hours < 0) {
+      throw new BadInputException("--hours must be at least 0, was " + hours);
+    }
+    CliContext cli = root.context();
+    int deleted = cli.dbq().deleteOldJobs(Duration.ofHours(hours));
+    cli.out().printf("event=deleted_old_jobs count=%d hours=%d%n", deleted, hours);
+    return 0;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.dbq.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code dbq queue-depth}: prints the waiting jobs of the named queues on one line, 0 for a queue
+ * with none (as the seed does: a misspelled queue reads 0).
+ */
+@Command(
+    name = "queue-depth",
+    mixinStandardHelpOptions = true,
+    description = "Print how many jobs wait (NEW or READY) in each named queue.")
+final class QueueDepthCommand implements Callable<Integer> {
+  @ParentCommand private DbqCli.Root root;
+
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "QUEUE",
+      description = "Queues to report (default: default).")
+  private List<String> queues = new ArrayList<>();
+
+  @Option(
+      names = {"--exclude-future-jobs", "--exclude_future_jobs"},
+      description = "Leave out jobs whose run-after time is still in the future.")
+  private boolean excludeFutureJobs;
+
+  @Override
+  public Integer call() {
+    CliContext cli = root.context();
+    List<String> names = queues.isEmpty() ? List.of("default") : queues;
+    for (String queue : names) {
+      if (!NamingRules.isValidName(queue)) {
+        throw new BadInputException(rejected(queue));
+      }
+    }
+    Map<String, Long> depths = cli.dbq().queueDepths(excludeFutureJobs);
+    StringBuilder line = new StringBuilder("event=queue_depths");
+    for (String queue : names) {
+      line.append(' ').append(queue).append('=').append(depths.getOrDefault(queue, 0L));
+    }
+    cli.out().println(line);
+    return 0;
+  }
+
+  private static String rejected(String queue) {
+    try {
+      NamingRules.checkQueueName(queue);
+      return "queue name '" + queue + "' is invalid";
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+}
