@@ -28,7 +28,9 @@ final class JdbcUrls {
   }
 
   /**
-   * Masks every JDBC URL password in a text, e.g. an exception message that quotes a URL.
+   * Masks every JDBC URL password in a text, e.g. an exception message that quotes a URL. A
+   * password is taken to run to the next {@code &}, {@code ;}, quote or white space, so a
+   * character after it such as {@code )} is masked too: better too much than too little.
    *
    * @param text any text, or null
    * @return the text with passwords replaced by {@value #MASK}
