@@ -208,6 +208,11 @@ public final class Dbq implements AutoCloseable {
   /**
    * Applies the schema migrations not yet applied. Idempotent, and safe when several processes
    * start at once: they wait for each other on an advisory lock and the migrations apply once.
+   * Applied versions are recorded in the table {@code dbq_schema_version}.
+   *
+   * <p>Teams that run their migrations with Flyway or Liquibase can instead copy the scripts from
+   * {@code dev/dbq/runtime/migrations/} ({@code V1__create_dbq_job.sql}, ...) into their own
+   * migrations; they are plain SQL and idempotent, so calling this method as well does no harm.
    *
    * @throws DbqException when the database fails; the schema is then unchanged
    */
