@@ -1,6 +1,5 @@
 package dev.dbq.runtime;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
@@ -42,7 +40,6 @@ public final class Dbq implements AutoCloseable {
   /** Optional environment variable with the database password. */
   public static final String ENV_PASSWORD = "DBQ_PASSWORD";
 
-  private static final AtomicInteger POOLS = new AtomicInteger();
   private static volatile Dbq defaultDbq;
 
   private final DataSource dataSource;
@@ -83,42 +80,8 @@ public final class Dbq implements AutoCloseable {
           "not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database): "
               + JdbcUrls.redact(jdbcUrl));
     }
-    HikariConfig config = new HikariConfig();
-    // the pool only ever sees the URL without its password, so it cannot print it
-    config.setJdbcUrl(JdbcUrls.withoutPassword(jdbcUrl));
-    String urlPassword = JdbcUrls.password(jdbcUrl);
-    if (user != null) {
-      config.setUsername(user);
-    }
-    if (password != null) {
-      config.setPassword(password);
-    } else if (urlPassword != null) {
-      config.setPassword(urlPassword);
-    }
-    config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
-    config.setPoolName("dbq-" + POOLS.incrementAndGet());
-    try {
-      HikariDataSource pool = new HikariDataSource(config);
-      return new Dbq(pool, pool);
-    } catch (RuntimeException e) {
-      throw connectFailure(jdbcUrl, e, password, urlPassword);
-    }
-  }
-
-  private static DbqException connectFailure(
-      String jdbcUrl, RuntimeException e, String password, String urlPassword) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String reason = JdbcUrls.redactIn(String.valueOf(root.getMessage()));
-    for (String secret : new String[] {password, urlPassword}) {
-      if (secret != null && !secret.isEmpty()) {
-        reason = reason.replace(secret, JdbcUrls.MASK);
-      }
-    }
-    return new DbqException(
-        "cannot connect to " + JdbcUrls.redact(jdbcUrl) + ": " + reason.replace('\n', ' '));
+    HikariDataSource pool = OwnPool.open(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
+    return new Dbq(pool, pool);
   }
 
   /**

@@ -68,7 +68,8 @@ final class Migrator {
     String sql() {
       try (InputStream in = Migrator.class.getResourceAsStream(DIRECTORY + script)) {
         if (in == null) {
-          throw new IllegalStateException("migration script " + script + " is not on the class path");
+          throw new IllegalStateException(
+              "migration script " + script + " is not on the class path");
         }
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
       } catch (IOException e) {

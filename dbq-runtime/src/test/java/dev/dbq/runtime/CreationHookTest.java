@@ -48,7 +48,9 @@ class CreationHookTest {
   }
 
   private static JobDefinition.Builder job(String name) {
-    return JobDefinition.builder(name).step("first", Invocation::workspace).step("second", c -> null);
+    return JobDefinition.builder(name)
+        .step("first", Invocation::workspace)
+        .step("second", c -> null);
   }
 
   @Test

@@ -125,7 +125,9 @@ class EnqueueTest {
   @Test
   void beanWorkspaceIsStoredByItsProperties() {
     UUID id =
-        TestJobBuilder.of(BEAN).workspace(new Mailing("ada@example.com", List.of("a"))).enqueue(dbq);
+        TestJobBuilder.of(BEAN)
+            .workspace(new Mailing("ada@example.com", List.of("a")))
+            .enqueue(dbq);
     assertEquals(
         "{\"to\": \"ada@example.com\", \"tags\": [\"a\"]}",
         dbq.findJob(id).orElseThrow().workspace());
@@ -134,7 +136,8 @@ class EnqueueTest {
   @Test
   void workspaceThatIsNotAJsonObjectIsRejectedBeforeAnythingIsWritten() {
     assertThrows(
-        WorkspaceException.class, () -> TestJobBuilder.of(UNTYPED).workspace(List.of(1)).enqueue(dbq));
+        WorkspaceException.class,
+        () -> TestJobBuilder.of(UNTYPED).workspace(List.of(1)).enqueue(dbq));
     assertThrows(
         WorkspaceException.class, () -> TestJobBuilder.of(UNTYPED).workspace("text").enqueue(dbq));
     assertEquals(0, sql.count("SELECT count(*) FROM dbq_job"));

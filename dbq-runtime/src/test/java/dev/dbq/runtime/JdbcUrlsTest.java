@@ -28,9 +28,11 @@ class JdbcUrlsTest {
   @Test
   void redactsUrlsInsideText() {
     assertEquals(
-        "failed for jdbc:postgresql://h/db?password=**** and jdbc:postgresql://h/db?password=****",
+        "failed for jdbc:postgresql://h/db?password=****"
+            + " and jdbc:postgresql://h/db?password=****",
         JdbcUrls.redactIn(
-            "failed for jdbc:postgresql://h/db?password=a1 and jdbc:postgresql://h/db?password=b2"));
+            "failed for jdbc:postgresql://h/db?password=a1"
+                + " and jdbc:postgresql://h/db?password=b2"));
     // a password may hold any character but a separator: better mask too much than too little
     assertEquals(
         "(url jdbc:postgresql://h/db?password=****",
@@ -56,7 +58,8 @@ class JdbcUrlsTest {
     assertEquals(
         "jdbc:postgresql://h/db?user=u",
         JdbcUrls.withoutPassword("jdbc:postgresql://h/db?user=u&password=p"));
-    assertEquals("jdbc:postgresql://h/db", JdbcUrls.withoutPassword("jdbc:postgresql://h/db?password=p"));
+    assertEquals(
+        "jdbc:postgresql://h/db", JdbcUrls.withoutPassword("jdbc:postgresql://h/db?password=p"));
     assertEquals("p w&", JdbcUrls.password("jdbc:postgresql://h/db?user=u&password=p+w%26&x=1"));
     assertNull(JdbcUrls.password("jdbc:postgresql://h/db?user=u"));
   }
