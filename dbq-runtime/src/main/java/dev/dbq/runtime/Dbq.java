@@ -1,10 +1,14 @@
 package dev.dbq.runtime;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -12,23 +16,72 @@ import javax.sql.DataSource;
 /**
  * The entry point to a dbq database: enqueue jobs, migrate the schema, inspect queues.
  *
- * <p>SKELETON: signatures are final; bodies are being written (issue #3).
+ * <pre>{@code
+ * try (Dbq dbq = Dbq.connect("jdbc:postgresql://localhost:5432/app?user=app")) {
+ *   dbq.migrate();
+ *   UUID id = Jobs.importCats().workspace(batch).enqueue(dbq);
+ * }
+ * }</pre>
+ *
+ * <p>A {@code Dbq} is thread-safe; create one per database and share it. Database failures are
+ * thrown as {@link DbqException}, whose message says what was being done and never contains a
+ * password.
  */
 public final class Dbq implements AutoCloseable {
-  private final DataSource dataSource;
+  /** The pool size of {@link #connect(String)}: enough for enqueuing and a few workers' slots. */
+  public static final int DEFAULT_POOL_SIZE = 10;
 
-  private Dbq(DataSource dataSource) {
+  /** Environment variable with the JDBC URL read by {@link #fromEnvironment()}. */
+  public static final String ENV_JDBC_URL = "DBQ_JDBC_URL";
+
+  /** Optional environment variable with the database user. */
+  public static final String ENV_USER = "DBQ_USER";
+
+  /** Optional environment variable with the database password. */
+  public static final String ENV_PASSWORD = "DBQ_PASSWORD";
+
+  private static volatile Dbq defaultDbq;
+
+  private final DataSource dataSource;
+  private final HikariDataSource ownPool;
+
+  private Dbq(DataSource dataSource, HikariDataSource ownPool) {
     this.dataSource = dataSource;
+    this.ownPool = ownPool;
   }
 
   /**
-   * Connects with a pool of its own.
+   * Connects with a pool of its own ({@value #DEFAULT_POOL_SIZE} connections, named {@code
+   * dbq-N}); the URL may carry {@code user} and {@code password} parameters.
    *
    * @param jdbcUrl a {@code jdbc:postgresql:} URL
    * @return the queue; close it to close the pool
+   * @throws DbqException when the database cannot be reached
+   * @throws IllegalArgumentException when the URL is not a {@code jdbc:postgresql:} URL
    */
   public static Dbq connect(String jdbcUrl) {
-    throw new UnsupportedOperationException("not yet");
+    return connect(jdbcUrl, null, null);
+  }
+
+  /**
+   * Connects with a pool of its own, with credentials given apart from the URL.
+   *
+   * @param jdbcUrl a {@code jdbc:postgresql:} URL
+   * @param user the database user, or null to take it from the URL
+   * @param password the password, or null to take it from the URL
+   * @return the queue; close it to close the pool
+   * @throws DbqException when the database cannot be reached
+   * @throws IllegalArgumentException when the URL is not a {@code jdbc:postgresql:} URL
+   */
+  public static Dbq connect(String jdbcUrl, String user, String password) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException(
+          "not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database): "
+              + JdbcUrls.redact(jdbcUrl));
+    }
+    HikariDataSource pool = OwnPool.open(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
+    return new Dbq(pool, pool);
   }
 
   /**
@@ -38,16 +91,51 @@ public final class Dbq implements AutoCloseable {
    * @return the queue
    */
   public static Dbq create(DataSource dataSource) {
-    return new Dbq(dataSource);
+    return new Dbq(Objects.requireNonNull(dataSource, "dataSource"), null);
   }
 
   /**
-   * Connects to {@code DBQ_JDBC_URL} (with optional {@code DBQ_USER}, {@code DBQ_PASSWORD}).
+   * Connects to {@code DBQ_JDBC_URL} (with optional {@code DBQ_USER}, {@code DBQ_PASSWORD}) with a
+   * pool of its own, as {@link #connect(String, String, String)} does.
    *
-   * @return the queue
+   * @return the queue; close it to close the pool
+   * @throws IllegalStateException when {@code DBQ_JDBC_URL} is not set
+   * @throws DbqException when the database cannot be reached
    */
   public static Dbq fromEnvironment() {
-    throw new UnsupportedOperationException("not yet");
+    return fromEnvironment(System.getenv());
+  }
+
+  /**
+   * Connects to the database the given variables name, as {@link #fromEnvironment()} does with
+   * the process environment; for tests and for applications that build their own environment.
+   *
+   * @param environment variables: {@code DBQ_JDBC_URL}, optional {@code DBQ_USER} and {@code
+   *     DBQ_PASSWORD}
+   * @return the queue; close it to close the pool
+   * @throws IllegalStateException when {@code DBQ_JDBC_URL} is not set
+   * @throws DbqException when the database cannot be reached
+   */
+  public static Dbq fromEnvironment(Map<String, String> environment) {
+    String url = environment.get(ENV_JDBC_URL);
+    if (url == null || url.isBlank()) {
+      throw new IllegalStateException(
+          ENV_JDBC_URL
+              + " is not set: set it to the JDBC URL of the dbq database, e.g."
+              + " jdbc:postgresql://localhost:5432/app (and "
+              + ENV_USER
+              + ", "
+              + ENV_PASSWORD
+              + " when the URL does not carry the credentials)");
+    }
+    return connect(
+        url.strip(),
+        blankToNull(environment.get(ENV_USER)),
+        blankToNull(environment.get(ENV_PASSWORD)));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
   }
 
   /**
@@ -55,87 +143,243 @@ public final class Dbq implements AutoCloseable {
    *
    * @param dbq the default, or null to clear it
    */
-  public static void setDefault(Dbq dbq) {
-    throw new UnsupportedOperationException("not yet");
+  public static synchronized void setDefault(Dbq dbq) {
+    defaultDbq = dbq;
   }
 
   /**
+   * The process default set with {@link #setDefault(Dbq)}.
+   *
    * @return the process default
    * @throws IllegalStateException when none is set
    */
   public static Dbq getDefault() {
-    throw new UnsupportedOperationException("not yet");
+    Dbq dbq = defaultDbq;
+    if (dbq == null) {
+      throw new IllegalStateException(
+          "no default Dbq is set: call Dbq.setDefault(Dbq.connect(...)) at start-up, or pass a"
+              + " Dbq or a Connection to enqueue(...)");
+    }
+    return dbq;
   }
 
-  /** @return the data source */
+  /** @return the data source: the caller's, or this queue's own pool */
   public DataSource dataSource() {
     return dataSource;
   }
 
-  /** Applies the schema migrations not yet applied. */
+  /**
+   * Applies the schema migrations not yet applied. Idempotent, and safe when several processes
+   * start at once: they wait for each other on an advisory lock and the migrations apply once.
+   * Applied versions are recorded in the table {@code dbq_schema_version}.
+   *
+   * <p>Teams that run their migrations with Flyway or Liquibase can instead copy the scripts from
+   * {@code dev/dbq/runtime/migrations/} ({@code V1__create_dbq_job.sql}, ...) into their own
+   * migrations; they are plain SQL and idempotent, so calling this method as well does no harm.
+   *
+   * @throws DbqException when the database fails; the schema is then unchanged
+   */
   public void migrate() {
-    throw new UnsupportedOperationException("not yet");
+    Migrator.migrate(dataSource);
   }
 
   UUID enqueue(JobBuilder<?> job) {
-    throw new UnsupportedOperationException("not yet");
+    return enqueueAll(List.of(job)).get(0);
   }
 
   static UUID enqueue(Connection connection, JobBuilder<?> job) {
-    throw new UnsupportedOperationException("not yet");
+    return enqueueAll(connection, List.of(job)).get(0);
   }
 
   /**
-   * Enqueues many jobs in one statement, in the given order.
+   * Enqueues many jobs in one statement and one transaction of its own, in the given order: jobs
+   * of equal priority run in that order. Every creation hook runs first; if one throws, nothing
+   * is inserted.
    *
    * @param jobs the builders
    * @return the ids, in the same order
+   * @throws WorkspaceException when a workspace is not a JSON object of the job's type
+   * @throws CreationHookException when a creation hook throws a checked exception (unchecked
+   *     ones reach the caller unchanged)
+   * @throws DbqException when the database fails; nothing is then inserted
    */
   public List<UUID> enqueueAll(Collection<? extends JobBuilder<?>> jobs) {
-    throw new UnsupportedOperationException("not yet");
+    // hooks run before a connection is taken from the pool: user code never holds one
+    List<NewJob> prepared = prepare(jobs);
+    if (prepared.isEmpty()) {
+      return List.of();
+    }
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        JobStore.insert(c, prepared);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollback(c, e);
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new DbqException(enqueueFailure(prepared, e), e);
+    }
+    return ids(prepared);
   }
 
   /**
-   * Enqueues many jobs in one statement inside the caller's transaction.
+   * Enqueues many jobs in one statement inside the caller's transaction, in the given order: the
+   * jobs exist exactly when the caller commits. The connection is neither committed, rolled back
+   * nor closed, and its auto-commit is left as it is (with auto-commit on, the jobs commit at
+   * once). Every creation hook runs first; if one throws, nothing is inserted.
    *
    * @param connection the caller's connection
    * @param jobs the builders
    * @return the ids, in the same order
+   * @throws WorkspaceException when a workspace is not a JSON object of the job's type
+   * @throws CreationHookException when a creation hook throws a checked exception (unchecked
+   *     ones reach the caller unchanged)
+   * @throws DbqException when the database fails
    */
   public static List<UUID> enqueueAll(
       Connection connection, Collection<? extends JobBuilder<?>> jobs) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(connection, "connection");
+    List<NewJob> prepared = prepare(jobs);
+    if (prepared.isEmpty()) {
+      return List.of();
+    }
+    try {
+      JobStore.insert(connection, prepared);
+    } catch (SQLException e) {
+      throw new DbqException(enqueueFailure(prepared, e), e);
+    }
+    return ids(prepared);
   }
 
-  /** @return waiting jobs per queue; queues with none are absent */
+  /**
+   * Counts waiting ({@code NEW} or {@code READY}) jobs per queue, including those whose {@code
+   * run_after} is still in the future.
+   *
+   * @return waiting jobs per queue, sorted by queue name; queues with none are absent
+   * @throws DbqException when the database fails
+   */
   public Map<String, Long> queueDepths() {
     return queueDepths(false);
   }
 
   /**
-   * @param excludeFutureJobs leave out jobs whose {@code run_after} is in the future
-   * @return waiting jobs per queue; queues with none are absent
+   * Counts waiting ({@code NEW} or {@code READY}) jobs per queue.
+   *
+   * @param excludeFutureJobs leave out jobs whose {@code run_after} is in the future (by the
+   *     database clock)
+   * @return waiting jobs per queue, sorted by queue name; queues with none are absent
+   * @throws DbqException when the database fails
    */
   public Map<String, Long> queueDepths(boolean excludeFutureJobs) {
-    throw new UnsupportedOperationException("not yet");
+    try (Connection c = dataSource.getConnection()) {
+      return JobStore.queueDepths(c, excludeFutureJobs);
+    } catch (SQLException e) {
+      throw new DbqException("cannot read queue depths: " + e.getMessage(), e);
+    }
   }
 
   /**
-   * @param olderThan age by creation time
+   * Deletes finished and abandoned jobs: those {@code COMPLETE}, {@code FAILED} or {@code
+   * STOPPING} created more than {@code olderThan} ago (by the database clock).
+   *
+   * @param olderThan age by creation time, not negative
    * @return how many COMPLETE, FAILED and STOPPING jobs were deleted
+   * @throws IllegalArgumentException when {@code olderThan} is negative
+   * @throws DbqException when the database fails
    */
   public int deleteOldJobs(Duration olderThan) {
-    throw new UnsupportedOperationException("not yet");
+    if (Objects.requireNonNull(olderThan, "olderThan").isNegative()) {
+      throw new IllegalArgumentException("olderThan must not be negative, was " + olderThan);
+    }
+    try (Connection c = dataSource.getConnection()) {
+      return JobStore.deleteOld(c, olderThan);
+    } catch (SQLException e) {
+      throw new DbqException("cannot delete old jobs: " + e.getMessage(), e);
+    }
   }
 
   /**
+   * Looks up one job.
+   *
    * @param id a job id
-   * @return the job, or empty
+   * @return the job, or empty when there is none with that id (never enqueued, or deleted)
+   * @throws DbqException when the database fails
    */
   public Optional<JobInfo> findJob(UUID id) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(id, "id");
+    try (Connection c = dataSource.getConnection()) {
+      return JobStore.find(c, id);
+    } catch (SQLException e) {
+      throw new DbqException("cannot find job " + id + ": " + e.getMessage(), e);
+    }
   }
 
+  /**
+   * Counts all stored jobs by state, for dashboards and summaries.
+   *
+   * @return a count for every {@link JobState}, 0 when there is none, in declaration order
+   * @throws DbqException when the database fails
+   */
+  public Map<JobState, Long> countByState() {
+    try (Connection c = dataSource.getConnection()) {
+      return JobStore.countByState(c);
+    } catch (SQLException e) {
+      throw new DbqException("cannot count jobs by state: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Closes the pool that {@link #connect(String)} or {@link #fromEnvironment()} opened; a data
+   * source given to {@link #create(DataSource)} stays open. When this is the process default, the
+   * default is cleared. Closing twice does nothing.
+   */
   @Override
-  public void close() {}
+  public void close() {
+    synchronized (Dbq.class) {
+      if (defaultDbq == this) {
+        defaultDbq = null;
+      }
+    }
+    if (ownPool != null) {
+      ownPool.close();
+    }
+  }
+
+  private static List<NewJob> prepare(Collection<? extends JobBuilder<?>> jobs) {
+    Objects.requireNonNull(jobs, "jobs");
+    List<NewJob> prepared = new ArrayList<>(jobs.size());
+    for (JobBuilder<?> job : jobs) {
+      prepared.add(NewJob.prepare(Objects.requireNonNull(job, "job")));
+    }
+    return prepared;
+  }
+
+  private static List<UUID> ids(List<NewJob> jobs) {
+    List<UUID> ids = new ArrayList<>(jobs.size());
+    for (NewJob job : jobs) {
+      ids.add(job.id());
+    }
+    return List.copyOf(ids);
+  }
+
+  private static String enqueueFailure(List<NewJob> jobs, SQLException e) {
+    String what =
+        jobs.size() == 1
+            ? "cannot enqueue job '" + jobs.get(0).name() + "'"
+            : "cannot enqueue " + jobs.size() + " jobs";
+    return what + ": " + e.getMessage();
+  }
+
+  private static void rollback(Connection c, Exception failure) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
 }

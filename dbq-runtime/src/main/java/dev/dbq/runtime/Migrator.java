@@ -1,0 +1,164 @@
+package dev.dbq.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the versioned SQL scripts in {@code dev/dbq/runtime/migrations/} that the database has
+ * not seen, recording each in {@code dbq_schema_version}.
+ *
+ * <p>Everything runs in one transaction under a transaction-scoped advisory lock, so processes
+ * that start together queue up behind the first: it applies the scripts, the others then find them
+ * recorded and apply nothing. The scripts are plain, Flyway-named ({@code V<n>__<what>.sql}) and
+ * idempotent, so teams that run them with Flyway or Liquibase can do so.
+ */
+final class Migrator {
+  private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+  private static final String DIRECTORY = "migrations/";
+
+  /** The scripts in order; listed here because a class path directory cannot be listed in a jar. */
+  static final List<String> SCRIPTS = List.of("V1__create_dbq_job.sql");
+
+  /** Key of the advisory lock that serialises migrations: the bytes of "dbq_mig". */
+  static final long LOCK_KEY = 0x6462_715f_6d69_67L;
+
+  private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
+
+  private static final String LOCK = "SELECT pg_advisory_xact_lock(?)";
+  private static final String CREATE_VERSION_TABLE =
+      """
+      CREATE TABLE IF NOT EXISTS dbq_schema_version (
+          version      integer     PRIMARY KEY,
+          description  text        NOT NULL,
+          script       text        NOT NULL,
+          installed_on timestamptz NOT NULL DEFAULT now()
+      )""";
+  private static final String APPLIED_VERSIONS = "SELECT version FROM dbq_schema_version";
+  private static final String RECORD_VERSION =
+      "INSERT INTO dbq_schema_version (version, description, script) VALUES (?, ?, ?)";
+
+  private Migrator() {}
+
+  /** One script: its version, description and resource name. */
+  record Migration(int version, String description, String script) {
+    static Migration of(String script) {
+      Matcher m = SCRIPT_NAME.matcher(script);
+      if (!m.matches()) {
+        throw new IllegalStateException("migration script '" + script + "' is misnamed");
+      }
+      return new Migration(Integer.parseInt(m.group(1)), m.group(2).replace('_', ' '), script);
+    }
+
+    String sql() {
+      try (InputStream in = Migrator.class.getResourceAsStream(DIRECTORY + script)) {
+        if (in == null) {
+          throw new IllegalStateException(
+              "migration script " + script + " is not on the class path");
+        }
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read migration script " + script, e);
+      }
+    }
+  }
+
+  /** The migrations this version of dbq knows, in order. */
+  static List<Migration> migrations() {
+    List<Migration> all = new ArrayList<>();
+    for (String script : SCRIPTS) {
+      all.add(Migration.of(script));
+    }
+    return all;
+  }
+
+  /**
+   * Applies what is missing.
+   *
+   * @param dataSource the dbq database
+   * @return the versions applied by this call, empty when the schema was up to date
+   * @throws DbqException when the database fails; nothing of this call is then kept
+   */
+  static List<Integer> migrate(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      int isolation = c.getTransactionIsolation();
+      // read committed: after waiting for the lock, each statement sees what the holder committed
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      c.setAutoCommit(false);
+      try {
+        List<Integer> applied = migrate(c);
+        c.commit();
+        return applied;
+      } catch (SQLException | RuntimeException e) {
+        rollback(c, e);
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+        c.setTransactionIsolation(isolation);
+      }
+    } catch (SQLException e) {
+      throw new DbqException("cannot migrate the dbq schema: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Integer> migrate(Connection c) throws SQLException {
+    try (PreparedStatement lock = c.prepareStatement(LOCK)) {
+      lock.setLong(1, LOCK_KEY);
+      lock.execute();
+    }
+    Set<Integer> done = new HashSet<>();
+    try (Statement s = c.createStatement()) {
+      s.execute(CREATE_VERSION_TABLE);
+      try (ResultSet rs = s.executeQuery(APPLIED_VERSIONS)) {
+        while (rs.next()) {
+          done.add(rs.getInt(1));
+        }
+      }
+    }
+    List<Integer> applied = new ArrayList<>();
+    for (Migration m : migrations()) {
+      if (done.contains(m.version())) {
+        continue;
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute(m.sql());
+      } catch (SQLException e) {
+        throw new SQLException(
+            "migration " + m.script() + " failed: " + e.getMessage(), e.getSQLState(), e);
+      }
+      try (PreparedStatement record = c.prepareStatement(RECORD_VERSION)) {
+        record.setInt(1, m.version());
+        record.setString(2, m.description());
+        record.setString(3, m.script());
+        record.executeUpdate();
+      }
+      LOG.info("applied dbq migration {}", m.script());
+      applied.add(m.version());
+    }
+    return applied;
+  }
+
+  private static void rollback(Connection c, Exception failure) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.dbq.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One job ready to insert: its id chosen, its creation hook run, its workspace written as JSON.
+ * Everything that can fail without the database fails here, before anything is written.
+ *
+ * @param id the new job's id, generated here
+ * @param name the job name
+ * @param queue the queue
+ * @param priority the priority
+ * @param workspaceJson the workspace, a JSON object
+ * @param runAfter the earliest start, or null
+ * @param runAfterDelay a delay counted from the database clock at insert, or null
+ */
+record NewJob(
+    UUID id,
+    String name,
+    String queue,
+    int priority,
+    String workspaceJson,
+    Instant runAfter,
+    Duration runAfterDelay) {
+
+  /**
+   * Prepares a builder's job, running the definition's creation hook.
+   *
+   * @param builder the builder
+   * @return the job to insert
+   * @throws WorkspaceException when the workspace is not of the job's type or not a JSON object
+   * @throws CreationHookException when the hook throws a checked exception; unchecked ones
+   *     propagate unchanged
+   */
+  static NewJob prepare(JobBuilder<?> builder) {
+    JobDefinition definition = builder.definition();
+    UUID id = UUID.randomUUID();
+    Object workspace = checkedWorkspace(definition, builder.workspaceValue());
+    if (definition.creationHook().isPresent()) {
+      workspace = runCreationHook(definition, id, builder, workspace);
+    }
+    return new NewJob(
+        id,
+        definition.name(),
+        builder.queueName(),
+        builder.priorityValue(),
+        WorkspaceCodec.toJson(workspace),
+        builder.runAfterInstant(),
+        builder.runAfterDelay());
+  }
+
+  /**
+   * The workspace as steps will see it: the typed instance, or for untyped jobs a mutable copy of
+   * the map (through JSON, so the hook sees JSON values and the caller's map is left alone).
+   */
+  private static Object checkedWorkspace(JobDefinition definition, Object value) {
+    Class<?> type = definition.workspaceType().orElse(null);
+    if (type == null) {
+      return WorkspaceCodec.toMap(WorkspaceCodec.toJson(value));
+    }
+    if (value != null && !type.isInstance(value)) {
+      throw new WorkspaceException(
+          "workspace of job '"
+              + definition.name()
+              + "' must be a "
+              + type.getName()
+              + ", was "
+              + value.getClass().getName());
+    }
+    // fail before the hook runs when the instance cannot be stored at all
+    WorkspaceCodec.toJson(value);
+    return value;
+  }
+
+  private static Object runCreationHook(
+      JobDefinition definition, UUID id, JobBuilder<?> builder, Object workspace) {
+    JobContext.Builder context =
+        JobContext.builder(id, definition.name())
+            .queue(builder.queueName())
+            .priority(builder.priorityValue())
+            .step(definition.steps().get(0).name(), 0)
+            .attempt(1, definition.maxAttempts());
+    if (definition.workspaceType().isEmpty()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> map = (Map<String, Object>) workspace;
+      context.workspace(map);
+    }
+    Invocation invocation =
+        new Invocation(context.build(), workspace, null, InstanceFactory.NEW_INSTANCE_PER_CALL);
+    Object result;
+    try {
+      result = definition.creationHook().orElseThrow().call(invocation);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new CreationHookException(definition.name(), e);
+    }
+    Object kept = result != null ? result : workspace;
+    return definition.workspaceType().isPresent()
+        ? checkedWorkspace(definition, kept)
+        : kept;
+  }
+}

@@ -1,0 +1,13 @@
+package dev.dbq.runtime;
+
+/**
+ * The PostgreSQL notification dbq sends when jobs are enqueued, so that idle workers wake at once
+ * instead of at their next poll. Sent in the enqueuing transaction (so delivered only on commit),
+ * once per distinct queue per insert statement; the payload is the queue name.
+ */
+final class Notifications {
+  /** The channel: {@code LISTEN dbq_job_enqueued}. */
+  static final String CHANNEL = "dbq_job_enqueued";
+
+  private Notifications() {}
+}

@@ -1,0 +1,91 @@
+package dev.dbq.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** {@link Dbq#migrate()}: idempotent, and safe when many processes start at once. */
+class MigrateTest {
+
+  @Test
+  void createsTheTableAndRecordsTheVersion() {
+    try (TestDatabase database = TestDatabase.create();
+        Dbq dbq = Dbq.connect(database.url())) {
+      Sql sql = new Sql(database);
+      assertEquals(List.of(1), Migrator.migrate(dbq.dataSource()));
+      assertEquals(
+          List.of("1 create dbq job V1__create_dbq_job.sql"),
+          sql.column(
+              "SELECT version || ' ' || description || ' ' || script FROM dbq_schema_version"));
+      assertEquals(0, sql.count("SELECT count(*) FROM dbq_job"));
+    }
+  }
+
+  @Test
+  void isIdempotent() {
+    try (TestDatabase database = TestDatabase.create();
+        Dbq dbq = Dbq.connect(database.url())) {
+      dbq.migrate();
+      TestJobBuilder.of(JobDefinition.builder("kept").step("s", c -> null).build()).enqueue(dbq);
+
+      assertEquals(List.of(), Migrator.migrate(dbq.dataSource()), "nothing left to apply");
+      dbq.migrate();
+
+      Sql sql = new Sql(database);
+      assertEquals(1, sql.count("SELECT count(*) FROM dbq_schema_version"));
+      assertEquals(1, sql.count("SELECT count(*) FROM dbq_job"), "data survives");
+    }
+  }
+
+  @Test
+  void concurrentMigrationsAllSucceedAndApplyOnce() throws Exception {
+    int threads = 6;
+    try (TestDatabase database = TestDatabase.create()) {
+      List<Dbq> clients = new ArrayList<>();
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        for (int i = 0; i < threads; i++) {
+          clients.add(Dbq.connect(database.url()));
+        }
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<List<Integer>>> results = new ArrayList<>();
+        for (Dbq client : clients) {
+          Callable<List<Integer>> migrate =
+              () -> {
+                go.await();
+                return Migrator.migrate(client.dataSource());
+              };
+          results.add(pool.submit(migrate));
+        }
+        go.countDown();
+        int applied = 0;
+        for (Future<List<Integer>> result : results) {
+          applied += result.get(60, TimeUnit.SECONDS).size();
+        }
+        assertEquals(1, applied, "exactly one caller applied V1");
+        assertEquals(
+            1, new Sql(database).count("SELECT count(*) FROM dbq_schema_version"));
+      } finally {
+        pool.shutdownNow();
+        clients.forEach(Dbq::close);
+      }
+    }
+  }
+
+  @Test
+  void everyListedScriptIsOnTheClassPathWithItsVersionInOrder() {
+    List<Migrator.Migration> migrations = Migrator.migrations();
+    for (int i = 0; i < migrations.size(); i++) {
+      assertEquals(i + 1, migrations.get(i).version());
+      migrations.get(i).sql();
+    }
+  }
+}
