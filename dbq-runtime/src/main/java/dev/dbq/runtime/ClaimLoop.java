@@ -83,7 +83,13 @@ final class ClaimLoop {
   }
 
   boolean awaitTermination(Duration timeout) throws InterruptedException {
-    return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    long nanos;
+    try {
+      nanos = timeout.toNanos();
+    } catch (ArithmeticException tooLong) {
+      nanos = Long.MAX_VALUE;
+    }
+    return terminated.await(nanos, TimeUnit.NANOSECONDS);
   }
 
   boolean isTerminated() {

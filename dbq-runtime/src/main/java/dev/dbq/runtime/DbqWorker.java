@@ -330,6 +330,35 @@ public final class DbqWorker implements AutoCloseable {
       if (dataSource == null) {
         throw new IllegalArgumentException("a data source is required: call dbq(...) or dataSource(...)");
       }
+      JobCatalog jobs = validate();
+      return new DbqWorker(
+          new WorkerConfig(
+              dataSource,
+              jobs,
+              List.copyOf(new LinkedHashSet<>(queues)),
+              concurrency,
+              rateLimit,
+              pollInterval,
+              lease,
+              shutdownGrace,
+              new RetryBackoff(
+                  retryBackoff,
+                  MAX_RETRY_BACKOFF.compareTo(retryBackoff) < 0 ? retryBackoff : MAX_RETRY_BACKOFF),
+              instanceFactory,
+              clock,
+              workerId != null ? workerId : defaultWorkerId(),
+              listenerConnections != null
+                  ? listenerConnections
+                  : ListenerConnections.forDataSource(dataSource)));
+    }
+
+    /**
+     * Checks every setting but the data source, so that a command line can reject bad input before
+     * it connects.
+     *
+     * @return the catalog to use
+     */
+    JobCatalog validate() {
       if (queues.isEmpty()) {
         throw new IllegalArgumentException("queues must name at least one queue");
       }
@@ -358,29 +387,15 @@ public final class DbqWorker implements AutoCloseable {
       if (workerId != null && workerId.isBlank()) {
         throw new IllegalArgumentException("workerId must not be blank");
       }
-      JobCatalog jobs = catalog != null ? catalog : JobCatalog.loadAll();
-      if (jobs.jobs().isEmpty()) {
+      if (catalog == null) {
+        catalog = JobCatalog.loadAll();
+      }
+      if (catalog.jobs().isEmpty()) {
         throw new IllegalArgumentException(
             "the catalog has no jobs: is a generated catalog registered in"
                 + " META-INF/services/dev.dbq.runtime.JobCatalog on the class path?");
       }
-      return new DbqWorker(
-          new WorkerConfig(
-              dataSource,
-              jobs,
-              List.copyOf(new LinkedHashSet<>(queues)),
-              concurrency,
-              rateLimit,
-              pollInterval,
-              lease,
-              shutdownGrace,
-              new RetryBackoff(retryBackoff, MAX_RETRY_BACKOFF.compareTo(retryBackoff) < 0 ? retryBackoff : MAX_RETRY_BACKOFF),
-              instanceFactory,
-              clock,
-              workerId != null ? workerId : defaultWorkerId(),
-              listenerConnections != null
-                  ? listenerConnections
-                  : ListenerConnections.forDataSource(dataSource)));
+      return catalog;
     }
 
     private static String defaultWorkerId() {

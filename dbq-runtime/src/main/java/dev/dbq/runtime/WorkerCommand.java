@@ -122,6 +122,7 @@ public final class WorkerCommand implements Callable<Integer> {
               .rateLimit(seconds("--rate-limit", rateLimitSeconds))
               .lease(seconds("--lease", leaseSeconds));
       builder.catalog(catalog.get());
+      builder.validate();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -3,6 +3,8 @@
 -- priority DESC, seq); the outer ORDER BY merges the per-queue heads, so the order is global even
 -- when a worker serves several queues. SKIP LOCKED sits inside the per-queue scan so that rows other
 -- workers hold never count against the limit.
+-- The update finds the candidates through the primary key (= ANY of an array) rather than a join,
+-- so that no plan, custom or generic, ever scans the table.
 -- parameters: 1 queues text[], 2 job names text[], 3 limit, 4 limit, 5 lock owner, 6 lease millis
 WITH candidate AS (
     SELECT waiting.id, waiting.priority, waiting.seq
@@ -28,8 +30,7 @@ SET state         = 'PROCESSING',
     lease_expires = now() + ? * interval '1 millisecond',
     attempt       = j.attempt + 1,
     modified      = clock_timestamp()
-FROM candidate
-WHERE j.id = candidate.id
+WHERE j.id = ANY(ARRAY(SELECT id FROM candidate))
   AND j.state IN ('NEW', 'READY')
 RETURNING j.id, j.name, j.queue_name, j.priority, j.seq, j.next_step, j.workspace::text,
           j.attempt, j.claim_id
