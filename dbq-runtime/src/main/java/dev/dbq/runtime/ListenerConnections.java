@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a HikariCP pool with a {@code jdbcUrl}: a new physical connection with the pool's URL,
  *       user, password and data source properties;
+ *   <li>a HikariCP pool over a pgjdbc data source: that data source, which does not pool;
  *   <li>a pgjdbc data source ({@code PGSimpleDataSource}): it does not pool, so its connections
  *       are physical already;
  *   <li>anything else: one connection borrowed from it and held (logged once), since there is no
@@ -34,6 +35,9 @@ interface ListenerConnections {
     try {
       if (dataSource.isWrapperFor(HikariDataSource.class)) {
         HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
+        if (hikari.getDataSource() instanceof BaseDataSource pgjdbc) {
+          return pgjdbc::getConnection;
+        }
         String url = hikari.getJdbcUrl();
         if (url != null) {
           return () -> {

@@ -86,6 +86,7 @@ final class StepRunner {
     Throwable failure = null;
     Object current = workspace;
     try {
+      // a pre-step hook may replace the workspace the step receives, as a step may
       current = call(job.preStepHook(), context, current, null);
       current = step.method().call(new Invocation(context, current, null, instances));
       if (current == null) {
@@ -112,6 +113,11 @@ final class StepRunner {
 
   private StepOutcome failed(Claim claim, JobDefinition job, Throwable t) {
     String error = message(t);
+    if (t instanceof InterruptedException) {
+      // only a shutdown past its grace period interrupts a slot, after handing the job back:
+      // the save that follows is refused
+      log.warn("step {} of job {} was interrupted by the worker's shutdown", claim.stepIndex(), claim.id());
+    }
     if (claim.attempt() < job.maxAttempts()) {
       Duration wait = backoff.after(claim.attempt());
       log.warn(

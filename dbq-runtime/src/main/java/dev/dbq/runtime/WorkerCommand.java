@@ -120,7 +120,7 @@ public final class WorkerCommand implements Callable<Integer> {
               .queues(queue)
               .concurrency(concurrency)
               .rateLimit(seconds("--rate-limit", rateLimitSeconds))
-              .lease(seconds("--lease", leaseSeconds));
+              .lease(leaseOf(leaseSeconds));
       builder.catalog(catalog.get());
       builder.validate();
     } catch (IllegalArgumentException e) {
@@ -166,6 +166,14 @@ public final class WorkerCommand implements Callable<Integer> {
       worker.close();
       Runtime.getRuntime().halt(CommandLine.ExitCode.OK);
     }
+  }
+
+  private Duration leaseOf(BigDecimal seconds) {
+    if (seconds.compareTo(BigDecimal.ONE) < 0) {
+      throw new IllegalArgumentException(
+          "--lease must be at least 1 second, was " + seconds.toPlainString());
+    }
+    return seconds("--lease", seconds);
   }
 
   private Duration seconds(String option, BigDecimal seconds) {
