@@ -60,7 +60,10 @@ final class ClaimLoop {
     this.slots =
         Executors.newFixedThreadPool(
             config.concurrency(),
-            r -> new Thread(r, "dbq-worker-" + config.workerId() + "-slot-" + slotNumber.incrementAndGet()));
+            r ->
+                new Thread(
+                    r,
+                    "dbq-worker-" + config.workerId() + "-slot-" + slotNumber.incrementAndGet()));
   }
 
   void start() {
@@ -73,7 +76,10 @@ final class ClaimLoop {
     supervisor.start();
     log.info(
         "worker {} started: queues {}, concurrency {}, jobs {}",
-        config.workerId(), config.queues(), config.concurrency(), names);
+        config.workerId(),
+        config.queues(),
+        config.concurrency(),
+        names);
   }
 
   /** Asks the loop to stop; returns at once. */
@@ -196,7 +202,8 @@ final class ClaimLoop {
           log.warn(
               "job {} was taken from this worker (lease lapsed or handed back); result of step {}"
                   + " dropped",
-              claim.id(), claim.stepIndex());
+              claim.id(),
+              claim.stepIndex());
         }
         return;
       } catch (SQLException e) {
@@ -225,20 +232,27 @@ final class ClaimLoop {
       if (!held.isEmpty()) {
         try {
           int marked = store.markStopping(held);
-          log.info("worker {} stopping: {} job(s) in flight marked STOPPING", config.workerId(), marked);
+          log.info(
+              "worker {} stopping: {} job(s) in flight marked STOPPING", config.workerId(), marked);
         } catch (SQLException e) {
           log.warn("cannot mark in-flight jobs STOPPING", e);
         }
       }
       slots.shutdown();
       if (!slots.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-        handBack(new HashSet<>(inFlight.keySet()), "worker " + config.workerId()
-            + " stopped before the step finished (grace period " + config.shutdownGrace() + ")");
+        handBack(
+            new HashSet<>(inFlight.keySet()),
+            "worker "
+                + config.workerId()
+                + " stopped before the step finished (grace period "
+                + config.shutdownGrace()
+                + ")");
         slots.shutdownNow();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      handBack(new HashSet<>(inFlight.keySet()), "worker " + config.workerId() + " was interrupted");
+      handBack(
+          new HashSet<>(inFlight.keySet()), "worker " + config.workerId() + " was interrupted");
       slots.shutdownNow();
     } finally {
       leaseKeeper.stop();

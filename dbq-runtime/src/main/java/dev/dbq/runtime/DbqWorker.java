@@ -13,12 +13,13 @@ import javax.sql.DataSource;
 
 /**
  * Runs jobs from the database: claims runnable jobs of its queues (highest priority first, then
- * oldest), runs one step of each with its hooks, and saves the result, in up to {@code
- * concurrency} slots at once. Wakes on {@code LISTEN dbq_job_enqueued} and polls as a fallback.
- * Claims are leases renewed by a heartbeat; jobs whose worker died go back to READY.
+ * oldest), runs one step of each with its hooks, and saves the result, in up to {@code concurrency}
+ * slots at once. Wakes on {@code LISTEN dbq_job_enqueued} and polls as a fallback. Claims are
+ * leases renewed by a heartbeat; jobs whose worker died go back to READY.
  *
  * <pre>{@code
- * try (DbqWorker worker = DbqWorker.builder().dbq(dbq).queues("default", "mail").concurrency(4).build()) {
+ * try (DbqWorker worker =
+ *     DbqWorker.builder().dbq(dbq).queues("default", "mail").concurrency(4).build()) {
  *   worker.start();
  *   ...
  * } // close(): stops claiming, lets running steps finish within the grace period
@@ -30,24 +31,36 @@ import javax.sql.DataSource;
 public final class DbqWorker implements AutoCloseable {
   /** The queue served unless {@link Builder#queues} names others. */
   public static final String DEFAULT_QUEUE = "default";
+
   /** Slots unless {@link Builder#concurrency} says otherwise. */
   public static final int DEFAULT_CONCURRENCY = 1;
+
   /** No minimum gap between job starts (the seed's default was one second). */
   public static final Duration DEFAULT_RATE_LIMIT = Duration.ZERO;
+
   /** How often an idle worker looks for jobs when no notification arrives. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
+
   /** How long a claim lasts without a heartbeat. */
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
+
   /** The shortest lease accepted; the heartbeat runs every third of it. */
   public static final Duration MIN_LEASE = Duration.ofSeconds(1);
+
   /** How long running steps may take to finish once the worker is told to stop. */
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
   /** The wait after the first failed attempt of a step (doubled per attempt, with jitter). */
   public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(10);
+
   /** The longest wait between attempts. */
   public static final Duration MAX_RETRY_BACKOFF = Duration.ofHours(1);
 
-  private enum State { NEW, RUNNING, STOPPED }
+  private enum State {
+    NEW,
+    RUNNING,
+    STOPPED
+  }
 
   private final WorkerConfig config;
   private final Object lock = new Object();
@@ -58,7 +71,9 @@ public final class DbqWorker implements AutoCloseable {
     this.config = config;
   }
 
-  /** @return a builder with the documented defaults */
+  /**
+   * @return a builder with the documented defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -146,7 +161,9 @@ public final class DbqWorker implements AutoCloseable {
     return current == null || current.awaitTermination(timeout);
   }
 
-  /** @return whether the worker was started and has not stopped yet */
+  /**
+   * @return whether the worker was started and has not stopped yet
+   */
   public boolean isRunning() {
     synchronized (lock) {
       return loop != null && !loop.isTerminated();
@@ -164,12 +181,16 @@ public final class DbqWorker implements AutoCloseable {
     }
   }
 
-  /** @return the id this worker writes into {@code lock_owner} */
+  /**
+   * @return the id this worker writes into {@code lock_owner}
+   */
   public String workerId() {
     return config.workerId();
   }
 
-  /** @return the queues this worker serves */
+  /**
+   * @return the queues this worker serves
+   */
   public List<String> queues() {
     return config.queues();
   }
@@ -229,7 +250,8 @@ public final class DbqWorker implements AutoCloseable {
     }
 
     /**
-     * @param queueNames the queues to serve, at least one; {@value DbqWorker#DEFAULT_QUEUE} unless set
+     * @param queueNames the queues to serve, at least one; {@value DbqWorker#DEFAULT_QUEUE} unless
+     *     set
      * @return this builder
      */
     public Builder queues(String... queueNames) {
@@ -328,7 +350,8 @@ public final class DbqWorker implements AutoCloseable {
      */
     public DbqWorker build() {
       if (dataSource == null) {
-        throw new IllegalArgumentException("a data source is required: call dbq(...) or dataSource(...)");
+        throw new IllegalArgumentException(
+            "a data source is required: call dbq(...) or dataSource(...)");
       }
       JobCatalog jobs = validate();
       return new DbqWorker(
@@ -375,7 +398,8 @@ public final class DbqWorker implements AutoCloseable {
         throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
       }
       if (lease.compareTo(MIN_LEASE) < 0) {
-        throw new IllegalArgumentException("lease must be at least " + MIN_LEASE + ", was " + lease);
+        throw new IllegalArgumentException(
+            "lease must be at least " + MIN_LEASE + ", was " + lease);
       }
       if (shutdownGrace.isNegative()) {
         throw new IllegalArgumentException(
@@ -405,7 +429,10 @@ public final class DbqWorker implements AutoCloseable {
       } catch (Exception e) {
         host = "localhost";
       }
-      return ProcessHandle.current().pid() + "@" + host + "-"
+      return ProcessHandle.current().pid()
+          + "@"
+          + host
+          + "-"
           + UUID.randomUUID().toString().substring(0, 8);
     }
   }

@@ -40,8 +40,7 @@ final class LeaseKeeper {
               t.setDaemon(true);
               return t;
             });
-    scheduler.scheduleWithFixedDelay(
-        this::tick, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(this::tick, 0, period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   void stop() {
@@ -78,8 +77,13 @@ final class LeaseKeeper {
     List<WorkerStore.Rescued> rescued = store.rescueExpired();
     for (WorkerStore.Rescued r : rescued) {
       log.warn(
-          "job {} ({}, queue {}) lost its worker's lease during step {} (attempt {}); back to READY",
-          r.id(), r.name(), r.queue(), r.step(), r.attempt());
+          "job {} ({}, queue {}) lost its worker's lease during step {} (attempt {}); back to"
+              + " READY",
+          r.id(),
+          r.name(),
+          r.queue(),
+          r.step(),
+          r.attempt());
     }
     if (!rescued.isEmpty()) {
       onRescue.run();

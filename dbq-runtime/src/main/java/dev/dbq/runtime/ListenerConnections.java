@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a HikariCP pool with a {@code jdbcUrl}: a new physical connection with the pool's URL,
  *       user, password and data source properties;
  *   <li>a HikariCP pool over a pgjdbc data source: that data source, which does not pool;
- *   <li>a pgjdbc data source ({@code PGSimpleDataSource}): it does not pool, so its connections
- *       are physical already;
+ *   <li>a pgjdbc data source ({@code PGSimpleDataSource}): it does not pool, so its connections are
+ *       physical already;
  *   <li>anything else: one connection borrowed from it and held (logged once), since there is no
  *       portable way to learn its credentials.
  * </ul>

@@ -66,8 +66,14 @@ final class StepRunner {
     if (claim.stepIndex() >= stepCount) {
       return failedUnrunnable(
           claim,
-          "job '" + job.name() + "' has no step at index " + claim.stepIndex() + " (it has "
-              + stepCount + (stepCount == 1 ? " step" : " steps") + "); was it redefined?");
+          "job '"
+              + job.name()
+              + "' has no step at index "
+              + claim.stepIndex()
+              + " (it has "
+              + stepCount
+              + (stepCount == 1 ? " step" : " steps")
+              + "); was it redefined?");
     }
     StepDefinition step = job.steps().get(claim.stepIndex());
     MDC.put(MDC_STEP, step.name());
@@ -116,18 +122,30 @@ final class StepRunner {
     if (t instanceof InterruptedException) {
       // only a shutdown past its grace period interrupts a slot, after handing the job back:
       // the save that follows is refused
-      log.warn("step {} of job {} was interrupted by the worker's shutdown", claim.stepIndex(), claim.id());
+      log.warn(
+          "step {} of job {} was interrupted by the worker's shutdown",
+          claim.stepIndex(),
+          claim.id());
     }
     if (claim.attempt() < job.maxAttempts()) {
       Duration wait = backoff.after(claim.attempt());
       log.warn(
           "step {} of job {} failed (attempt {} of {}), retrying in {}",
-          claim.stepIndex(), claim.id(), claim.attempt(), job.maxAttempts(), wait, t);
+          claim.stepIndex(),
+          claim.id(),
+          claim.attempt(),
+          job.maxAttempts(),
+          wait,
+          t);
       return new StepOutcome.Retry(error, wait);
     }
     log.error(
         "step {} of job {} failed (attempt {} of {}); the job is FAILED",
-        claim.stepIndex(), claim.id(), claim.attempt(), job.maxAttempts(), t);
+        claim.stepIndex(),
+        claim.id(),
+        claim.attempt(),
+        job.maxAttempts(),
+        t);
     return new StepOutcome.Failed(error);
   }
 
@@ -148,7 +166,11 @@ final class StepRunner {
 
   /** Runs a hook whose exception is logged and changes nothing. */
   private void runHook(
-      String what, Optional<JobMethod> hook, JobContext context, Object workspace, Throwable failure) {
+      String what,
+      Optional<JobMethod> hook,
+      JobContext context,
+      Object workspace,
+      Throwable failure) {
     try {
       call(hook, context, workspace, failure);
     } catch (Throwable t) {

@@ -6,8 +6,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A coalescing wake-up flag for the claim loop: any number of signals before the next wait count
- * as one, and a signal that arrives while the loop is busy is not lost.
+ * A coalescing wake-up flag for the claim loop: any number of signals before the next wait count as
+ * one, and a signal that arrives while the loop is busy is not lost.
  */
 final class WakeUp {
   private final ReentrantLock lock = new ReentrantLock();

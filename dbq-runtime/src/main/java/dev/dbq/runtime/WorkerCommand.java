@@ -9,22 +9,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code worker [QUEUE] [--rate-limit S] [--concurrency N] [--lease S] [--exit-when-empty]}: runs
- * a {@link DbqWorker} on {@code DBQ_JDBC_URL} with every {@link JobCatalog} on the class path,
- * until SIGTERM/SIGINT (graceful stop, exit 0) or, with {@code --exit-when-empty}, until nothing
- * runnable is left. Bad input exits 2 with one line on stderr. {@code DbqCli} registers this class
- * as its {@code worker} subcommand.
+ * {@code worker [QUEUE] [--rate-limit S] [--concurrency N] [--lease S] [--exit-when-empty]}: runs a
+ * {@link DbqWorker} on {@code DBQ_JDBC_URL} with every {@link JobCatalog} on the class path, until
+ * SIGTERM/SIGINT (graceful stop, exit 0) or, with {@code --exit-when-empty}, until nothing runnable
+ * is left. Bad input exits 2 with one line on stderr. {@code DbqCli} registers this class as its
+ * {@code worker} subcommand.
  */
 @Command(
     name = "worker",
     mixinStandardHelpOptions = true,
-    description = "Runs jobs of one queue until stopped (SIGTERM/SIGINT) or, with --exit-when-empty,"
-        + " until nothing runnable is left.")
+    description =
+        "Runs jobs of one queue until stopped (SIGTERM/SIGINT) or, with --exit-when-empty,"
+            + " until nothing runnable is left.")
 public final class WorkerCommand implements Callable<Integer> {
 
   @Parameters(
@@ -39,7 +40,8 @@ public final class WorkerCommand implements Callable<Integer> {
       names = "--rate-limit",
       paramLabel = "S",
       defaultValue = "0",
-      description = "Minimum seconds between two job starts of this worker (default: ${DEFAULT-VALUE}).")
+      description =
+          "Minimum seconds between two job starts of this worker (default: ${DEFAULT-VALUE}).")
   BigDecimal rateLimitSeconds;
 
   @Option(
@@ -56,9 +58,7 @@ public final class WorkerCommand implements Callable<Integer> {
       description = "Seconds a claim lasts without a heartbeat (default: ${DEFAULT-VALUE}).")
   BigDecimal leaseSeconds;
 
-  @Option(
-      names = "--exit-when-empty",
-      description = "Run what is runnable now, then exit 0.")
+  @Option(names = "--exit-when-empty", description = "Run what is runnable now, then exit 0.")
   boolean exitWhenEmpty;
 
   @Spec CommandSpec spec;
@@ -178,7 +178,8 @@ public final class WorkerCommand implements Callable<Integer> {
 
   private Duration seconds(String option, BigDecimal seconds) {
     if (seconds.signum() < 0) {
-      throw new IllegalArgumentException(option + " must not be negative, was " + seconds.toPlainString());
+      throw new IllegalArgumentException(
+          option + " must not be negative, was " + seconds.toPlainString());
     }
     return Duration.ofMillis(seconds.movePointRight(3).longValue());
   }

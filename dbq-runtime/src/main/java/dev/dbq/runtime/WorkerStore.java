@@ -52,8 +52,7 @@ final class WorkerStore {
    *
    * @return the claims, highest priority first, then oldest
    */
-  List<Claim> claim(List<String> queues, Collection<String> names, int limit)
-      throws SQLException {
+  List<Claim> claim(List<String> queues, Collection<String> names, int limit) throws SQLException {
     List<Claim> claims = new ArrayList<>(limit);
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(CLAIM)) {
@@ -86,8 +85,7 @@ final class WorkerStore {
       }
     }
     // UPDATE ... RETURNING does not keep the candidates' order
-    claims.sort(
-        Comparator.comparingInt(Claim::priority).reversed().thenComparingLong(Claim::seq));
+    claims.sort(Comparator.comparingInt(Claim::priority).reversed().thenComparingLong(Claim::seq));
     return claims;
   }
 

@@ -35,7 +35,12 @@ final class TestJobs {
    * @param runAfter offset from the database's now(), or null for none
    */
   static UUID insert(
-      Connection c, String name, String queue, int priority, String workspaceJson, Duration runAfter)
+      Connection c,
+      String name,
+      String queue,
+      int priority,
+      String workspaceJson,
+      Duration runAfter)
       throws SQLException {
     UUID id = UUID.randomUUID();
     try (PreparedStatement ps =
@@ -79,7 +84,8 @@ final class TestJobs {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT id, name, queue_name, state, next_step, workspace::text, attempt, last_error,"
-                + " coalesce(run_after > now(), false), lock_owner, claim_id FROM dbq_job WHERE id = ?")) {
+                + " coalesce(run_after > now(), false), lock_owner, claim_id FROM dbq_job WHERE id"
+                + " = ?")) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {

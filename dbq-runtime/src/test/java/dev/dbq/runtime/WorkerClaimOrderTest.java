@@ -106,9 +106,11 @@ class WorkerClaimOrderTest {
   @Test
   void futureRunAfterWaitsAndPastRunAfterRuns() throws Exception {
     UUID future =
-        TestJobs.insert(db.sql, "record", "default", 0, "{\"label\":\"future\"}", Duration.ofHours(1));
+        TestJobs.insert(
+            db.sql, "record", "default", 0, "{\"label\":\"future\"}", Duration.ofHours(1));
     UUID past =
-        TestJobs.insert(db.sql, "record", "default", 0, "{\"label\":\"past\"}", Duration.ofHours(-1));
+        TestJobs.insert(
+            db.sql, "record", "default", 0, "{\"label\":\"past\"}", Duration.ofHours(-1));
 
     drain("default");
 
@@ -167,8 +169,7 @@ class WorkerClaimOrderTest {
     for (int i = 1; sql.contains("?"); i++) {
       sql = sql.replaceFirst("\\?", "\\$" + i);
     }
-    TestJobs.execute(
-        db.sql, "PREPARE dbq_claim(text[], text[], int, int, text, bigint) AS " + sql);
+    TestJobs.execute(db.sql, "PREPARE dbq_claim(text[], text[], int, int, text, bigint) AS " + sql);
     try {
       for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
         TestJobs.execute(db.sql, "SET plan_cache_mode = " + mode);

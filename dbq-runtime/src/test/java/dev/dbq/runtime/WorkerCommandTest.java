@@ -96,10 +96,12 @@ class WorkerCommandTest {
       delimiter = '|',
       value = {
         "--concurrency 0          | worker: concurrency must be at least 1, was 0",
-        "--concurrency many       | worker: Invalid value for option '--concurrency': 'many' is not an int",
+        "--concurrency many       | worker: Invalid value for option '--concurrency': 'many' is not"
+            + " an int",
         "--rate-limit -1          | worker: --rate-limit must not be negative, was -1",
         "--lease 0.5              | worker: --lease must be at least 1 second, was 0.5",
-        "1bad-queue               | worker: queue name '1bad-queue' is invalid: use a letter, then letters, digits, '_', '-' or '.', at most 100 characters",
+        "1bad-queue               | worker: queue name '1bad-queue' is invalid: use a letter, then"
+            + " letters, digits, '_', '-' or '.', at most 100 characters",
         "--frobnicate             | worker: Unknown option: '--frobnicate'",
         "a b                      | worker: Unmatched argument at index 1: 'b'",
       })
@@ -127,8 +129,7 @@ class WorkerCommandTest {
   @Test
   void anEmptyCatalogIsBadInput() {
     CommandLine cl =
-        WorkerCommand.commandLine(
-            new WorkerCommand(db::dbq, () -> JobCatalog.of(List.of())));
+        WorkerCommand.commandLine(new WorkerCommand(db::dbq, () -> JobCatalog.of(List.of())));
     cl.setErr(new PrintWriter(err, true));
 
     assertEquals(2, cl.execute("--exit-when-empty"));

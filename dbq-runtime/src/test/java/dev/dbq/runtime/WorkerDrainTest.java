@@ -49,7 +49,9 @@ class WorkerDrainTest {
         db.sql,
         "INSERT INTO dbq_job (id, name, queue_name, priority)"
             + " SELECT gen_random_uuid(), 'count', 'default', i % 3"
-            + " FROM generate_series(1, " + JOBS + ") AS i");
+            + " FROM generate_series(1, "
+            + JOBS
+            + ") AS i");
 
     ExecutorService threads = Executors.newFixedThreadPool(2);
     long t0 = System.nanoTime();
@@ -58,8 +60,11 @@ class WorkerDrainTest {
       Future<Long> b = threads.submit(() -> drainer(job, "b").runUntilEmpty());
       long steps = a.get(5, TimeUnit.MINUTES) + b.get(5, TimeUnit.MINUTES);
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-      log.info("drained {} jobs with 2 workers x 8 slots in {} ms ({} jobs/s)",
-          JOBS, millis, JOBS * 1000L / Math.max(1, millis));
+      log.info(
+          "drained {} jobs with 2 workers x 8 slots in {} ms ({} jobs/s)",
+          JOBS,
+          millis,
+          JOBS * 1000L / Math.max(1, millis));
       assertEquals(JOBS, steps);
     } finally {
       threads.shutdownNow();

@@ -171,7 +171,8 @@ class WorkerHooksTest {
     assertEquals(JobState.COMPLETE, row.state());
     assertEquals(List.of("two"), events);
     assertEquals(null, row.lastError());
-    assertEquals(WorkspaceCodec.mapper().readTree("{\"one\":true}"),
+    assertEquals(
+        WorkspaceCodec.mapper().readTree("{\"one\":true}"),
         WorkspaceCodec.mapper().readTree(row.workspace()));
   }
 

@@ -129,16 +129,17 @@ class WorkerLifecycleTest {
             .build();
     UUID id = TestJobs.insert(db.sql, "leased", "default", 0, "{}");
     // a long lease: the first worker's heartbeat will not renew it during the test
-    DbqWorker first =
-        started(worker(job).workerId("first").lease(Duration.ofMinutes(30)).build());
+    DbqWorker first = started(worker(job).workerId("first").lease(Duration.ofMinutes(30)).build());
     assertTrue(firstStarted.await(BOUND.toMillis(), TimeUnit.MILLISECONDS));
     assertEquals("first", TestJobs.row(db.sql, id).lockOwner());
 
     TestJobs.execute(db.sql, "UPDATE dbq_job SET lease_expires = now() - interval '1 hour'");
     started(worker(job).workerId("second").lease(Duration.ofSeconds(3)).build());
 
-    Await.until("the second worker completes the job",
-        () -> TestJobs.state(db.sql, id) == JobState.COMPLETE, BOUND);
+    Await.until(
+        "the second worker completes the job",
+        () -> TestJobs.state(db.sql, id) == JobState.COMPLETE,
+        BOUND);
     release.countDown();
     first.close(); // its slot saves, fenced by the old claim, before close returns
 

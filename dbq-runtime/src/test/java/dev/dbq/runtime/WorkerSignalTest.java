@@ -13,7 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** SIGTERM stops a worker process gracefully: the step in flight finishes and the exit code is 0. */
+/**
+ * SIGTERM stops a worker process gracefully: the step in flight finishes and the exit code is 0.
+ */
 class WorkerSignalTest {
   private static WorkerDatabase db;
 

@@ -125,8 +125,7 @@ class WorkerWorkspaceTest {
 
     drain(job);
 
-    assertEquals(
-        WorkspaceCodec.mapper().readTree("{\"n\":2,\"note\":\"step 1\"}"), workspace(id));
+    assertEquals(WorkspaceCodec.mapper().readTree("{\"n\":2,\"note\":\"step 1\"}"), workspace(id));
     assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, id));
   }
 
@@ -197,8 +196,20 @@ class WorkerWorkspaceTest {
                   seen.add(MDC.get("dbq.queue"));
                   seen.add(MDC.get("dbq.step"));
                   JobContext c = call.context();
-                  seen.add(c.id() + " " + c.name() + " " + c.queue() + " " + c.priority()
-                      + " " + c.step() + " " + c.attempt() + "/" + c.maxAttempts());
+                  seen.add(
+                      c.id()
+                          + " "
+                          + c.name()
+                          + " "
+                          + c.queue()
+                          + " "
+                          + c.priority()
+                          + " "
+                          + c.step()
+                          + " "
+                          + c.attempt()
+                          + "/"
+                          + c.maxAttempts());
                   c.logger().info("logging inside the step");
                   return null;
                 })
