@@ -1,0 +1,439 @@
+package dev.dbq.runtime;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Runs jobs from the database: claims runnable jobs of its queues (highest priority first, then
+ * oldest), runs one step of each with its hooks, and saves the result, in up to {@code concurrency}
+ * slots at once. Wakes on {@code LISTEN dbq_job_enqueued} and polls as a fallback. Claims are
+ * leases renewed by a heartbeat; jobs whose worker died go back to READY.
+ *
+ * <pre>{@code
+ * try (DbqWorker worker =
+ *     DbqWorker.builder().dbq(dbq).queues("default", "mail").concurrency(4).build()) {
+ *   worker.start();
+ *   ...
+ * } // close(): stops claiming, lets running steps finish within the grace period
+ * }</pre>
+ *
+ * <p>From the command line: {@code worker [QUEUE] [--rate-limit S] [--concurrency N] [--lease S]
+ * [--exit-when-empty]} (see {@link WorkerCommand}).
+ */
+public final class DbqWorker implements AutoCloseable {
+  /** The queue served unless {@link Builder#queues} names others. */
+  public static final String DEFAULT_QUEUE = "default";
+
+  /** Slots unless {@link Builder#concurrency} says otherwise. */
+  public static final int DEFAULT_CONCURRENCY = 1;
+
+  /** No minimum gap between job starts (the seed's default was one second). */
+  public static final Duration DEFAULT_RATE_LIMIT = Duration.ZERO;
+
+  /** How often an idle worker looks for jobs when no notification arrives. */
+  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
+
+  /** How long a claim lasts without a heartbeat. */
+  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
+
+  /** The shortest lease accepted; the heartbeat runs every third of it. */
+  public static final Duration MIN_LEASE = Duration.ofSeconds(1);
+
+  /** How long running steps may take to finish once the worker is told to stop. */
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+  /** The wait after the first failed attempt of a step (doubled per attempt, with jitter). */
+  public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(10);
+
+  /** The longest wait between attempts. */
+  public static final Duration MAX_RETRY_BACKOFF = Duration.ofHours(1);
+
+  private enum State {
+    NEW,
+    RUNNING,
+    STOPPED
+  }
+
+  private final WorkerConfig config;
+  private final Object lock = new Object();
+  private State state = State.NEW;
+  private ClaimLoop loop;
+
+  private DbqWorker(WorkerConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * @return a builder with the documented defaults
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The command line: {@code worker [QUEUE] [--rate-limit S] [--concurrency N] [--lease S]
+   * [--exit-when-empty]}, with the database from {@code DBQ_JDBC_URL}. Exits 0 after a graceful
+   * stop or a drained queue, 2 on bad input.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    System.exit(WorkerCommand.run(args));
+  }
+
+  /**
+   * Starts claiming in background threads; returns at once.
+   *
+   * @throws IllegalStateException when already started
+   */
+  public void start() {
+    start(false);
+  }
+
+  /**
+   * Runs every job that is runnable now, step after step, until none is left (jobs waiting for a
+   * future {@code run_after}, including retries, are left alone), then stops and returns.
+   *
+   * @return how many steps ran
+   * @throws InterruptedException when interrupted while waiting; the worker then stops
+   * @throws IllegalStateException when already started
+   */
+  public long runUntilEmpty() throws InterruptedException {
+    ClaimLoop running = start(true);
+    try {
+      running.awaitTermination(Duration.ofDays(365_000));
+    } catch (InterruptedException e) {
+      close();
+      throw e;
+    }
+    synchronized (lock) {
+      state = State.STOPPED;
+    }
+    return running.stepsRun();
+  }
+
+  private ClaimLoop start(boolean exitWhenEmpty) {
+    synchronized (lock) {
+      if (state != State.NEW) {
+        throw new IllegalStateException("worker " + config.workerId() + " was already started");
+      }
+      loop = new ClaimLoop(config, exitWhenEmpty);
+      loop.start();
+      state = State.RUNNING;
+      return loop;
+    }
+  }
+
+  /**
+   * Stops gracefully and returns at once: no more claims; jobs in flight are marked STOPPING and
+   * may finish within the shutdown grace period; any still running then go back to READY. Use
+   * {@link #awaitTermination(Duration)} to wait for that.
+   */
+  public void stop() {
+    synchronized (lock) {
+      if (loop != null) {
+        loop.stop();
+      }
+      state = State.STOPPED;
+    }
+  }
+
+  /**
+   * Waits for the worker to finish stopping.
+   *
+   * @param timeout the longest wait
+   * @return true when it stopped (or never started), false on timeout
+   * @throws InterruptedException when interrupted
+   */
+  public boolean awaitTermination(Duration timeout) throws InterruptedException {
+    ClaimLoop current;
+    synchronized (lock) {
+      current = loop;
+    }
+    return current == null || current.awaitTermination(timeout);
+  }
+
+  /**
+   * @return whether the worker was started and has not stopped yet
+   */
+  public boolean isRunning() {
+    synchronized (lock) {
+      return loop != null && !loop.isTerminated();
+    }
+  }
+
+  /** Stops gracefully and waits for it (the shutdown grace period and a margin, at most). */
+  @Override
+  public void close() {
+    stop();
+    try {
+      awaitTermination(config.shutdownGrace().plusSeconds(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * @return the id this worker writes into {@code lock_owner}
+   */
+  public String workerId() {
+    return config.workerId();
+  }
+
+  /**
+   * @return the queues this worker serves
+   */
+  public List<String> queues() {
+    return config.queues();
+  }
+
+  /** Whether the wake-up listener is connected and listening (for tests and health checks). */
+  boolean isListening() {
+    synchronized (lock) {
+      return loop != null && loop.isListening();
+    }
+  }
+
+  /**
+   * Configures a {@link DbqWorker}. Every setting is checked once, in {@link #build()}, with an
+   * {@link IllegalArgumentException} that names it and the offending value.
+   */
+  public static final class Builder {
+    private DataSource dataSource;
+    private JobCatalog catalog;
+    private List<String> queues = List.of(DEFAULT_QUEUE);
+    private int concurrency = DEFAULT_CONCURRENCY;
+    private Duration rateLimit = DEFAULT_RATE_LIMIT;
+    private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+    private Duration lease = DEFAULT_LEASE;
+    private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+    private Duration retryBackoff = DEFAULT_RETRY_BACKOFF;
+    private InstanceFactory instanceFactory = InstanceFactory.NEW_INSTANCE_PER_CALL;
+    private Clock clock = Clock.systemUTC();
+    private String workerId;
+    private ListenerConnections listenerConnections;
+
+    private Builder() {}
+
+    /**
+     * @param dbq the database to work on (its data source is used)
+     * @return this builder
+     */
+    public Builder dbq(Dbq dbq) {
+      return dataSource(Objects.requireNonNull(dbq, "dbq").dataSource());
+    }
+
+    /**
+     * @param dataSource the database to work on; a pool is recommended
+     * @return this builder
+     */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      return this;
+    }
+
+    /**
+     * @param catalog the jobs this worker runs; by default every catalog on the class path
+     * @return this builder
+     */
+    public Builder catalog(JobCatalog catalog) {
+      this.catalog = Objects.requireNonNull(catalog, "catalog");
+      return this;
+    }
+
+    /**
+     * @param queueNames the queues to serve, at least one; {@value DbqWorker#DEFAULT_QUEUE} unless
+     *     set
+     * @return this builder
+     */
+    public Builder queues(String... queueNames) {
+      this.queues = new ArrayList<>(Arrays.asList(Objects.requireNonNull(queueNames, "queues")));
+      return this;
+    }
+
+    /**
+     * @param slots how many steps run at once, at least 1
+     * @return this builder
+     */
+    public Builder concurrency(int slots) {
+      this.concurrency = slots;
+      return this;
+    }
+
+    /**
+     * @param minimumGap the minimum time between two job starts of this worker; zero for none
+     * @return this builder
+     */
+    public Builder rateLimit(Duration minimumGap) {
+      this.rateLimit = Objects.requireNonNull(minimumGap, "rateLimit");
+      return this;
+    }
+
+    /**
+     * @param interval how often an idle worker polls when no notification wakes it
+     * @return this builder
+     */
+    public Builder pollInterval(Duration interval) {
+      this.pollInterval = Objects.requireNonNull(interval, "pollInterval");
+      return this;
+    }
+
+    /**
+     * @param duration how long a claim lasts without a heartbeat, at least one second
+     * @return this builder
+     */
+    public Builder lease(Duration duration) {
+      this.lease = Objects.requireNonNull(duration, "lease");
+      return this;
+    }
+
+    /**
+     * @param grace how long running steps may take to finish once the worker stops
+     * @return this builder
+     */
+    public Builder shutdownGrace(Duration grace) {
+      this.shutdownGrace = Objects.requireNonNull(grace, "shutdownGrace");
+      return this;
+    }
+
+    /**
+     * @param firstWait the wait after the first failed attempt; doubled per attempt, with jitter,
+     *     up to {@link DbqWorker#MAX_RETRY_BACKOFF}
+     * @return this builder
+     */
+    public Builder retryBackoff(Duration firstWait) {
+      this.retryBackoff = Objects.requireNonNull(firstWait, "retryBackoff");
+      return this;
+    }
+
+    /**
+     * @param factory supplies the instances whose methods are steps and hooks
+     * @return this builder
+     */
+    public Builder instanceFactory(InstanceFactory factory) {
+      this.instanceFactory = Objects.requireNonNull(factory, "instanceFactory");
+      return this;
+    }
+
+    /**
+     * @param clock the worker's own clock (rate limiting); leases use the database clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * @param id what the worker writes into {@code lock_owner}; by default pid@host plus a random
+     *     suffix
+     * @return this builder
+     */
+    public Builder workerId(String id) {
+      this.workerId = Objects.requireNonNull(id, "workerId");
+      return this;
+    }
+
+    /**
+     * Checks the settings and builds the worker.
+     *
+     * @return a worker, not yet started
+     * @throws IllegalArgumentException when a setting is out of range
+     */
+    public DbqWorker build() {
+      if (dataSource == null) {
+        throw new IllegalArgumentException(
+            "a data source is required: call dbq(...) or dataSource(...)");
+      }
+      JobCatalog jobs = validate();
+      return new DbqWorker(
+          new WorkerConfig(
+              dataSource,
+              jobs,
+              List.copyOf(new LinkedHashSet<>(queues)),
+              concurrency,
+              rateLimit,
+              pollInterval,
+              lease,
+              shutdownGrace,
+              new RetryBackoff(
+                  retryBackoff,
+                  MAX_RETRY_BACKOFF.compareTo(retryBackoff) < 0 ? retryBackoff : MAX_RETRY_BACKOFF),
+              instanceFactory,
+              clock,
+              workerId != null ? workerId : defaultWorkerId(),
+              listenerConnections != null
+                  ? listenerConnections
+                  : ListenerConnections.forDataSource(dataSource)));
+    }
+
+    /**
+     * Checks every setting but the data source, so that a command line can reject bad input before
+     * it connects.
+     *
+     * @return the catalog to use
+     */
+    JobCatalog validate() {
+      if (queues.isEmpty()) {
+        throw new IllegalArgumentException("queues must name at least one queue");
+      }
+      for (String queue : queues) {
+        NamingRules.checkQueueName(queue);
+      }
+      if (concurrency < 1) {
+        throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+      }
+      if (rateLimit.isNegative()) {
+        throw new IllegalArgumentException("rateLimit must not be negative, was " + rateLimit);
+      }
+      if (pollInterval.isNegative() || pollInterval.isZero()) {
+        throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
+      }
+      if (lease.compareTo(MIN_LEASE) < 0) {
+        throw new IllegalArgumentException(
+            "lease must be at least " + MIN_LEASE + ", was " + lease);
+      }
+      if (shutdownGrace.isNegative()) {
+        throw new IllegalArgumentException(
+            "shutdownGrace must not be negative, was " + shutdownGrace);
+      }
+      if (retryBackoff.isNegative() || retryBackoff.isZero()) {
+        throw new IllegalArgumentException("retryBackoff must be positive, was " + retryBackoff);
+      }
+      if (workerId != null && workerId.isBlank()) {
+        throw new IllegalArgumentException("workerId must not be blank");
+      }
+      if (catalog == null) {
+        catalog = JobCatalog.loadAll();
+      }
+      if (catalog.jobs().isEmpty()) {
+        throw new IllegalArgumentException(
+            "the catalog has no jobs: is a generated catalog registered in"
+                + " META-INF/services/dev.dbq.runtime.JobCatalog on the class path?");
+      }
+      return catalog;
+    }
+
+    private static String defaultWorkerId() {
+      String host;
+      try {
+        host = InetAddress.getLocalHost().getHostName();
+      } catch (Exception e) {
+        host = "localhost";
+      }
+      return ProcessHandle.current().pid()
+          + "@"
+          + host
+          + "-"
+          + UUID.randomUUID().toString().substring(0, 8);
+    }
+  }
+}

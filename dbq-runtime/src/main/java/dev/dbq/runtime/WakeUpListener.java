@@ -1,0 +1,106 @@
+package dev.dbq.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens on {@code dbq_job_enqueued} (payload: the queue name) over a dedicated connection and
+ * wakes the claim loop when a job is enqueued in one of the worker's queues. Bursts coalesce in the
+ * {@link WakeUp}. A broken connection is logged and reopened after a bounded backoff; after every
+ * (re)connect the loop is woken once, since notifications may have been missed meanwhile.
+ */
+final class WakeUpListener implements Runnable {
+  static final String CHANNEL = "dbq_job_enqueued";
+  private static final Logger log = LoggerFactory.getLogger(WakeUpListener.class);
+  private static final int RECEIVE_TIMEOUT_MILLIS = 250;
+  private static final long MIN_BACKOFF_MILLIS = 100;
+  private static final long MAX_BACKOFF_MILLIS = 30_000;
+
+  private final ListenerConnections connections;
+  private final Set<String> queues;
+  private final WakeUp wakeUp;
+  private final WakeUp backoffSleeper = new WakeUp();
+  private volatile boolean stopped;
+  private volatile boolean listening;
+  private Thread thread;
+
+  WakeUpListener(ListenerConnections connections, Set<String> queues, WakeUp wakeUp) {
+    this.connections = connections;
+    this.queues = queues;
+    this.wakeUp = wakeUp;
+  }
+
+  void start(String threadName) {
+    thread = new Thread(this, threadName);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Stops listening and waits briefly for the thread to close its connection. */
+  void stop() throws InterruptedException {
+    stopped = true;
+    backoffSleeper.signal();
+    if (thread != null) {
+      thread.join(2L * RECEIVE_TIMEOUT_MILLIS + 1000);
+    }
+  }
+
+  /** Whether {@code LISTEN} is in effect right now. */
+  boolean isListening() {
+    return listening;
+  }
+
+  @Override
+  public void run() {
+    long backoff = MIN_BACKOFF_MILLIS;
+    while (!stopped) {
+      try (Connection c = connections.open()) {
+        c.setAutoCommit(true);
+        PGConnection pg = c.unwrap(PGConnection.class);
+        try (Statement s = c.createStatement()) {
+          s.execute("LISTEN " + CHANNEL);
+        }
+        listening = true;
+        backoff = MIN_BACKOFF_MILLIS;
+        log.debug("listening on {} for queues {}", CHANNEL, queues);
+        wakeUp.signal();
+        receive(pg);
+      } catch (SQLException | RuntimeException e) {
+        if (stopped) {
+          break;
+        }
+        log.warn("wake-up listener lost its connection; reconnecting in {} ms", backoff, e);
+      } finally {
+        listening = false;
+      }
+      try {
+        backoffSleeper.awaitMillis(backoff);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+    }
+  }
+
+  private void receive(PGConnection pg) throws SQLException {
+    while (!stopped) {
+      PGNotification[] notifications = pg.getNotifications(RECEIVE_TIMEOUT_MILLIS);
+      if (notifications == null) {
+        continue;
+      }
+      for (PGNotification n : notifications) {
+        if (queues.contains(n.getParameter())) {
+          wakeUp.signal();
+          break;
+        }
+      }
+    }
+  }
+}

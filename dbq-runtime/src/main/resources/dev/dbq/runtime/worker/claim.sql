@@ -1,0 +1,36 @@
+-- Claims up to :limit waiting jobs for one worker, highest priority first, then oldest.
+-- Each queue is searched by its own index-ordered scan of dbq_job_claim_idx (queue_name,
+-- priority DESC, seq); the outer ORDER BY merges the per-queue heads, so the order is global even
+-- when a worker serves several queues. SKIP LOCKED sits inside the per-queue scan so that rows other
+-- workers hold never count against the limit.
+-- The update finds the candidates through the primary key (= ANY of an array) rather than a join,
+-- so that no plan, custom or generic, ever scans the table.
+-- parameters: 1 queues text[], 2 job names text[], 3 limit, 4 limit, 5 lock owner, 6 lease millis
+WITH candidate AS (
+    SELECT waiting.id, waiting.priority, waiting.seq
+    FROM unnest(?::text[]) AS q(queue_name)
+    CROSS JOIN LATERAL (
+        SELECT j.id, j.priority, j.seq
+        FROM dbq_job j
+        WHERE j.queue_name = q.queue_name
+          AND j.state IN ('NEW', 'READY')
+          AND (j.run_after IS NULL OR j.run_after <= now())
+          AND j.name = ANY(?::text[])
+        ORDER BY j.priority DESC, j.seq
+        LIMIT ?
+        FOR UPDATE SKIP LOCKED
+    ) AS waiting
+    ORDER BY waiting.priority DESC, waiting.seq
+    LIMIT ?
+)
+UPDATE dbq_job AS j
+SET state         = 'PROCESSING',
+    lock_owner    = ?,
+    claim_id      = gen_random_uuid(),
+    lease_expires = now() + ? * interval '1 millisecond',
+    attempt       = j.attempt + 1,
+    modified      = clock_timestamp()
+WHERE j.id = ANY(ARRAY(SELECT id FROM candidate))
+  AND j.state IN ('NEW', 'READY')
+RETURNING j.id, j.name, j.queue_name, j.priority, j.seq, j.next_step, j.workspace::text,
+          j.attempt, j.claim_id

@@ -1,0 +1,13 @@
+-- Returns jobs whose worker stopped renewing its lease (it died or hung) to READY. The attempt
+-- was already counted when the job was claimed. Uses dbq_job_lease_idx.
+UPDATE dbq_job
+SET state         = 'READY',
+    last_error    = 'lease of worker ' || coalesce(lock_owner, 'unknown') || ' expired at '
+                    || lease_expires::text || ' during step ' || next_step,
+    lock_owner    = NULL,
+    claim_id      = NULL,
+    lease_expires = NULL,
+    modified      = clock_timestamp()
+WHERE state IN ('PROCESSING', 'STOPPING')
+  AND lease_expires < now()
+RETURNING id, name, queue_name, next_step, attempt

@@ -1,0 +1,77 @@
+package dev.dbq.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The rate limit is measured on the worker's clock, so a test moves time instead of waiting. */
+class RateLimiterTest {
+
+  /** A clock the test moves by hand. */
+  static final class ManualClock extends Clock {
+    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
+  void theFirstStartIsFreeAndTheNextWaitsForTheGapOnTheClock() throws Exception {
+    ManualClock clock = new ManualClock();
+    RateLimiter limiter = new RateLimiter(clock, Duration.ofHours(1));
+    WakeUp wakeUp = new WakeUp();
+    assertTrue(limiter.awaitTurn(wakeUp, () -> true));
+    limiter.started();
+
+    CompletableFuture<Boolean> next =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return limiter.awaitTurn(wakeUp, () -> true);
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    clock.advance(Duration.ofMinutes(59));
+    wakeUp.signal();
+    assertFalse(next.isDone() && next.getNow(false), "59 minutes are not an hour");
+    clock.advance(Duration.ofMinutes(1));
+    wakeUp.signal();
+
+    assertTrue(next.get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aStopEndsTheWait() throws Exception {
+    ManualClock clock = new ManualClock();
+    RateLimiter limiter = new RateLimiter(clock, Duration.ofHours(1));
+    WakeUp wakeUp = new WakeUp();
+    limiter.started();
+    wakeUp.signal();
+
+    assertFalse(limiter.awaitTurn(wakeUp, () -> false));
+  }
+}

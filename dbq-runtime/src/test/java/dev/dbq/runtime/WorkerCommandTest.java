@@ -1,0 +1,149 @@
+package dev.dbq.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/** {@code worker [QUEUE] [--rate-limit S] [--concurrency N] [--lease S] [--exit-when-empty]}. */
+class WorkerCommandTest {
+  private static WorkerDatabase db;
+  private final StringWriter err = new StringWriter();
+  private final StringWriter out = new StringWriter();
+  private final AtomicBoolean connected = new AtomicBoolean();
+
+  @BeforeAll
+  static void createDatabase() throws Exception {
+    db = new WorkerDatabase();
+  }
+
+  @AfterAll
+  static void dropDatabase() throws Exception {
+    db.close();
+  }
+
+  @BeforeEach
+  void emptyTable() throws Exception {
+    db.reset();
+  }
+
+  private static final JobDefinition JOB =
+      JobDefinition.builder("cli_job")
+          .step(
+              "first",
+              call -> {
+                call.context().workspace().put("first", true);
+                return null;
+              })
+          .step("second", call -> null)
+          .build();
+
+  private int run(Supplier<Dbq> database, String... args) {
+    CommandLine cl =
+        WorkerCommand.commandLine(new WorkerCommand(database, () -> JobCatalog.of(JOB)));
+    cl.setErr(new PrintWriter(err, true));
+    cl.setOut(new PrintWriter(out, true));
+    return cl.execute(args);
+  }
+
+  private int run(String... args) {
+    return run(
+        () -> {
+          connected.set(true);
+          return db.dbq();
+        },
+        args);
+  }
+
+  @Test
+  void exitWhenEmptyRunsEveryRunnableStepAndExitsZero() throws Exception {
+    UUID a = TestJobs.insert(db.sql, "cli_job", "default", 0, "{}");
+    UUID b = TestJobs.insert(db.sql, "cli_job", "default", 0, "{}");
+    UUID other = TestJobs.insert(db.sql, "cli_job", "other", 0, "{}");
+
+    assertEquals(0, run("--exit-when-empty", "--concurrency", "2"));
+
+    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, a));
+    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, b));
+    assertEquals(JobState.NEW, TestJobs.state(db.sql, other));
+    assertEquals("", err.toString());
+  }
+
+  @Test
+  void theQueueArgumentSelectsTheQueue() throws Exception {
+    UUID other = TestJobs.insert(db.sql, "cli_job", "other", 0, "{}");
+
+    assertEquals(0, run("other", "--exit-when-empty", "--rate-limit", "0.01", "--lease", "5"));
+
+    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, other));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--concurrency 0          | worker: concurrency must be at least 1, was 0",
+        "--concurrency many       | worker: Invalid value for option '--concurrency': 'many' is not"
+            + " an int",
+        "--rate-limit -1          | worker: --rate-limit must not be negative, was -1",
+        "--lease 0.5              | worker: --lease must be at least 1 second, was 0.5",
+        "1bad-queue               | worker: queue name '1bad-queue' is invalid: use a letter, then"
+            + " letters, digits, '_', '-' or '.', at most 100 characters",
+        "--frobnicate             | worker: Unknown option: '--frobnicate'",
+        "a b                      | worker: Unmatched argument at index 1: 'b'",
+      })
+  void badInputExitsTwoWithOneLineAndNeverConnects(String args, String message) {
+    int code = run(args.trim().split(" +"));
+
+    assertEquals(2, code);
+    assertEquals(List.of(message), err.toString().lines().toList());
+    assertFalse(connected.get());
+  }
+
+  @Test
+  void aMissingDatabaseUrlExitsTwoWithOneLine() {
+    int code =
+        run(
+            () -> {
+              throw new IllegalStateException("DBQ_JDBC_URL is not set");
+            },
+            "--exit-when-empty");
+
+    assertEquals(2, code);
+    assertEquals("worker: DBQ_JDBC_URL is not set\n", err.toString());
+  }
+
+  @Test
+  void anEmptyCatalogIsBadInput() {
+    CommandLine cl =
+        WorkerCommand.commandLine(new WorkerCommand(db::dbq, () -> JobCatalog.of(List.of())));
+    cl.setErr(new PrintWriter(err, true));
+
+    assertEquals(2, cl.execute("--exit-when-empty"));
+    assertTrue(err.toString().startsWith("worker: the catalog has no jobs"), err.toString());
+  }
+
+  @Test
+  void helpDescribesEveryOption() {
+    assertEquals(0, run("--help"));
+
+    String help = out.toString();
+    for (String option :
+        List.of("QUEUE", "--rate-limit", "--concurrency", "--lease", "--exit-when-empty")) {
+      assertTrue(help.contains(option), option + " in\n" + help);
+    }
+  }
+}

@@ -1,0 +1,288 @@
+package dev.dbq.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** When each hook runs, what its failure does, and how failed steps are retried. */
+class WorkerHooksTest {
+  private static WorkerDatabase db;
+  private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+  @BeforeAll
+  static void createDatabase() throws Exception {
+    db = new WorkerDatabase();
+  }
+
+  @AfterAll
+  static void dropDatabase() throws Exception {
+    db.close();
+  }
+
+  @BeforeEach
+  void emptyTable() throws Exception {
+    db.reset();
+  }
+
+  private static void drain(JobDefinition job) throws Exception {
+    DbqWorker.builder().dbq(db.dbq()).catalog(JobCatalog.of(job)).build().runUntilEmpty();
+  }
+
+  private JobMethod record(String event) {
+    return call -> {
+      events.add(event + (call.failure() == null ? "" : "(" + call.failure().getMessage() + ")"));
+      return null;
+    };
+  }
+
+  private static JobMethod fail(String message) {
+    return call -> {
+      throw new IllegalStateException(message);
+    };
+  }
+
+  private JobDefinition.Builder hooked(String name) {
+    return JobDefinition.builder(name)
+        .preStepHook(record("pre"))
+        .postStepHook(record("post"))
+        .failureHook(record("failure"));
+  }
+
+  @Test
+  void successRunsPreStepHookThenStepThenPostStepHook() throws Exception {
+    UUID id = TestJobs.insert(db.sql, "ok", "default", 0, "{}");
+
+    drain(hooked("ok").step("step", record("step")).build());
+
+    assertEquals(List.of("pre", "step", "post"), events);
+    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, id));
+  }
+
+  @Test
+  void aThrowingStepFailsTheJobWithItsMessageAndTheFailureHookRunsBeforeThePostStepHook()
+      throws Exception {
+    UUID id = TestJobs.insert(db.sql, "bad", "default", 0, "{}");
+    JobMethod step =
+        call -> {
+          events.add("step");
+          throw new IllegalStateException("the cat ran away");
+        };
+
+    drain(hooked("bad").step("step", step).build());
+
+    assertEquals(
+        List.of("pre", "step", "failure(the cat ran away)", "post(the cat ran away)"), events);
+    TestJobs.Row row = TestJobs.row(db.sql, id);
+    assertEquals(JobState.FAILED, row.state());
+    assertEquals("the cat ran away", row.lastError());
+    assertEquals(null, row.claimId());
+  }
+
+  @Test
+  void theFailureHookReceivesTheExceptionTheStepThrew() throws Exception {
+    RuntimeException thrown = new RuntimeException("boom");
+    AtomicReference<Throwable> received = new AtomicReference<>();
+    TestJobs.insert(db.sql, "bad", "default", 0, "{}");
+
+    drain(
+        JobDefinition.builder("bad")
+            .step(
+                "step",
+                call -> {
+                  throw thrown;
+                })
+            .failureHook(
+                call -> {
+                  received.set(call.failure());
+                  return null;
+                })
+            .build());
+
+    assertSame(thrown, received.get());
+  }
+
+  @Test
+  void anExceptionWithoutMessageIsStoredAsItsClassName() throws Exception {
+    UUID id = TestJobs.insert(db.sql, "bad", "default", 0, "{}");
+
+    drain(
+        JobDefinition.builder("bad")
+            .step(
+                "step",
+                call -> {
+                  throw new UnsupportedOperationException();
+                })
+            .build());
+
+    assertEquals("java.lang.UnsupportedOperationException", TestJobs.row(db.sql, id).lastError());
+  }
+
+  @Test
+  void aThrowingPreStepHookFailsTheJobBeforeItsStep() throws Exception {
+    UUID id = TestJobs.insert(db.sql, "pre_fails", "default", 0, "{}");
+
+    drain(
+        JobDefinition.builder("pre_fails")
+            .preStepHook(fail("not ready"))
+            .step("step", record("step"))
+            .failureHook(record("failure"))
+            .postStepHook(record("post"))
+            .build());
+
+    assertEquals(List.of("failure(not ready)", "post(not ready)"), events);
+    TestJobs.Row row = TestJobs.row(db.sql, id);
+    assertEquals(JobState.FAILED, row.state());
+    assertEquals("not ready", row.lastError());
+  }
+
+  @Test
+  void aThrowingPostStepHookChangesNothing() throws Exception {
+    UUID ok = TestJobs.insert(db.sql, "two_steps", "default", 0, "{}");
+
+    drain(
+        JobDefinition.builder("two_steps")
+            .step(
+                "one",
+                call -> {
+                  call.context().workspace().put("one", true);
+                  return null;
+                })
+            .step("two", record("two"))
+            .postStepHook(
+                call -> {
+                  call.context().workspace().put("post", true);
+                  throw new IllegalStateException("post hook broke");
+                })
+            .build());
+
+    TestJobs.Row row = TestJobs.row(db.sql, ok);
+    assertEquals(JobState.COMPLETE, row.state());
+    assertEquals(List.of("two"), events);
+    assertEquals(null, row.lastError());
+    assertEquals(
+        WorkspaceCodec.mapper().readTree("{\"one\":true}"),
+        WorkspaceCodec.mapper().readTree(row.workspace()));
+  }
+
+  @Test
+  void aThrowingPostStepHookAfterAFailureKeepsTheStepsError() throws Exception {
+    UUID id = TestJobs.insert(db.sql, "bad", "default", 0, "{}");
+
+    drain(
+        JobDefinition.builder("bad")
+            .step("step", fail("step error"))
+            .failureHook(record("failure"))
+            .postStepHook(fail("post error"))
+            .build());
+
+    assertEquals(List.of("failure(step error)"), events);
+    TestJobs.Row row = TestJobs.row(db.sql, id);
+    assertEquals(JobState.FAILED, row.state());
+    assertEquals("step error", row.lastError());
+  }
+
+  @Test
+  void aThrowingFailureHookChangesNothingAndThePostStepHookStillRuns() throws Exception {
+    UUID id = TestJobs.insert(db.sql, "bad", "default", 0, "{}");
+
+    drain(
+        JobDefinition.builder("bad")
+            .step("step", fail("step error"))
+            .failureHook(fail("failure hook error"))
+            .postStepHook(record("post"))
+            .build());
+
+    assertEquals(List.of("post(step error)"), events);
+    assertEquals("step error", TestJobs.row(db.sql, id).lastError());
+  }
+
+  @Test
+  void aFailedStepWithAttemptsLeftIsRetriedAfterABackoffAndTheFailureHookRunsOnlyAtTheEnd()
+      throws Exception {
+    List<Integer> attempts = Collections.synchronizedList(new ArrayList<>());
+    JobDefinition job =
+        JobDefinition.builder("flaky")
+            .maxAttempts(3)
+            .step(
+                "step",
+                call -> {
+                  attempts.add(call.context().attempt());
+                  throw new IllegalStateException("attempt " + call.context().attempt());
+                })
+            .failureHook(record("failure"))
+            .build();
+    UUID id = TestJobs.insert(db.sql, "flaky", "default", 0, "{}");
+
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      drain(job);
+      TestJobs.Row row = TestJobs.row(db.sql, id);
+      assertEquals(JobState.READY, row.state());
+      assertEquals(attempt, row.attempt());
+      assertEquals("attempt " + attempt, row.lastError());
+      assertTrue(row.runAfterInFuture(), "backoff puts run_after in the future");
+      assertEquals(List.of(), events);
+      TestJobs.execute(db.sql, "UPDATE dbq_job SET run_after = now() - interval '1 hour'");
+    }
+    drain(job);
+
+    TestJobs.Row row = TestJobs.row(db.sql, id);
+    assertEquals(JobState.FAILED, row.state());
+    assertEquals(3, row.attempt());
+    assertEquals("attempt 3", row.lastError());
+    assertEquals(List.of(1, 2, 3), attempts);
+    assertEquals(List.of("failure(attempt 3)"), events);
+  }
+
+  @Test
+  void aRetriedStepThatSucceedsMovesOnWithTheAttemptReset() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    JobDefinition job =
+        JobDefinition.builder("recovers")
+            .maxAttempts(2)
+            .step(
+                "first",
+                call -> {
+                  if (calls.incrementAndGet() == 1) {
+                    throw new IllegalStateException("transient");
+                  }
+                  return null;
+                })
+            .step("second", record("second"))
+            .build();
+    UUID id = TestJobs.insert(db.sql, "recovers", "default", 0, "{}");
+
+    drain(job);
+    TestJobs.execute(db.sql, "UPDATE dbq_job SET run_after = now() - interval '1 hour'");
+    drain(job);
+
+    TestJobs.Row row = TestJobs.row(db.sql, id);
+    assertEquals(JobState.COMPLETE, row.state());
+    assertEquals(0, row.attempt());
+    assertEquals(List.of("second"), events);
+  }
+
+  @Test
+  void backoffGrowsWithTheAttemptAndStaysUnderTheCap() {
+    RetryBackoff backoff = new RetryBackoff(Duration.ofSeconds(10), Duration.ofMinutes(1));
+    for (int i = 0; i < 50; i++) {
+      long first = backoff.after(1).toMillis();
+      long third = backoff.after(3).toMillis();
+      long late = backoff.after(40).toMillis();
+      assertTrue(first >= 5_000 && first <= 10_000, "first " + first);
+      assertTrue(third >= 20_000 && third <= 40_000, "third " + third);
+      assertTrue(late >= 30_000 && late <= 60_000, "late " + late);
+    }
+  }
+}

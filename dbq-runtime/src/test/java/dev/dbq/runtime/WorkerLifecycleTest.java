@@ -1,0 +1,240 @@
+package dev.dbq.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A running worker: graceful stop, leases, wake-ups and the rate limit. */
+class WorkerLifecycleTest {
+  private static final Duration BOUND = Duration.ofSeconds(20);
+  private static WorkerDatabase db;
+  private final List<DbqWorker> workers = new ArrayList<>();
+  private final CountDownLatch release = new CountDownLatch(1);
+
+  @BeforeAll
+  static void createDatabase() throws Exception {
+    db = new WorkerDatabase(12);
+  }
+
+  @AfterAll
+  static void dropDatabase() throws Exception {
+    db.close();
+  }
+
+  @BeforeEach
+  void emptyTable() throws Exception {
+    db.reset();
+  }
+
+  @AfterEach
+  void stopWorkers() {
+    release.countDown();
+    workers.forEach(DbqWorker::close);
+  }
+
+  private DbqWorker.Builder worker(JobDefinition... jobs) {
+    return DbqWorker.builder().dbq(db.dbq()).catalog(JobCatalog.of(jobs));
+  }
+
+  private DbqWorker started(DbqWorker worker) {
+    workers.add(worker);
+    worker.start();
+    return worker;
+  }
+
+  /** A step that signals it started, then waits for {@link #release}. */
+  private JobDefinition held(String name, CountDownLatch started) {
+    return JobDefinition.builder(name)
+        .step(
+            "hold",
+            call -> {
+              started.countDown();
+              release.await();
+              call.context().workspace().put("done", true);
+              return null;
+            })
+        .build();
+  }
+
+  @Test
+  void stopMarksTheJobInFlightStoppingAndLetsItFinish() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    UUID id = TestJobs.insert(db.sql, "held", "default", 0, "{}");
+    DbqWorker worker = started(worker(held("held", started)).build());
+    assertTrue(started.await(BOUND.toMillis(), TimeUnit.MILLISECONDS));
+
+    worker.stop();
+    Await.until("STOPPING", () -> TestJobs.state(db.sql, id) == JobState.STOPPING, BOUND);
+    release.countDown();
+
+    assertTrue(worker.awaitTermination(BOUND));
+    TestJobs.Row row = TestJobs.row(db.sql, id);
+    assertEquals(JobState.COMPLETE, row.state());
+    assertEquals("{\"done\": true}", row.workspace());
+    assertNull(row.claimId());
+  }
+
+  @Test
+  void aStepStillRunningWhenTheGracePeriodEndsIsHandedBackReady() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    UUID id = TestJobs.insert(db.sql, "held", "default", 0, "{}");
+    DbqWorker worker =
+        started(worker(held("held", started)).shutdownGrace(Duration.ofMillis(100)).build());
+    assertTrue(started.await(BOUND.toMillis(), TimeUnit.MILLISECONDS));
+
+    worker.stop();
+
+    assertTrue(worker.awaitTermination(BOUND));
+    TestJobs.Row row = TestJobs.row(db.sql, id);
+    assertEquals(JobState.READY, row.state());
+    assertEquals(0, row.attempt(), "an interrupted attempt is not held against the job");
+    assertEquals(0, row.nextStep());
+    assertNull(row.claimId());
+    assertNull(row.lockOwner());
+    assertTrue(row.lastError().contains("stopped before the step finished"), row.lastError());
+  }
+
+  @Test
+  void aLapsedLeaseIsRescuedByAnotherWorkerAndTheOldClaimsLateSaveIsRefused() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch firstStarted = new CountDownLatch(1);
+    JobDefinition job =
+        JobDefinition.builder("leased")
+            .step(
+                "work",
+                call -> {
+                  if (calls.incrementAndGet() == 1) {
+                    firstStarted.countDown();
+                    release.await();
+                    call.context().workspace().put("by", "first");
+                  } else {
+                    call.context().workspace().put("by", "second");
+                  }
+                  return null;
+                })
+            .build();
+    UUID id = TestJobs.insert(db.sql, "leased", "default", 0, "{}");
+    // a long lease: the first worker's heartbeat will not renew it during the test
+    DbqWorker first = started(worker(job).workerId("first").lease(Duration.ofMinutes(30)).build());
+    assertTrue(firstStarted.await(BOUND.toMillis(), TimeUnit.MILLISECONDS));
+    assertEquals("first", TestJobs.row(db.sql, id).lockOwner());
+
+    TestJobs.execute(db.sql, "UPDATE dbq_job SET lease_expires = now() - interval '1 hour'");
+    started(worker(job).workerId("second").lease(Duration.ofSeconds(3)).build());
+
+    Await.until(
+        "the second worker completes the job",
+        () -> TestJobs.state(db.sql, id) == JobState.COMPLETE,
+        BOUND);
+    release.countDown();
+    first.close(); // its slot saves, fenced by the old claim, before close returns
+
+    TestJobs.Row row = TestJobs.row(db.sql, id);
+    assertEquals(JobState.COMPLETE, row.state());
+    assertEquals("{\"by\": \"second\"}", row.workspace());
+    assertEquals(2, calls.get());
+  }
+
+  @Test
+  void aNotificationWakesAnIdleWorkerLongBeforeThePollInterval() throws Exception {
+    List<String> ran = Collections.synchronizedList(new ArrayList<>());
+    JobDefinition job =
+        JobDefinition.builder("wake")
+            .step(
+                "run",
+                call -> {
+                  ran.add((String) call.context().workspace().get("n"));
+                  return null;
+                })
+            .build();
+    DbqWorker worker =
+        started(worker(job).queues("wakeq").pollInterval(Duration.ofSeconds(60)).build());
+    Await.until("listening", worker::isListening, BOUND);
+
+    for (String n : List.of("1", "2", "3")) {
+      long t0 = System.nanoTime();
+      TestJobs.insertAndNotify(db.sql, "wake", "wakeq", "{\"n\":\"" + n + "\"}");
+      Await.until("job " + n, () -> ran.contains(n), Duration.ofSeconds(5));
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+      assertTrue(millis < 5_000, "woke after " + millis + " ms");
+    }
+  }
+
+  @Test
+  void theListenerReconnectsAfterItsConnectionIsKilled() throws Exception {
+    List<String> ran = Collections.synchronizedList(new ArrayList<>());
+    JobDefinition job =
+        JobDefinition.builder("wake")
+            .step(
+                "run",
+                call -> {
+                  ran.add("ran");
+                  return null;
+                })
+            .build();
+    DbqWorker worker =
+        started(worker(job).queues("wakeq").pollInterval(Duration.ofSeconds(60)).build());
+    Await.until("listening", worker::isListening, BOUND);
+
+    Await.until("one listening backend", () -> listenerPid() != null, BOUND);
+    Integer killed = listenerPid();
+    TestJobs.execute(db.sql, "SELECT pg_terminate_backend(" + killed + ")");
+    Await.until(
+        "a new listening backend",
+        () -> worker.isListening() && listenerPid() != null && !killed.equals(listenerPid()),
+        BOUND);
+    TestJobs.insertAndNotify(db.sql, "wake", "wakeq", "{}");
+
+    Await.until("the job ran", () -> ran.size() == 1, Duration.ofSeconds(5));
+  }
+
+  /** The backend of the worker's listener connection, or null when there is none. */
+  private static Integer listenerPid() throws Exception {
+    try (var s = db.sql.createStatement();
+        var rs =
+            s.executeQuery(
+                "SELECT pid FROM pg_stat_activity WHERE application_name ="
+                    + " 'dbq worker listener' AND datname = current_database()")) {
+      return rs.next() ? rs.getInt(1) : null;
+    }
+  }
+
+  @Test
+  void theRateLimitSpacesJobStarts() throws Exception {
+    List<Long> starts = Collections.synchronizedList(new ArrayList<>());
+    JobDefinition job =
+        JobDefinition.builder("limited")
+            .step(
+                "run",
+                call -> {
+                  starts.add(System.nanoTime());
+                  return null;
+                })
+            .build();
+    for (int i = 0; i < 3; i++) {
+      TestJobs.insert(db.sql, "limited", "default", 0, "{}");
+    }
+
+    worker(job).concurrency(3).rateLimit(Duration.ofMillis(300)).build().runUntilEmpty();
+
+    assertEquals(3, starts.size());
+    for (int i = 1; i < starts.size(); i++) {
+      long gap = TimeUnit.NANOSECONDS.toMillis(starts.get(i) - starts.get(i - 1));
+      assertTrue(gap >= 290, "gap " + gap + " ms");
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.dbq.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SIGTERM stops a worker process gracefully: the step in flight finishes and the exit code is 0.
+ */
+class WorkerSignalTest {
+  private static WorkerDatabase db;
+
+  @BeforeAll
+  static void createDatabase() throws Exception {
+    db = new WorkerDatabase(2);
+  }
+
+  @AfterAll
+  static void dropDatabase() throws Exception {
+    db.close();
+  }
+
+  @Test
+  void sigtermLetsTheStepInFlightFinishAndExitsZero() throws Exception {
+    UUID id = TestJobs.insert(db.sql, "slow", "default", 0, "{}");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process worker =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    SignalledWorkerMain.class.getName(),
+                    db.database.url()))
+            .redirectErrorStream(true)
+            .redirectOutput(new File("target/worker-signal-test.log"))
+            .start();
+    try {
+      Await.until(
+          "the step to start",
+          () -> TestJobs.state(db.sql, id) == JobState.PROCESSING,
+          Duration.ofSeconds(60));
+
+      worker.destroy(); // SIGTERM
+
+      assertTrue(worker.waitFor(60, TimeUnit.SECONDS), "worker exited");
+      assertEquals(0, worker.exitValue());
+      TestJobs.Row row = TestJobs.row(db.sql, id);
+      assertEquals(JobState.COMPLETE, row.state());
+      assertEquals("{\"finished\": true}", row.workspace());
+    } finally {
+      worker.destroyForcibly();
+    }
+  }
+}
