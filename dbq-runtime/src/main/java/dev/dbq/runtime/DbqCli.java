@@ -90,6 +90,7 @@ public final class DbqCli {
   static CommandLine commandLine(CliContext context) {
     Root root = new Root(context);
     CommandLine commandLine = new CommandLine(root);
+    commandLine.addSubcommand("worker", new WorkerCommand(context::dbq, context::catalog));
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());
     commandLine.setParameterExceptionHandler(new BadArguments(context));
@@ -126,6 +127,14 @@ public final class DbqCli {
     }
   }
 
+  /**
+   * The reason for a parse error without the Java exception picocli appends to conversion errors
+   * ("cannot convert 'soon' to BigDecimal (java.lang.NumberFormatException: ...)").
+   */
+  static String reason(ParameterException e) {
+    return e.getMessage().replaceFirst("\\s*\\((?:[a-z_$][\\w$]*\\.)+\\w*(?:Exception|Error)\\b.*\\)$", "");
+  }
+
   /** Bad arguments: one line naming the problem, exit 2. */
   private static final class BadArguments implements IParameterExceptionHandler {
     private final CliContext context;
@@ -137,7 +146,7 @@ public final class DbqCli {
     @Override
     public int handleParseException(ParameterException e, String[] args) {
       String command = e.getCommandLine().getCommandSpec().qualifiedName();
-      context.err().println(command + ": " + e.getMessage() + " (see " + command + " --help)");
+      context.err().println(command + ": " + reason(e) + " (see " + command + " --help)");
       return BAD_INPUT;
     }
   }

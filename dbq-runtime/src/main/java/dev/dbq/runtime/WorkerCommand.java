@@ -97,7 +97,7 @@ public final class WorkerCommand implements Callable<Integer> {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           PrintWriter err = ex.getCommandLine().getErr();
-          err.println("worker: " + ex.getMessage());
+          err.println("worker: " + DbqCli.reason(ex));
           err.flush();
           return CommandLine.ExitCode.USAGE;
         });

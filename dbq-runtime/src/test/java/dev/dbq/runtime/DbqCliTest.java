@@ -210,11 +210,35 @@ class DbqCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"migrate", "create-job", "queue-depth", "delete-old-jobs"})
+  @ValueSource(strings = {"migrate", "create-job", "queue-depth", "delete-old-jobs", "worker"})
   void everyCommandHasHelp(String command) {
     Result result = run(command, "--help");
     assertEquals(0, result.status, result.err);
     assertTrue(result.out.startsWith("Usage: dbq " + command), result.out);
+  }
+
+  @Test
+  void workerExitWhenEmptyRunsWhatIsRunnableAndExitsZero() throws Exception {
+    run("create-job", "send_report");
+    run("create-job", "send_report", "--run-after", "2100-01-01T00:00:00Z");
+    run("create-job", "import_cats");
+
+    Result result = run("worker", "--exit-when-empty", "--concurrency", "2");
+
+    assertEquals(0, result.status, result.err);
+    assertEquals(
+        "COMPLETE=1 NEW=1",
+        sqlRow(
+            "SELECT string_agg(state || '=' || n, ' ' ORDER BY state) FROM"
+                + " (SELECT state, count(*) AS n FROM dbq_job WHERE queue_name = 'default'"
+                + " GROUP BY state) s"));
+    assertEquals("NEW", sqlRow("SELECT state FROM dbq_job WHERE queue_name = 'imports'"));
+  }
+
+  @Test
+  void workerRejectsBadSettings() throws Exception {
+    assertBadInput(run("worker", "--concurrency", "0"));
+    assertBadInput(run("worker", "--rate-limit", "soon"));
   }
 
   @Test
