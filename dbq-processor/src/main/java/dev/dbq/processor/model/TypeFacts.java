@@ -107,6 +107,9 @@ public final class TypeFacts {
     if (name.startsWith("java.lang.") && packageOf(element).equals("java.lang")) {
       return Optional.of(Message.REASON_JAVA_LANG);
     }
+    if (element.getKind().isInterface()) {
+      return Optional.of(Message.REASON_INTERFACE);
+    }
     if (!element.getTypeParameters().isEmpty()) {
       return Optional.of(Message.REASON_GENERIC);
     }
