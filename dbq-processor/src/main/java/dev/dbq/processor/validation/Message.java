@@ -81,7 +81,7 @@ public enum Message {
           + " all steps and hooks of a job share one workspace type"),
   INACCESSIBLE_WORKSPACE(
       "workspace type %s of job '%s' is not accessible from package '%s', where the generated code"
-          + " uses it; make it public"),
+          + " uses it; make it (and every class it is nested in) public"),
 
   // --- reasons, the last argument of UNBINDABLE_WORKSPACE and NOT_INSTANTIABLE ---------------
   REASON_PRIMITIVE("it is a primitive type"),
