@@ -63,7 +63,9 @@ final class MethodValidator {
     if (!owner.getTypeParameters().isEmpty()) {
       report.error(method, Message.GENERIC_CLASS.format(owner.getQualifiedName(), annotation, name));
     }
-    if (!method.getModifiers().contains(Modifier.STATIC)) {
+    // an abstract method is reported as such; "cannot be instantiated" would only repeat it
+    if (!method.getModifiers().contains(Modifier.STATIC)
+        && !method.getModifiers().contains(Modifier.ABSTRACT)) {
       facts
           .whyNotInstantiable(owner)
           .ifPresent(

@@ -35,6 +35,55 @@ public final class ProcessorCostBenchmark {
 
   private ProcessorCostBenchmark() {}
 
+  /** Nanoseconds spent inside {@code DbqProcessor.process} during the last compilation. */
+  private static long processNanos;
+
+  /** Delegates to {@link DbqProcessor}, timing its {@code process} calls. */
+  private static final class TimedProcessor implements Processor {
+    private final DbqProcessor delegate = new DbqProcessor();
+
+    @Override
+    public java.util.Set<String> getSupportedOptions() {
+      return delegate.getSupportedOptions();
+    }
+
+    @Override
+    public java.util.Set<String> getSupportedAnnotationTypes() {
+      return delegate.getSupportedAnnotationTypes();
+    }
+
+    @Override
+    public javax.lang.model.SourceVersion getSupportedSourceVersion() {
+      return delegate.getSupportedSourceVersion();
+    }
+
+    @Override
+    public void init(javax.annotation.processing.ProcessingEnvironment env) {
+      delegate.init(env);
+    }
+
+    @Override
+    public boolean process(
+        java.util.Set<? extends javax.lang.model.element.TypeElement> annotations,
+        javax.annotation.processing.RoundEnvironment round) {
+      long start = System.nanoTime();
+      try {
+        return delegate.process(annotations, round);
+      } finally {
+        processNanos += System.nanoTime() - start;
+      }
+    }
+
+    @Override
+    public Iterable<? extends javax.annotation.processing.Completion> getCompletions(
+        javax.lang.model.element.Element element,
+        javax.lang.model.element.AnnotationMirror annotation,
+        javax.lang.model.element.ExecutableElement member,
+        String userText) {
+      return delegate.getCompletions(element, annotation, member, userText);
+    }
+  }
+
   /** What javac does in one measured compilation. */
   private enum Mode {
     /** Compile the jobs and, with the processor, the code it generates. */
@@ -73,10 +122,12 @@ public final class ProcessorCostBenchmark {
       List<Long> without = new ArrayList<>();
       List<Long> processingOnly = new ArrayList<>();
       List<Long> pregeneratedOnly = new ArrayList<>();
+      List<Long> insideProcess = new ArrayList<>();
       int generated = 0;
       for (int i = 0; i < runs; i++) {
         // alternate, so that drift (other builds on the machine, GC) hits every mode alike
         with.add(compile(javac, sources, classPath, work, Mode.WITH_PROCESSOR));
+        insideProcess.add(processNanos / 1_000_000);
         generated = countFiles(work.resolve("gen"));
         without.add(compile(javac, sources, classPath, work, Mode.WITHOUT_PROCESSOR));
         processingOnly.add(compile(javac, sources, classPath, work, Mode.PROCESSING_ONLY));
@@ -84,6 +135,8 @@ public final class ProcessorCostBenchmark {
             compile(javac, pregenerated, classPath, work, Mode.PREGENERATED_WITHOUT_PROCESSOR));
       }
       print(jobs, warmups, runs, generated, with, without, processingOnly, pregeneratedOnly);
+      System.out.printf(Locale.ROOT, "  inside DbqProcessor.process (with processor): median %5d ms  %s%n",
+          median(insideProcess), insideProcess);
     } finally {
       deleteRecursively(work);
     }
@@ -108,12 +161,13 @@ public final class ProcessorCostBenchmark {
       options.add("-proc:only");
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    processNanos = 0;
     long start = System.nanoTime();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       JavaCompiler.CompilationTask task =
           javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
       List<Processor> processors = mode == Mode.WITH_PROCESSOR || mode == Mode.PROCESSING_ONLY
-              ? List.of(new DbqProcessor())
+              ? List.of(new TimedProcessor())
               : List.of();
       task.setProcessors(processors);
       if (!task.call()) {
