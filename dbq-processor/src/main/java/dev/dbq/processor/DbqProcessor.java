@@ -104,6 +104,8 @@ public final class DbqProcessor extends AbstractProcessor {
               .toList();
       generate(generatedPackage, jobs);
       generated = true;
+    } catch (GeneratedFiles.NotWrittenException e) {
+      error(current, Message.FILE_NOT_WRITTEN.format(e.file(), e.getCause().getMessage()));
     } catch (RuntimeException | LinkageError e) {
       // never let javac print a processor stack trace: one error, on the element in hand
       error(current, Message.UNEXPECTED_FAILURE.format(current == null ? "this compilation" : current, e));

@@ -674,6 +674,19 @@ class CompileErrorsTest {
   }
 
   @Test
+  void userClassWithTheNameOfAGeneratedOne() {
+    JavaFileObject jobs =
+        JavaFileObjects.forSourceLines("test.Jobs", "package test;", "public class Jobs {}");
+    JavaFileObject job = validJob("Fine", "fine");
+    assertThat(Compilations.compile(jobs, job))
+        .hadErrorContaining(
+            Message.FILE_NOT_WRITTEN.format(
+                "test.Jobs", "Attempt to recreate a file for type test.Jobs"))
+        .inFile(job)
+        .onLineContaining("@Job(name = \"fine\")");
+  }
+
+  @Test
   void everyErrorOfACompilationIsReported() {
     JavaFileObject many =
         source(

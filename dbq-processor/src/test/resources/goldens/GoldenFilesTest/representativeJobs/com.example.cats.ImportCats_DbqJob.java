@@ -32,7 +32,8 @@ public final class ImportCats_DbqJob {
   }
 
   private static Object fetch(Invocation invocation) throws Throwable {
-    return invocation.instance(ImportCats.class, ImportCats::new).fetch(invocation.context(), invocation.workspace(CatBatch.class));
+    return invocation.instance(ImportCats.class, ImportCats::new).fetch(invocation.context(),
+        invocation.workspace(CatBatch.class));
   }
 
   private static Object store(Invocation invocation) throws Throwable {
@@ -55,7 +56,8 @@ public final class ImportCats_DbqJob {
   }
 
   private static Object failureHook(Invocation invocation) throws Throwable {
-    ImportCats.failed(invocation.workspace(CatBatch.class), invocation.failure() instanceof Exception ? (Exception) invocation.failure() : new Exception(invocation.failure()));
+    ImportCats.failed(invocation.workspace(CatBatch.class),
+        invocation.failure() instanceof Exception ? (Exception) invocation.failure() : new Exception(invocation.failure()));
     return invocation.workspace();
   }
 }

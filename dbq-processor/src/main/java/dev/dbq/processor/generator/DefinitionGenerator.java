@@ -109,7 +109,7 @@ public final class DefinitionGenerator {
     for (ParameterKind parameter : method.parameters()) {
       arguments.add(argument(parameter, job));
     }
-    invocation.add(CodeBlock.join(arguments, ", ")).add(")");
+    invocation.add(CodeBlock.join(arguments, ",$W")).add(")");
 
     MethodSpec.Builder spec =
         MethodSpec.methodBuilder(name)

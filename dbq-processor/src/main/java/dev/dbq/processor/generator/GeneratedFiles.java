@@ -63,6 +63,22 @@ public final class GeneratedFiles {
     return JavaFile.builder(packageName, type).indent("  ").skipJavaLangImports(true).build();
   }
 
+  /** A generated file the filer refused, typically because a class of that name exists. */
+  public static final class NotWrittenException extends UncheckedIOException {
+    private static final long serialVersionUID = 1L;
+    private final String file;
+
+    NotWrittenException(String file, IOException cause) {
+      super(file, cause);
+      this.file = file;
+    }
+
+    /** @return the class or resource that could not be written */
+    public String file() {
+      return file;
+    }
+  }
+
   /**
    * Writes a resource into the class output, once.
    *
@@ -79,7 +95,7 @@ public final class GeneratedFiles {
         writer.write(content);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + path, e);
+      throw new NotWrittenException(path, e);
     }
   }
 
@@ -92,7 +108,8 @@ public final class GeneratedFiles {
     try {
       file.writeTo(filer);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + file.packageName() + "." + file.typeSpec().name(), e);
+      String name = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
+      throw new NotWrittenException(name, e);
     }
   }
 }

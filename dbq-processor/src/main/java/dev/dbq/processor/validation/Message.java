@@ -104,6 +104,9 @@ public enum Message {
   LATE_ROUND_JOB(
       "@Job '%s' appeared in a later annotation-processing round, after Jobs was generated; dbq"
           + " cannot include jobs that other processors generate"),
+  FILE_NOT_WRITTEN(
+      "dbq-processor could not write %s: %s; does the compilation already have a class of that"
+          + " name? Rename it, or choose another package with -Adbq.package"),
   UNEXPECTED_FAILURE(
       "dbq-processor failed unexpectedly on %s: %s; this is a bug in dbq, please report it with"
           + " this message"),
