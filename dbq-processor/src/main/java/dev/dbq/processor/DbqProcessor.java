@@ -23,6 +23,7 @@ import dev.dbq.processor.validation.ValidationReport;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -52,7 +53,7 @@ public final class DbqProcessor extends AbstractProcessor {
             Job.class, Step.class, CreationHook.class, PreStepHook.class, PostStepHook.class,
             FailureHook.class)
         .map(Class::getCanonicalName)
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   @Override

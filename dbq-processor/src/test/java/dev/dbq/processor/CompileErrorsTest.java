@@ -507,6 +507,40 @@ class CompileErrorsTest {
         .onLineContaining("JobContext again");
   }
 
+  @Test
+  void workspaceParameterTwice() {
+    JavaFileObject twice =
+        source(
+            "WorkspaceTwice",
+            "class WorkspaceTwice {",
+            "  public record Batch(int count) {}",
+            "  @Job(name = \"import_cats\") static void run(Batch batch,",
+            "      Batch again) {}",
+            "}");
+    assertThat(Compilations.compile(twice))
+        .hadErrorContaining(
+            Message.DUPLICATE_PARAMETER.format("Job", "run", "test.WorkspaceTwice.Batch"))
+        .inFile(twice)
+        .onLineContaining("Batch again");
+  }
+
+  @Test
+  void failureParameterTwice() {
+    JavaFileObject twice =
+        source(
+            "FailureTwice",
+            "@Job(name = \"import_cats\")",
+            "class FailureTwice {",
+            "  @Step(order = 1) static void fetch(JobContext job) {}",
+            "  @FailureHook static void failed(Throwable failure,",
+            "      Exception again) {}",
+            "}");
+    assertThat(Compilations.compile(twice))
+        .hadErrorContaining(Message.DUPLICATE_PARAMETER.format("FailureHook", "failed", "the failure"))
+        .inFile(twice)
+        .onLineContaining("Exception again");
+  }
+
   // --- workspace types ----------------------------------------------------------------------
 
   @Test

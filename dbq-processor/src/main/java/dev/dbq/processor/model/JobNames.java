@@ -1,6 +1,7 @@
 package dev.dbq.processor.model;
 
 import com.palantir.javapoet.ClassName;
+import java.util.Locale;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -29,8 +30,10 @@ public final class JobNames {
       }
       if (camel.length() == 0) {
         // an all-caps first word (HTTP_get) reads better as http than hTTP
-        camel.append(word.equals(word.toUpperCase(java.util.Locale.ROOT)) ? word.toLowerCase(java.util.Locale.ROOT)
-            : Character.toLowerCase(word.charAt(0)) + word.substring(1));
+        camel.append(
+            word.equals(word.toUpperCase(Locale.ROOT))
+                ? word.toLowerCase(Locale.ROOT)
+                : Character.toLowerCase(word.charAt(0)) + word.substring(1));
       } else {
         camel.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
       }

@@ -67,6 +67,11 @@ public final class TypeFacts {
         && types.isAssignable(type, throwable.asType());
   }
 
+  /** @return whether both are the same type */
+  public boolean isSameType(TypeMirror a, TypeMirror b) {
+    return types.isSameType(a, b);
+  }
+
   /** @return whether the compiler could not resolve {@code type} (javac reports that itself) */
   public static boolean isError(TypeMirror type) {
     return type.getKind() == TypeKind.ERROR;

@@ -16,11 +16,6 @@ public record Workspace(ClassName type) {
   /** The untyped workspace. */
   public static final Workspace UNTYPED = new Workspace(null);
 
-  /** The untyped workspace as steps take it. */
-  public static final TypeName UNTYPED_MAP =
-      ParameterizedTypeName.get(
-          ClassName.get(Map.class), ClassName.get(String.class), ClassName.OBJECT);
-
   /** What untyped builders accept: any map with string keys. */
   public static final TypeName UNTYPED_BUILDER_ARGUMENT =
       ParameterizedTypeName.get(

@@ -3,8 +3,8 @@ package dev.dbq.processor.validation;
 import dev.dbq.processor.model.ParameterKind;
 import dev.dbq.processor.model.TypeFacts;
 import dev.dbq.processor.model.WorkspaceUse;
-import java.util.EnumSet;
-import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
@@ -80,37 +80,42 @@ final class MethodValidator {
   private void validateParameters(
       ExecutableElement method, String annotation, boolean failureHook, ValidationReport report) {
     String methodName = method.getSimpleName().toString();
-    Set<ParameterKind> seen = EnumSet.noneOf(ParameterKind.class);
-    List<? extends VariableElement> parameters = method.getParameters();
-    for (VariableElement parameter : parameters) {
+    // the failure comes once, whether taken as Throwable or Exception
+    Map<ParameterKind, TypeMirror> taken = new EnumMap<>(ParameterKind.class);
+    for (VariableElement parameter : method.getParameters()) {
       TypeMirror type = parameter.asType();
       if (TypeFacts.isError(type)) {
         continue; // javac already reports the unknown type
       }
-      ParameterKind kind = WorkspaceUse.kindOf(type, facts, failureHook);
       String parameterName = parameter.getSimpleName().toString();
-      boolean failureKind =
+      ParameterKind kind = WorkspaceUse.kindOf(type, facts, failureHook);
+      boolean failure =
           kind == ParameterKind.FAILURE_THROWABLE || kind == ParameterKind.FAILURE_EXCEPTION;
+      ParameterKind slot = failure ? ParameterKind.FAILURE_THROWABLE : kind;
       if (kind == ParameterKind.WORKSPACE && failureHook && facts.isThrowable(type)) {
         report.error(
             parameter, Message.INVALID_FAILURE_PARAMETER.format(parameterName, methodName, type));
-      } else if (kind == ParameterKind.WORKSPACE && (facts.isThrowable(type) || looksLikeJobContext(type))) {
+      } else if (kind == ParameterKind.WORKSPACE && rejectsAsParameter(type)) {
         String suggestion = looksLikeJobContext(type) ? TypeFacts.JOB_CONTEXT : null;
         report.error(
             parameter,
             Message.INVALID_PARAMETER.format(
                 parameterName, annotation, methodName, type, Message.didYouMean(suggestion)));
-      } else if (kind == ParameterKind.WORKSPACE && seen.contains(ParameterKind.WORKSPACE)) {
+      } else if (taken.containsKey(slot)
+          && kind == ParameterKind.WORKSPACE
+          && !facts.isSameType(taken.get(slot), type)) {
+        // a second value besides the workspace: not something the runtime can pass
         report.error(
             parameter,
             Message.INVALID_PARAMETER.format(parameterName, annotation, methodName, type, ""));
-      } else if (seen.contains(kind) || (failureKind && (seen.contains(ParameterKind.FAILURE_THROWABLE) || seen.contains(ParameterKind.FAILURE_EXCEPTION)))) {
+      } else if (taken.containsKey(slot)) {
         report.error(
             parameter,
             Message.DUPLICATE_PARAMETER.format(
-                annotation, methodName, failureKind ? "the failure" : type.toString()));
+                annotation, methodName, failure ? "the failure" : type.toString()));
+      } else {
+        taken.put(slot, type);
       }
-      seen.add(kind);
     }
   }
 
