@@ -19,10 +19,11 @@ import javax.lang.model.util.Elements;
 
 /** Reads one round's {@code @Job}, {@code @Step} and hook annotations into a {@link JobScan}. */
 final class JobScanner {
-  private final Elements elements;
+  /** Looked up once: an unbound {@code getTypeElement} searches every module. */
+  private final TypeElement jobType;
 
   JobScanner(Elements elements) {
-    this.elements = elements;
+    this.jobType = elements.getTypeElement(Job.class.getCanonicalName());
   }
 
   JobScan scan(RoundEnvironment round) {
@@ -77,7 +78,6 @@ final class JobScanner {
   }
 
   private AnnotationMirror jobMirror(Element element) {
-    TypeElement jobType = elements.getTypeElement(Job.class.getCanonicalName());
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       if (mirror.getAnnotationType().asElement().equals(jobType)) {
         return mirror;

@@ -25,16 +25,17 @@ public final class TypeFacts {
   /** The one context type steps and hooks may take. */
   public static final String JOB_CONTEXT = "dev.dbq.runtime.JobContext";
 
-  private final Elements elements;
   private final Types types;
+  /** Looked up once: an unbound {@code getTypeElement} searches every module. */
+  private final TypeMirror throwable;
 
   /**
    * @param elements the compiler's element utilities
    * @param types the compiler's type utilities
    */
   public TypeFacts(Elements elements, Types types) {
-    this.elements = elements;
     this.types = types;
+    this.throwable = elements.getTypeElement("java.lang.Throwable").asType();
   }
 
   /** @return whether {@code type} is {@code dev.dbq.runtime.JobContext} */
@@ -61,10 +62,7 @@ public final class TypeFacts {
 
   /** @return whether {@code type} is a {@code Throwable} of any kind */
   public boolean isThrowable(TypeMirror type) {
-    TypeElement throwable = elements.getTypeElement("java.lang.Throwable");
-    return type.getKind() == TypeKind.DECLARED
-        && throwable != null
-        && types.isAssignable(type, throwable.asType());
+    return type.getKind() == TypeKind.DECLARED && types.isAssignable(type, throwable);
   }
 
   /** @return whether both are the same type */
