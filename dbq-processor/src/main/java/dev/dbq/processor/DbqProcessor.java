@@ -78,9 +78,12 @@ public final class DbqProcessor extends AbstractProcessor {
         return false;
       }
       current = scan.jobs().isEmpty() ? null : scan.jobs().get(0).element();
+      TypeFacts facts = new TypeFacts(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+      JobValidator validator = new JobValidator(facts, processingEnv.getTypeUtils());
       if (generated) {
         // Jobs is already written; a job from a later round cannot be added to it
         scan.jobs().forEach(job -> error(job.element(), Message.LATE_ROUND_JOB.format(job.name())));
+        validator.validate(scan.withoutJobs(), "").printTo(processingEnv.getMessager());
         return false;
       }
       String option = processingEnv.getOptions().get(GeneratedPackage.OPTION);
@@ -90,9 +93,7 @@ public final class DbqProcessor extends AbstractProcessor {
       }
       String generatedPackage =
           GeneratedPackage.choose(option, scan.jobs().stream().map(JobDeclaration::element).toList());
-      TypeFacts facts = new TypeFacts(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
-      ValidationReport report =
-          new JobValidator(facts, processingEnv.getTypeUtils()).validate(scan, generatedPackage);
+      ValidationReport report = validator.validate(scan, generatedPackage);
       report.printTo(processingEnv.getMessager());
       if (report.hasErrors() || scan.jobs().isEmpty()) {
         return false;

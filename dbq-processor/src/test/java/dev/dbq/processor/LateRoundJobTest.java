@@ -19,9 +19,14 @@ import org.junit.jupiter.api.Test;
 /** A job that another processor generates after {@code Jobs} was written is an error. */
 class LateRoundJobTest {
 
-  /** Generates one {@code @Job} source in the first round. */
+  /** Generates one source in the first round. */
   static final class LateJobGenerator extends AbstractProcessor {
+    private final String source;
     private boolean done;
+
+    LateJobGenerator(String source) {
+      this.source = source;
+    }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -38,12 +43,7 @@ class LateRoundJobTest {
       if (!done) {
         done = true;
         try (Writer w = processingEnv.getFiler().createSourceFile("com.example.late.Late").openWriter()) {
-          w.write(
-              "package com.example.late;\n"
-                  + "public class Late {\n"
-                  + "  @dev.dbq.annotation.Job(name = \"late\")\n"
-                  + "  public static void run(dev.dbq.runtime.JobContext job) {}\n"
-                  + "}\n");
+          w.write(source);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -55,9 +55,31 @@ class LateRoundJobTest {
   @Test
   void jobFromALaterRoundIsReported() {
     Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new DbqProcessor(), new LateJobGenerator())
-            .compile(JobSources.all());
+        compileWithLateSource(
+            "package com.example.late;\n"
+                + "public class Late {\n"
+                + "  @dev.dbq.annotation.Job(name = \"late\")\n"
+                + "  public static void run(dev.dbq.runtime.JobContext job) {}\n"
+                + "}\n");
     assertThat(compilation).hadErrorContaining(Message.LATE_ROUND_JOB.format("late"));
+  }
+
+  @Test
+  void strayStepFromALaterRoundIsStillReported() {
+    Compilation compilation =
+        compileWithLateSource(
+            "package com.example.late;\n"
+                + "public class Late {\n"
+                + "  @dev.dbq.annotation.Step(order = 1)\n"
+                + "  public static void run(dev.dbq.runtime.JobContext job) {}\n"
+                + "}\n");
+    assertThat(compilation)
+        .hadErrorContaining(Message.STEP_OUTSIDE_JOB.format("run", "com.example.late.Late"));
+  }
+
+  private static Compilation compileWithLateSource(String source) {
+    return Compiler.javac()
+        .withProcessors(new DbqProcessor(), new LateJobGenerator(source))
+        .compile(JobSources.all());
   }
 }
