@@ -102,6 +102,30 @@ class GeneratedPackageTest {
   }
 
   @Test
+  void workspaceNamedLikeAGeneratedBuilderDoesNotClash() {
+    JavaFileObject workspace =
+        JavaFileObjects.forSourceLines(
+            "com.example.a.ReportBuilder",
+            "package com.example.a;",
+            "public class ReportBuilder { public int pages; }");
+    JavaFileObject job =
+        JavaFileObjects.forSourceLines(
+            "com.example.b.Reports",
+            "package com.example.b;",
+            "import com.example.a.ReportBuilder;",
+            "import dev.dbq.annotation.Job;",
+            "public class Reports {",
+            "  @Job(name = \"report\") public static void run(ReportBuilder state) {}",
+            "}");
+    Compilation compilation = Compilations.compile(workspace, job);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("com.example.b.Jobs")
+        .contentsAsUtf8String()
+        .contains("public ReportBuilder workspace(com.example.a.ReportBuilder workspace)");
+  }
+
+  @Test
   void nestedJobClassesAreFlattenedInTheirDefinitionName() {
     JavaFileObject nested =
         JavaFileObjects.forSourceLines(
