@@ -1,0 +1,142 @@
+package dev.dbq.processor.generator;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeSpec;
+import dev.dbq.processor.model.HookKind;
+import dev.dbq.processor.model.JobModel;
+import dev.dbq.processor.model.MethodModel;
+import dev.dbq.processor.model.ParameterKind;
+import dev.dbq.processor.model.StepModel;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates, in the job's own package, the public class that holds its {@code JobDefinition}:
+ * {@code ImportCats_DbqJob.DEFINITION}. Living next to the job, it can call package-private steps
+ * directly, without reflection, while {@code Jobs} and the catalog may be in another package.
+ */
+public final class DefinitionGenerator {
+  /** The name of the constant that holds the definition. */
+  public static final String DEFINITION_FIELD = "DEFINITION";
+
+  private static final String INVOCATION = "invocation";
+
+  private final GeneratedFiles files;
+
+  /** @param files decorates and writes */
+  public DefinitionGenerator(GeneratedFiles files) {
+    this.files = files;
+  }
+
+  /**
+   * @param job a valid job
+   * @return its definition class
+   */
+  public JavaFile generate(JobModel job) {
+    ClassName self = job.definitionClass();
+    NameAllocator names = new NameAllocator();
+    List<MethodSpec> calls = new ArrayList<>();
+    CodeBlock.Builder definition =
+        CodeBlock.builder()
+            .add("$T.builder($S)", RuntimeTypes.JOB_DEFINITION, job.name())
+            .indent()
+            .indent()
+            .add("\n.queue($S)", job.queue())
+            .add("\n.priority($L)", job.priority())
+            .add("\n.maxAttempts($L)", job.maxAttempts());
+    job.workspace().typed().ifPresent(type -> definition.add("\n.workspaceType($T.class)", type));
+    for (StepModel step : job.steps()) {
+      String name = names.newName(step.method().methodName(), step);
+      calls.add(call(name, step.method(), job));
+      definition.add("\n.step($S, $T::$N)", step.method().methodName(), self, name);
+    }
+    for (HookKind kind : HookKind.values()) {
+      MethodModel hook = job.hooks().get(kind);
+      if (hook != null) {
+        String name = names.newName(kind.builderMethod(), kind);
+        calls.add(call(name, hook, job));
+        definition.add("\n.$N($T::$N)", kind.builderMethod(), self, name);
+      }
+    }
+    definition.add("\n.build()").unindent().unindent();
+
+    TypeSpec.Builder type =
+        files
+            .decorate(TypeSpec.classBuilder(self))
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addOriginatingElement(job.source())
+            .addJavadoc(
+                "The definition of job {@code $L}, declared by {@link $T$L}.\n\n", job.name(), job.sourceClass(),
+                job.sourceMethod().map(m -> "#" + m).orElse(""))
+            .addJavadoc(
+                "<p>Generated next to the job so that it calls the job's methods directly, package-private\n"
+                    + "ones too. Enqueue the job with {@code Jobs.$N()}.\n",
+                job.builderMethod())
+            .addField(
+                FieldSpec.builder(
+                        RuntimeTypes.JOB_DEFINITION,
+                        DEFINITION_FIELD,
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                    .addJavadoc("Job {@code $L}: its defaults, steps and hooks.\n", job.name())
+                    .initializer(definition.build())
+                    .build())
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+            .addMethods(calls);
+    return GeneratedFiles.file(self.packageName(), type.build());
+  }
+
+  /**
+   * One step or hook as a {@code JobMethod}: call it with what it takes and return the workspace
+   * to keep, which is what it returned, or else the (possibly mutated) one it was given.
+   */
+  private static MethodSpec call(String name, MethodModel method, JobModel job) {
+    CodeBlock.Builder invocation = CodeBlock.builder();
+    if (method.isStatic()) {
+      invocation.add("$T", method.owner());
+    } else {
+      invocation.add("$N.instance($T.class, $T::new)", INVOCATION, method.owner(), method.owner());
+    }
+    invocation.add(".$N(", method.methodName());
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (ParameterKind parameter : method.parameters()) {
+      arguments.add(argument(parameter, job));
+    }
+    invocation.add(CodeBlock.join(arguments, ",$W")).add(")");
+
+    MethodSpec.Builder spec =
+        MethodSpec.methodBuilder(name)
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(Object.class)
+            .addParameter(RuntimeTypes.INVOCATION, INVOCATION)
+            .addException(Throwable.class);
+    if (method.returnsWorkspace()) {
+      spec.addStatement("return $L", invocation.build());
+    } else {
+      spec.addStatement("$L", invocation.build()).addStatement("return $N.workspace()", INVOCATION);
+    }
+    return spec.build();
+  }
+
+  private static CodeBlock argument(ParameterKind parameter, JobModel job) {
+    return switch (parameter) {
+      case CONTEXT -> CodeBlock.of("$N.context()", INVOCATION);
+      case WORKSPACE -> job.workspace().typed()
+          .map(type -> CodeBlock.of("$N.workspace($T.class)", INVOCATION, type))
+          // the untyped map is the context's: typed as Map<String, Object>, so no unchecked cast
+          .orElse(CodeBlock.of("$N.context().workspace()", INVOCATION));
+      case FAILURE_THROWABLE -> CodeBlock.of("$N.failure()", INVOCATION);
+      // an Error reaches an Exception parameter wrapped, rather than as a ClassCastException
+      case FAILURE_EXCEPTION -> CodeBlock.of(
+          "$N.failure() instanceof $T ? ($T) $N.failure() : new $T($N.failure())",
+          INVOCATION, Exception.class, Exception.class, INVOCATION, Exception.class, INVOCATION);
+    };
+  }
+}

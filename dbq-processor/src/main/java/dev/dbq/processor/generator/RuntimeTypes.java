@@ -1,0 +1,18 @@
+package dev.dbq.processor.generator;
+
+import com.palantir.javapoet.ClassName;
+
+/**
+ * The {@code dev.dbq.runtime} types generated code uses, by name: the processor never loads a
+ * runtime class.
+ */
+final class RuntimeTypes {
+  private static final String PACKAGE = "dev.dbq.runtime";
+
+  static final ClassName JOB_DEFINITION = ClassName.get(PACKAGE, "JobDefinition");
+  static final ClassName JOB_CATALOG = ClassName.get(PACKAGE, "JobCatalog");
+  static final ClassName JOB_BUILDER = ClassName.get(PACKAGE, "JobBuilder");
+  static final ClassName INVOCATION = ClassName.get(PACKAGE, "Invocation");
+
+  private RuntimeTypes() {}
+}

@@ -1,0 +1,47 @@
+package dev.dbq.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+
+/**
+ * A valid job, ready to generate: everything the generators need and nothing they must check.
+ *
+ * @param name the job name
+ * @param queue the default queue
+ * @param priority the default priority
+ * @param maxAttempts attempts per step
+ * @param source the {@code @Job} class or method, for originating elements and javadoc
+ * @param sourceClass the class that declares the job (the class itself for class jobs)
+ * @param sourceMethod the method's name for a method job; empty for a class job
+ * @param linkableFromJobs whether the generated {@code Jobs} may {@code {@link}} the source
+ * @param workspace the job's workspace
+ * @param steps the steps, in the order they run
+ * @param hooks the declared hooks
+ * @param builderMethod the {@code Jobs} factory method, e.g. {@code importCats}
+ * @param builderClass the builder's simple name, e.g. {@code ImportCatsBuilder}
+ * @param definitionClass the generated class in the job's own package holding its definition
+ */
+public record JobModel(
+    String name,
+    String queue,
+    int priority,
+    int maxAttempts,
+    Element source,
+    ClassName sourceClass,
+    Optional<String> sourceMethod,
+    boolean linkableFromJobs,
+    Workspace workspace,
+    List<StepModel> steps,
+    Map<HookKind, MethodModel> hooks,
+    String builderMethod,
+    String builderClass,
+    ClassName definitionClass) {
+  /** Copies the collections. */
+  public JobModel {
+    steps = List.copyOf(steps);
+    hooks = Map.copyOf(hooks);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.dbq.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Turns declarations that passed validation into {@link JobModel}s. It asks no question the
+ * validator has not already answered, and reports nothing.
+ */
+public final class JobModelFactory {
+  private final TypeFacts facts;
+
+  /** @param facts type questions */
+  public JobModelFactory(TypeFacts facts) {
+    this.facts = facts;
+  }
+
+  /**
+   * @param job a valid declaration
+   * @param generatedPackage where {@code Jobs} is generated
+   * @return its model
+   */
+  public JobModel create(JobDeclaration job, String generatedPackage) {
+    String builderMethod = JobNames.builderMethod(job.name());
+    TypeElement declaringClass = job.declaringClass();
+    List<StepModel> steps = new ArrayList<>();
+    for (ExecutableElement step : job.steps()) {
+      steps.add(new StepModel(JobDeclaration.stepOrder(step), method(step, false)));
+    }
+    Map<HookKind, MethodModel> hooks = new EnumMap<>(HookKind.class);
+    for (HookKind kind : HookKind.values()) {
+      job.hooks(kind).stream()
+          .findFirst()
+          .ifPresent(hook -> hooks.put(kind, method(hook, kind == HookKind.FAILURE)));
+    }
+    return new JobModel(
+        job.name(),
+        job.queue(),
+        job.priority(),
+        job.maxAttempts(),
+        job.element(),
+        ClassName.get(declaringClass),
+        job.isMethodJob() ? Optional.of(job.element().getSimpleName().toString()) : Optional.empty(),
+        TypeFacts.isAccessibleFrom(declaringClass, generatedPackage),
+        workspace(job),
+        steps,
+        hooks,
+        builderMethod,
+        JobNames.builderClass(builderMethod),
+        JobNames.definitionClass(declaringClass, job.isMethodJob(), builderMethod));
+  }
+
+  /** The first use fixes the workspace type (the validator checked that all uses agree). */
+  private Workspace workspace(JobDeclaration job) {
+    List<WorkspaceUse> uses = job.workspaceUses(facts);
+    if (uses.isEmpty() || facts.isUntypedMap(uses.get(0).type())) {
+      return Workspace.UNTYPED;
+    }
+    return new Workspace(ClassName.get((TypeElement) ((DeclaredType) uses.get(0).type()).asElement()));
+  }
+
+  private MethodModel method(ExecutableElement method, boolean failureHook) {
+    List<ParameterKind> parameters = new ArrayList<>();
+    for (VariableElement parameter : method.getParameters()) {
+      parameters.add(WorkspaceUse.kindOf(parameter.asType(), facts, failureHook));
+    }
+    return new MethodModel(
+        method.getSimpleName().toString(),
+        ClassName.get((TypeElement) method.getEnclosingElement()),
+        method.getModifiers().contains(Modifier.STATIC),
+        parameters,
+        method.getReturnType().getKind() != TypeKind.VOID);
+  }
+}

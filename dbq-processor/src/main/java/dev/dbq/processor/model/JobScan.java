@@ -1,0 +1,49 @@
+package dev.dbq.processor.model;
+
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * Everything one round holds about jobs, as written: the jobs, and the annotated methods that
+ * belong to no job (each of which is an error).
+ *
+ * @param jobs the {@code @Job} classes and methods, in the compiler's (stable) order
+ * @param stepsOutsideJobs {@code @Step} methods whose class has no {@code @Job}
+ * @param hooksOutsideJobs hook methods whose class has no {@code @Job}
+ * @param stepsOnJobMethods methods with both {@code @Step} and {@code @Job}
+ */
+public record JobScan(
+    List<JobDeclaration> jobs,
+    List<ExecutableElement> stepsOutsideJobs,
+    List<OrphanHook> hooksOutsideJobs,
+    List<ExecutableElement> stepsOnJobMethods) {
+
+  /**
+   * A hook outside any {@code @Job} class.
+   *
+   * @param kind the hook
+   * @param method the method
+   */
+  public record OrphanHook(HookKind kind, ExecutableElement method) {}
+
+  /** Copies the lists. */
+  public JobScan {
+    jobs = List.copyOf(jobs);
+    stepsOutsideJobs = List.copyOf(stepsOutsideJobs);
+    hooksOutsideJobs = List.copyOf(hooksOutsideJobs);
+    stepsOnJobMethods = List.copyOf(stepsOnJobMethods);
+  }
+
+  /** @return the same scan without its jobs: only the stray annotated methods */
+  public JobScan withoutJobs() {
+    return new JobScan(List.of(), stepsOutsideJobs, hooksOutsideJobs, stepsOnJobMethods);
+  }
+
+  /** @return whether the round holds nothing of dbq's */
+  public boolean isEmpty() {
+    return jobs.isEmpty()
+        && stepsOutsideJobs.isEmpty()
+        && hooksOutsideJobs.isEmpty()
+        && stepsOnJobMethods.isEmpty();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.dbq.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+
+/**
+ * One step or hook method as the generated code calls it.
+ *
+ * @param methodName the method's simple name
+ * @param owner the class that declares it
+ * @param isStatic whether it is static; otherwise it is called on an instance of {@code owner}
+ * @param parameters what to pass, in declaration order
+ * @param returnsWorkspace whether it returns the workspace to keep (otherwise {@code void})
+ */
+public record MethodModel(
+    String methodName,
+    ClassName owner,
+    boolean isStatic,
+    List<ParameterKind> parameters,
+    boolean returnsWorkspace) {
+  /** Copies the parameter list. */
+  public MethodModel {
+    parameters = List.copyOf(parameters);
+  }
+}

@@ -1,0 +1,151 @@
+package dev.dbq.processor.validation;
+
+import java.util.Locale;
+
+/**
+ * Every diagnostic the processor prints, in one place so that tests can import the exact texts.
+ *
+ * <p>Each constant is a {@link String#format} pattern: a short rule that names the annotation and
+ * the offender and says how to fix it. Patterns ending in {@code %s} take a {@link
+ * #didYouMean(String)} suffix (or {@code ""}).
+ */
+public enum Message {
+  // --- @Job attributes ---------------------------------------------------------------------
+  DUPLICATE_JOB_NAME("@Job name '%s' is already used by %s; job names must be unique, rename one of the jobs"),
+  BUILDER_METHOD_CLASH(
+      "@Job name '%s' maps to the builder method Jobs.%s(), which job '%s' (%s) already uses;"
+          + " if both declare one job, use one name%s, otherwise rename one of them"),
+  RESERVED_BUILDER_METHOD(
+      "@Job name '%s' maps to the builder method Jobs.%s(), which is %s; rename the job"),
+  INVALID_JOB_NAME(
+      "@Job name '%s' is invalid: use a letter, then letters, digits, '_', '-' or '.', at most 100"
+          + " characters%s"),
+  INVALID_QUEUE_NAME(
+      "@Job queue '%s' of job '%s' is invalid: use a letter, then letters, digits, '_', '-' or"
+          + " '.', at most 100 characters%s"),
+  PRIORITY_OUT_OF_RANGE(
+      "@Job priority %d of job '%s' is out of range: use a value between -32768 and 32767"),
+  MAX_ATTEMPTS_TOO_LOW(
+      "@Job maxAttempts %d of job '%s' must be at least 1 (1 means a failed step is final)"),
+  JOB_NOT_A_CLASS("@Job must be on a class or a method, but '%s' is %s"),
+
+  // --- structure of a job -------------------------------------------------------------------
+  NO_STEPS(
+      "@Job class '%s' has no @Step method; annotate each step with @Step(order = N), or put @Job"
+          + " on a method for a single-step job"),
+  DUPLICATE_STEP_ORDER(
+      "two steps of job '%s' have order %d: %s, %s; give each @Step a distinct order"),
+  STEP_OUTSIDE_JOB(
+      "@Step method '%s' is in class '%s', which has no @Job; annotate the class with"
+          + " @Job(name = \"...\")"),
+  HOOK_OUTSIDE_JOB(
+      "@%s method '%s' is in class '%s', which has no @Job; hooks belong to a @Job class (a @Job"
+          + " method is a single-step job without hooks)"),
+  STEP_ON_JOB_METHOD(
+      "@Step on '%s' conflicts with its @Job: a @Job method is already its job's only step;"
+          + " remove @Step"),
+  DUPLICATE_HOOK("job '%s' declares @%s twice: '%s' and '%s'; keep one"),
+
+  // --- steps and hooks ----------------------------------------------------------------------
+  PRIVATE_METHOD(
+      "@%s method '%s' must not be private: the generated code calls it directly; make it"
+          + " package-private or public"),
+  ABSTRACT_METHOD("@%s method '%s' must not be abstract: the generated code calls it; give it a body"),
+  GENERIC_METHOD(
+      "@%s method '%s' must not declare type parameters: the generated code calls it without"
+          + " type arguments"),
+  PRIVATE_CLASS(
+      "class '%s' must not be private: the generated code calls its @%s method '%s'; make it"
+          + " package-private or public"),
+  GENERIC_CLASS(
+      "class '%s' must not be generic: the generated code calls its @%s method '%s' without type"
+          + " arguments"),
+  NOT_INSTANTIABLE(
+      "@%s method '%s' is an instance method, but class '%s' cannot be instantiated: %s; make the"
+          + " method static or give the class an accessible no-arg constructor"),
+  INVALID_PARAMETER(
+      "parameter '%s' of @%s method '%s' has type %s; a step or hook takes only"
+          + " dev.dbq.runtime.JobContext and the job's workspace type%s"),
+  INVALID_FAILURE_PARAMETER(
+      "parameter '%s' of @FailureHook method '%s' has type %s; a failure hook receives the"
+          + " failure as Throwable or Exception"),
+  DUPLICATE_PARAMETER("@%s method '%s' takes %s twice; declare it once"),
+
+  // --- workspace types ----------------------------------------------------------------------
+  UNBINDABLE_WORKSPACE(
+      "%s of @%s method '%s' has type %s, which Jackson cannot bind as the workspace of job '%s':"
+          + " %s; use a record or a class with an accessible no-arg constructor (or"
+          + " Map<String, Object> for an untyped workspace)"),
+  DISAGREEING_WORKSPACE(
+      "%s of @%s method '%s' has type %s, but job '%s' already uses workspace type %s (in '%s');"
+          + " all steps and hooks of a job share one workspace type"),
+  INACCESSIBLE_WORKSPACE(
+      "workspace type %s of job '%s' is not accessible from package '%s', where the generated code"
+          + " uses it; make it (and every class it is nested in) public"),
+
+  // --- reasons, the last argument of UNBINDABLE_WORKSPACE and NOT_INSTANTIABLE ---------------
+  REASON_PRIMITIVE("it is a primitive type"),
+  REASON_ARRAY("it is an array"),
+  REASON_JAVA_LANG("it is a java.lang type, not a JSON object"),
+  REASON_ENUM("it is an enum"),
+  REASON_INTERFACE("it is an interface"),
+  REASON_ABSTRACT("it is abstract"),
+  REASON_GENERIC("it is generic"),
+  REASON_TYPE_VARIABLE("it is a type variable"),
+  REASON_INNER_CLASS("it is an inner class; make it static"),
+  REASON_NO_CONSTRUCTOR("it has no accessible no-arg constructor"),
+  REASON_UNTYPED_MAP("the untyped workspace is exactly Map<String, Object>"),
+  REASON_NOT_A_CLASS("it is not a class or record"),
+
+  // --- the processor itself -----------------------------------------------------------------
+  INVALID_PACKAGE_OPTION(
+      "-Adbq.package=%s is not a valid package name; use a dotted Java package name such as"
+          + " com.example.jobs"),
+  LATE_ROUND_JOB(
+      "@Job '%s' appeared in a later annotation-processing round, after Jobs was generated; dbq"
+          + " cannot include jobs that other processors generate"),
+  FILE_NOT_WRITTEN(
+      "dbq-processor could not write %s: %s; does the compilation already have a class of that"
+          + " name? Rename it, or choose another package with -Adbq.package"),
+  UNEXPECTED_FAILURE(
+      "dbq-processor failed unexpectedly on %s: %s; this is a bug in dbq, please report it with"
+          + " this message"),
+
+  /** A suffix for patterns ending in {@code %s}. */
+  DID_YOU_MEAN(" (did you mean '%s'?)");
+
+  private final String pattern;
+
+  Message(String pattern) {
+    this.pattern = pattern;
+  }
+
+  /**
+   * The pattern, for documentation and tests.
+   *
+   * @return the {@link String#format} pattern
+   */
+  public String pattern() {
+    return pattern;
+  }
+
+  /**
+   * Fills in the pattern.
+   *
+   * @param args the values, in the pattern's order
+   * @return the message javac prints
+   */
+  public String format(Object... args) {
+    return String.format(Locale.ROOT, pattern, args);
+  }
+
+  /**
+   * The "did you mean" suffix.
+   *
+   * @param suggestion a close known name, or null for none
+   * @return {@code " (did you mean 'x'?)"}, or {@code ""} when there is no suggestion
+   */
+  public static String didYouMean(String suggestion) {
+    return suggestion == null ? "" : DID_YOU_MEAN.format(suggestion);
+  }
+}
