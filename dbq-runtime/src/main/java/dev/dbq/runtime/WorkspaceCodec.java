@@ -57,7 +57,9 @@ final class WorkspaceCodec {
           "workspace must be a JSON object, but " + workspace.getClass().getName()
               + " is written as " + node.getNodeType().toString().toLowerCase());
     }
-    return node.toString();
+    String json = node.toString();
+    WorkspaceLimits.checkWritten(json);
+    return json;
   }
 
   /**
