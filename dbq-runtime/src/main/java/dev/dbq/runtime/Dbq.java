@@ -206,7 +206,8 @@ public final class Dbq implements AutoCloseable {
    *
    * @param jobs the builders
    * @return the ids, in the same order
-   * @throws WorkspaceException when a workspace is not a JSON object of the job's type
+   * @throws WorkspaceException when a workspace is not a JSON object of the job's type, or is
+   *     larger than {@link #MAX_WORKSPACE_BYTES}
    * @throws CreationHookException when a creation hook throws a checked exception (unchecked
    *     ones reach the caller unchanged)
    * @throws DbqException when the database fails; nothing is then inserted
@@ -244,7 +245,8 @@ public final class Dbq implements AutoCloseable {
    * @param connection the caller's connection
    * @param jobs the builders
    * @return the ids, in the same order
-   * @throws WorkspaceException when a workspace is not a JSON object of the job's type
+   * @throws WorkspaceException when a workspace is not a JSON object of the job's type, or is
+   *     larger than {@link #MAX_WORKSPACE_BYTES}
    * @throws CreationHookException when a creation hook throws a checked exception (unchecked
    *     ones reach the caller unchanged)
    * @throws DbqException when the database fails

@@ -71,6 +71,7 @@ class BackendKillChaosTest {
 
         assertTrue(rounds >= 10, "only " + rounds + " rounds of kills before the queue drained");
         long bound = (long) rounds * WORKERS * CONCURRENCY;
+        Outcome.assertWorkersSurvived(workers);
         ChaosDatabase.Counts counts = Outcome.assertNothingLost(db, JOBS, bound);
         new ChaosReport(
                 "3 backends killed 4x/s",

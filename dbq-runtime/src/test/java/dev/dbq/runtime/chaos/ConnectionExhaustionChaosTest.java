@@ -101,6 +101,7 @@ class ConnectionExhaustionChaosTest {
         assertEquals(0, workerBackendsAtEnd, "worker backends left at the end of a hold");
         // each round that killed worker backends cut at most the steps then in flight
         long bound = killRounds * WORKERS * CONCURRENCY;
+        Outcome.assertWorkersSurvived(workers);
         ChaosDatabase.Counts counts = Outcome.assertNothingLost(db, JOBS, bound);
         new ChaosReport(
                 "4 connections exhausted by another client",

@@ -3,7 +3,9 @@ package dev.dbq.runtime.chaos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.sql.SQLException;
+import java.util.List;
 
 /** What every scenario asserts once the queue has drained. */
 final class Outcome {
@@ -28,5 +30,13 @@ final class Outcome {
         counts.repeats() <= repeatBound,
         counts.repeats() + " repeated steps, more than the " + repeatBound + " in flight at faults");
     return counts;
+  }
+
+  /** The workers that were not killed on purpose are still running, and none lost a thread. */
+  static void assertWorkersSurvived(List<WorkerProcess> workers) throws IOException {
+    for (WorkerProcess w : workers) {
+      assertTrue(w.isAlive(), "worker " + w.name() + " is still running");
+      assertTrue(!w.logShowsADeadThread(), "worker " + w.name() + " lost a thread to an exception");
+    }
   }
 }

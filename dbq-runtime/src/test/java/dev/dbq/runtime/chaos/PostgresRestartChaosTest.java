@@ -59,6 +59,7 @@ class PostgresRestartChaosTest {
         Duration drain = Duration.ofNanos(System.nanoTime() - start);
 
         long bound = (long) RESTARTS * WORKERS * CONCURRENCY;
+        Outcome.assertWorkersSurvived(workers);
         ChaosDatabase.Counts counts = Outcome.assertNothingLost(db, JOBS, bound);
         new ChaosReport(
                 "2 PostgreSQL restarted mid-drain",

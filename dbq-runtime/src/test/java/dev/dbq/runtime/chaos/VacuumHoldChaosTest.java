@@ -59,6 +59,7 @@ class VacuumHoldChaosTest {
             deadAfterVacuum > JOBS,
             "VACUUM should have been held back, but left only " + deadAfterVacuum + " dead rows");
         assertTrue(heldXmin == 1, "the long transaction held no snapshot");
+        Outcome.assertWorkersSurvived(workers);
         ChaosDatabase.Counts counts = Outcome.assertNothingLost(db, JOBS, 0);
         new ChaosReport(
                 "5 long transaction holds back vacuum",

@@ -62,6 +62,11 @@ final class WorkerProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** Whether the log shows a thread that died of an uncaught exception. */
+  boolean logShowsADeadThread() throws IOException {
+    return Files.readString(LOGS.resolve(name + ".log")).contains("Exception in thread");
+  }
+
   /** SIGKILL: no shutdown hook, no hand-back; its leases must lapse. */
   void kill() throws InterruptedException {
     process.destroyForcibly();
