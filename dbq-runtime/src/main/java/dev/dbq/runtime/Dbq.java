@@ -41,10 +41,10 @@ public final class Dbq implements AutoCloseable {
   public static final String ENV_PASSWORD = "DBQ_PASSWORD";
 
   /**
-   * The largest workspace accepted, in bytes of compact UTF-8 JSON (1 MiB). Enqueueing a larger one,
-   * or a step returning one, fails with a {@link WorkspaceException} that names both sizes; nothing
-   * is written. A workspace carries a job's parameters and small results between steps: keep bulk
-   * data in tables or object storage and put a reference in the workspace.
+   * The largest workspace accepted, in bytes of compact UTF-8 JSON (1 MiB). Enqueueing a larger
+   * one, or a step returning one, fails with a {@link WorkspaceException} that names both sizes;
+   * nothing is written. A workspace carries a job's parameters and small results between steps:
+   * keep bulk data in tables or object storage and put a reference in the workspace.
    */
   public static final int MAX_WORKSPACE_BYTES = 1 << 20;
 

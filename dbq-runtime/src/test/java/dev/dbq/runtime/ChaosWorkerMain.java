@@ -56,8 +56,8 @@ public final class ChaosWorkerMain {
   }
 
   /**
-   * Records one execution of a step. The step itself rides out connection faults, as a careful
-   * step would: a lost connection is retried, and the run id keeps a retried insert whose first try
+   * Records one execution of a step. The step itself rides out connection faults, as a careful step
+   * would: a lost connection is retried, and the run id keeps a retried insert whose first try
    * committed from counting twice.
    */
   private static void record(DataSource pool, UUID jobId, int step) throws Exception {

@@ -9,8 +9,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A real pool in front of which a test can cut the worker off, as a network partition would:
- * while {@link #down} is set every new borrow fails with SQLSTATE 08001. It injects a fault at the
+ * A real pool in front of which a test can cut the worker off, as a network partition would: while
+ * {@link #down} is set every new borrow fails with SQLSTATE 08001. It injects a fault at the
  * connection boundary; the database behind it is real.
  */
 final class FaultyDataSource implements DataSource {
@@ -24,7 +24,8 @@ final class FaultyDataSource implements DataSource {
   @Override
   public Connection getConnection() throws SQLException {
     if (down) {
-      throw new SQLTransientConnectionException("injected outage: the database is unreachable", "08001");
+      throw new SQLTransientConnectionException(
+          "injected outage: the database is unreachable", "08001");
     }
     return real.getConnection();
   }

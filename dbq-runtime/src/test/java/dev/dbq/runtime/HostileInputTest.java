@@ -59,9 +59,7 @@ class HostileInputTest {
         assertThrows(
             WorkspaceException.class,
             () ->
-                TestJobBuilder.of(JOB)
-                    .workspace(blob(Dbq.MAX_WORKSPACE_BYTES))
-                    .enqueue(db.dbq()));
+                TestJobBuilder.of(JOB).workspace(blob(Dbq.MAX_WORKSPACE_BYTES)).enqueue(db.dbq()));
 
     assertEquals(
         "workspace is "

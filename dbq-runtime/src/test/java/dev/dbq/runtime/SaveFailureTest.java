@@ -79,7 +79,8 @@ class SaveFailureTest {
                 "run",
                 call -> {
                   String who = Thread.currentThread().getName().contains("-a-") ? "a" : "b";
-                  runs.add(who + ":" + call.context().id() + ":attempt " + call.context().attempt());
+                  runs.add(
+                      who + ":" + call.context().id() + ":attempt " + call.context().attempt());
                   if (who.equals("a") && runs.size() == 1) {
                     cutOff.down = true; // the step is done; its save cannot reach the database
                   }
@@ -105,7 +106,8 @@ class SaveFailureTest {
                 .workerId("worker-b-")
                 .lease(Duration.ofSeconds(1))
                 .pollInterval(Duration.ofMillis(100)));
-    Await.until("the job completed", () -> TestJobs.state(db.sql, first) == JobState.COMPLETE, BOUND);
+    Await.until(
+        "the job completed", () -> TestJobs.state(db.sql, first) == JobState.COMPLETE, BOUND);
     assertEquals(
         List.of("a:" + first + ":attempt 1", "b:" + first + ":attempt 2"),
         runs,

@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scenario 3: every backend of the test's database (and only of it: the server is shared) is
- * killed with {@code pg_terminate_backend} four times a second for eight seconds while two worker
+ * Scenario 3: every backend of the test's database (and only of it: the server is shared) is killed
+ * with {@code pg_terminate_backend} four times a second for eight seconds while two worker
  * processes drain 2,000 two-step jobs: pooled connections, LISTEN connections and the steps' own.
  */
 class BackendKillChaosTest {

@@ -33,7 +33,8 @@ final class Bounded {
         last = e;
       }
       if (System.nanoTime() > deadline) {
-        AssertionError error = new AssertionError("timed out after " + bound + " waiting for " + what);
+        AssertionError error =
+            new AssertionError("timed out after " + bound + " waiting for " + what);
         if (last != null) {
           error.addSuppressed(last);
         }

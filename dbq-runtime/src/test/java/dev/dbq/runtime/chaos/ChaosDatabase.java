@@ -11,9 +11,9 @@ import java.sql.Statement;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The database of one chaos scenario: the dbq schema, the step log the workers write, the jobs,
- * and the counts the scenario asserts. Every call opens its own connection, so that it works
- * whatever the scenario did to the connections before.
+ * The database of one chaos scenario: the dbq schema, the step log the workers write, the jobs, and
+ * the counts the scenario asserts. Every call opens its own connection, so that it works whatever
+ * the scenario did to the connections before.
  */
 final class ChaosDatabase {
   private final String url;
@@ -70,12 +70,11 @@ final class ChaosDatabase {
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT (SELECT count(*) FROM dbq_job),"
-                    + " (SELECT count(*) FROM dbq_job WHERE state = 'COMPLETE'),"
-                    + " (SELECT count(*) FROM dbq_job WHERE state = 'FAILED'),"
-                    + " (SELECT count(*) FROM dbq_job WHERE state IN ('PROCESSING', 'STOPPING')),"
-                    + " (SELECT count(*) FROM chaos_step_log),"
-                    + " (SELECT count(*) FROM (SELECT DISTINCT job_id, step FROM chaos_step_log) d)")) {
+                "SELECT (SELECT count(*) FROM dbq_job), (SELECT count(*) FROM dbq_job WHERE state ="
+                    + " 'COMPLETE'), (SELECT count(*) FROM dbq_job WHERE state = 'FAILED'), (SELECT"
+                    + " count(*) FROM dbq_job WHERE state IN ('PROCESSING', 'STOPPING')), (SELECT"
+                    + " count(*) FROM chaos_step_log), (SELECT count(*) FROM (SELECT DISTINCT"
+                    + " job_id, step FROM chaos_step_log) d)")) {
       rs.next();
       return new Counts(
           rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));

@@ -39,10 +39,6 @@ record ChaosReport(
     Path report = Path.of("target", "chaos", "report.md");
     Files.createDirectories(report.getParent());
     Files.writeString(
-        report,
-        row,
-        StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
+        report, row, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 }

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Scenario 4: the connections run out. "Exhausted" here means what a worker meets in production
- * when another client hogs the server: a test-owned server with {@code max_connections = 30}, a
- * hog that takes every free slot, then kills the workers' backends and takes each slot that frees
- * up until it holds them all, for five seconds, twice, while two worker processes (pools of 10
- * each) drain 2,000 two-step jobs. During a hold the workers cannot open a single connection.
+ * when another client hogs the server: a test-owned server with {@code max_connections = 30}, a hog
+ * that takes every free slot, then kills the workers' backends and takes each slot that frees up
+ * until it holds them all, for five seconds, twice, while two worker processes (pools of 10 each)
+ * drain 2,000 two-step jobs. During a hold the workers cannot open a single connection.
  */
 class ConnectionExhaustionChaosTest {
   private static final int JOBS = 2_000;

@@ -28,7 +28,10 @@ final class Outcome {
     assertEquals(0, db.jobsWithAStepNeverRun(), "jobs with a step that never ran");
     assertTrue(
         counts.repeats() <= repeatBound,
-        counts.repeats() + " repeated steps, more than the " + repeatBound + " in flight at faults");
+        counts.repeats()
+            + " repeated steps, more than the "
+            + repeatBound
+            + " in flight at faults");
     return counts;
   }
 

@@ -21,7 +21,8 @@ class SigkillChaosTest {
   private static final int KILLS = 5;
   // a step that takes a few milliseconds, so that a kill usually finds steps in flight
   private static final long STEP_MILLIS = 5;
-  // rescue runs every lease/3 in every worker: a dead worker's jobs are back within lease + lease/3;
+  // rescue runs every lease/3 in every worker: a dead worker's jobs are back within lease +
+  // lease/3;
   // the margin absorbs a loaded CI machine
   private static final Duration RESCUE_BOUND = LEASE.plus(LEASE.dividedBy(3)).plusSeconds(5);
 

@@ -12,10 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scenario 5: a repeatable-read transaction stays open for the whole drain of 3,000 two-step jobs by
- * two worker processes, so VACUUM cannot remove the dead row versions every claim and save leave
- * behind. The queue table bloats and throughput may dip; nothing may be lost and, with no fault
- * on any connection, nothing may repeat.
+ * Scenario 5: a repeatable-read transaction stays open for the whole drain of 3,000 two-step jobs
+ * by two worker processes, so VACUUM cannot remove the dead row versions every claim and save leave
+ * behind. The queue table bloats and throughput may dip; nothing may be lost and, with no fault on
+ * any connection, nothing may repeat.
  */
 class VacuumHoldChaosTest {
   private static final int JOBS = 3_000;
@@ -38,7 +38,8 @@ class VacuumHoldChaosTest {
         long start = System.nanoTime();
         for (int i = 0; i < WORKERS; i++) {
           workers.add(
-              WorkerProcess.start("vacuum-" + i, db.url(), 0, "--concurrency", "4", "--lease", "5"));
+              WorkerProcess.start(
+                  "vacuum-" + i, db.url(), 0, "--concurrency", "4", "--lease", "5"));
         }
         Bounded.await(
             "half of the steps", () -> db.runsOrMinusOne() >= JOBS, Duration.ofSeconds(90));
@@ -65,7 +66,10 @@ class VacuumHoldChaosTest {
                 "5 long transaction holds back vacuum",
                 JOBS,
                 counts.runs(),
-                "1 transaction open " + drain.toSeconds() + " s; " + deadAfterVacuum
+                "1 transaction open "
+                    + drain.toSeconds()
+                    + " s; "
+                    + deadAfterVacuum
                     + " dead rows VACUUM could not remove mid-drain",
                 counts.repeats(),
                 0,
