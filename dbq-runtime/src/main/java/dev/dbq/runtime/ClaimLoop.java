@@ -210,6 +210,16 @@ final class ClaimLoop {
         if (isTerminated()) {
           return;
         }
+        if (UnsavableResult.isRefusedData(e)) {
+          // the database will refuse this result every time: fail the job instead of retrying
+          // (and renewing its lease) forever
+          StepOutcome instead = UnsavableResult.replacement(claim, outcome, e);
+          if (instead == null) {
+            return;
+          }
+          outcome = instead;
+          continue;
+        }
         log.warn("saving job {} failed; trying again in {} ms", claim.id(), backoff, e);
         try {
           Thread.sleep(backoff);

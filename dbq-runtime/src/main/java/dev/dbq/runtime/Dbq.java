@@ -40,6 +40,14 @@ public final class Dbq implements AutoCloseable {
   /** Optional environment variable with the database password. */
   public static final String ENV_PASSWORD = "DBQ_PASSWORD";
 
+  /**
+   * The largest workspace accepted, in bytes of compact UTF-8 JSON (1 MiB). Enqueueing a larger
+   * one, or a step returning one, fails with a {@link WorkspaceException} that names both sizes;
+   * nothing is written. A workspace carries a job's parameters and small results between steps:
+   * keep bulk data in tables or object storage and put a reference in the workspace.
+   */
+  public static final int MAX_WORKSPACE_BYTES = 1 << 20;
+
   private static volatile Dbq defaultDbq;
 
   private final DataSource dataSource;
@@ -198,7 +206,8 @@ public final class Dbq implements AutoCloseable {
    *
    * @param jobs the builders
    * @return the ids, in the same order
-   * @throws WorkspaceException when a workspace is not a JSON object of the job's type
+   * @throws WorkspaceException when a workspace is not a JSON object of the job's type, or is
+   *     larger than {@link #MAX_WORKSPACE_BYTES}
    * @throws CreationHookException when a creation hook throws a checked exception (unchecked
    *     ones reach the caller unchanged)
    * @throws DbqException when the database fails; nothing is then inserted
@@ -236,7 +245,8 @@ public final class Dbq implements AutoCloseable {
    * @param connection the caller's connection
    * @param jobs the builders
    * @return the ids, in the same order
-   * @throws WorkspaceException when a workspace is not a JSON object of the job's type
+   * @throws WorkspaceException when a workspace is not a JSON object of the job's type, or is
+   *     larger than {@link #MAX_WORKSPACE_BYTES}
    * @throws CreationHookException when a creation hook throws a checked exception (unchecked
    *     ones reach the caller unchanged)
    * @throws DbqException when the database fails

@@ -79,6 +79,10 @@ final class StepRunner {
     MDC.put(MDC_STEP, step.name());
 
     Class<?> type = job.workspaceType().orElse(null);
+    String unreadable = WorkspaceLimits.problemWithStored(claim.workspaceJson());
+    if (unreadable != null) {
+      return failedUnrunnable(claim, "workspace of job '" + job.name() + "' " + unreadable);
+    }
     Object workspace;
     try {
       workspace = WorkspaceCodec.read(claim.workspaceJson(), type);
@@ -198,7 +202,7 @@ final class StepRunner {
   /** The text kept in {@code last_error}: the message, or the class name when there is none. */
   static String message(Throwable t) {
     String m = t.getMessage();
-    return m == null || m.isBlank() ? t.getClass().getName() : m;
+    return ErrorText.clean(m == null || m.isBlank() ? t.getClass().getName() : m);
   }
 
   static void rethrowIfFatal(Throwable t) {

@@ -38,7 +38,8 @@ final class WorkspaceCodec {
    *
    * @param workspace a typed instance, a {@code Map}, or null (stored as {@code {}})
    * @return a JSON object
-   * @throws WorkspaceException when it does not serialize to a JSON object
+   * @throws WorkspaceException when it does not serialize to a JSON object, or to one larger than
+   *     {@link Dbq#MAX_WORKSPACE_BYTES}
    */
   static String toJson(Object workspace) {
     if (workspace == null) {
@@ -57,7 +58,9 @@ final class WorkspaceCodec {
           "workspace must be a JSON object, but " + workspace.getClass().getName()
               + " is written as " + node.getNodeType().toString().toLowerCase());
     }
-    return node.toString();
+    String json = node.toString();
+    WorkspaceLimits.checkWritten(json);
+    return json;
   }
 
   /**

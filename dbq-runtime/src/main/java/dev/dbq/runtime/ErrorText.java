@@ -1,0 +1,27 @@
+package dev.dbq.runtime;
+
+/**
+ * Makes an error message fit for {@code last_error}: PostgreSQL's {@code text} refuses the NUL
+ * character (a save carrying one would fail every time), and a message megabytes long helps no one.
+ */
+final class ErrorText {
+  /** The longest message kept; the rest is cut and counted. */
+  static final int MAX_CHARS = 8_000;
+
+  private ErrorText() {}
+
+  /**
+   * @param message any message
+   * @return the message with each NUL written as {@code \u0000} and cut to {@link #MAX_CHARS}
+   */
+  static String clean(String message) {
+    String text = message.indexOf('\0') < 0 ? message : message.replace("\0", "\\u0000");
+    if (text.length() <= MAX_CHARS) {
+      return text;
+    }
+    return text.substring(0, MAX_CHARS)
+        + "... ("
+        + (text.length() - MAX_CHARS)
+        + " more characters)";
+  }
+}

@@ -1,0 +1,44 @@
+package dev.dbq.runtime;
+
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A step's result that PostgreSQL refuses as data (SQLSTATE class 22, data exception, or 23,
+ * integrity violation), such as a workspace string holding {@code \u0000}, which {@code jsonb}
+ * cannot store. Retrying cannot help, unlike a lost connection, so the job fails with the reason.
+ */
+final class UnsavableResult {
+  private static final Logger log = LoggerFactory.getLogger(UnsavableResult.class);
+  private static final String PREFIX = "the result of step ";
+
+  private UnsavableResult() {}
+
+  /** Whether the database refused the values themselves, so that the same save always fails. */
+  static boolean isRefusedData(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("22") || state.startsWith("23"));
+  }
+
+  /**
+   * The outcome to save instead of one the database refused.
+   *
+   * @return a {@link StepOutcome.Failed} naming the refusal, or null when the refused outcome was
+   *     already such a replacement (then nothing more is tried and the lease lapses)
+   */
+  static StepOutcome replacement(Claim claim, StepOutcome refused, SQLException e) {
+    if (refused instanceof StepOutcome.Failed f && f.error().startsWith(PREFIX)) {
+      log.error("job {}: even its failure cannot be saved; its lease will lapse", claim.id(), e);
+      return null;
+    }
+    String error =
+        ErrorText.clean(
+            PREFIX
+                + claim.stepIndex()
+                + " could not be saved, the database refused it: "
+                + e.getMessage());
+    log.error("job {} FAILED: {}", claim.id(), error);
+    return new StepOutcome.Failed(error);
+  }
+}
