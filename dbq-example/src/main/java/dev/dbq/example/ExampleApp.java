@@ -36,7 +36,7 @@ public final class ExampleApp {
     }
     out.println(
         "DBQ_JDBC_URL is not set: starting an embedded PostgreSQL with its data in "
-            + dataDirectory
+            + dataDirectory.toAbsolutePath()
             + " (delete the folder to start afresh)");
     try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory.toAbsolutePath())) {
       Map<String, String> withDatabase = new HashMap<>(environment);
