@@ -559,7 +559,7 @@ class CompileErrorsTest {
     assertThat(Compilations.compile(disagree))
         .hadErrorContaining(
             Message.DISAGREEING_WORKSPACE.format(
-                "Parameter 'dogs'", "Step", "store", "test.DisagreeingWorkspaces.Dogs",
+                "parameter 'dogs'", "Step", "store", "test.DisagreeingWorkspaces.Dogs",
                 "import_cats", "test.DisagreeingWorkspaces.Cats", "fetch"))
         .inFile(disagree)
         .onLineContaining("Dogs dogs");
@@ -579,7 +579,7 @@ class CompileErrorsTest {
     assertThat(Compilations.compile(disagree))
         .hadErrorContaining(
             Message.DISAGREEING_WORKSPACE.format(
-                "Return type", "Step", "store", "test.MapAndRecordWorkspaces.Cats", "import_cats",
+                "return type", "Step", "store", "test.MapAndRecordWorkspaces.Cats", "import_cats",
                 "java.util.Map<java.lang.String,java.lang.Object>", "fetch"))
         .inFile(disagree)
         .onLineContaining("Cats store");
@@ -628,7 +628,7 @@ class CompileErrorsTest {
     assertThat(Compilations.compile(noConstructor))
         .hadErrorContaining(
             Message.UNBINDABLE_WORKSPACE.format(
-                "Parameter 'batch'", "Job", "run", "test.NoConstructorWorkspace.Batch",
+                "parameter 'batch'", "Job", "run", "test.NoConstructorWorkspace.Batch",
                 "import_cats", Message.REASON_NO_CONSTRUCTOR.pattern()))
         .inFile(noConstructor)
         .onLineContaining("Batch batch");
@@ -646,7 +646,7 @@ class CompileErrorsTest {
     assertThat(Compilations.compile(abstractWorkspace))
         .hadErrorContaining(
             Message.UNBINDABLE_WORKSPACE.format(
-                "Parameter 'batch'", "Job", "run", "test.AbstractWorkspace.Batch", "import_cats",
+                "parameter 'batch'", "Job", "run", "test.AbstractWorkspace.Batch", "import_cats",
                 Message.REASON_ABSTRACT.pattern()))
         .inFile(abstractWorkspace)
         .onLineContaining("Batch batch");
@@ -664,7 +664,7 @@ class CompileErrorsTest {
     assertThat(Compilations.compile(generic))
         .hadErrorContaining(
             Message.UNBINDABLE_WORKSPACE.format(
-                "Parameter 'box'", "Job", "run", "test.GenericWorkspace.Box<java.lang.String>",
+                "parameter 'box'", "Job", "run", "test.GenericWorkspace.Box<java.lang.String>",
                 "import_cats", Message.REASON_GENERIC.pattern()))
         .inFile(generic)
         .onLineContaining("Box<String> box");
@@ -764,7 +764,7 @@ class CompileErrorsTest {
     assertThat(Compilations.compile(unbindable))
         .hadErrorContaining(
             Message.UNBINDABLE_WORKSPACE.format(
-                "Parameter 'workspace'", "Job", "run", printedType, "import_cats", reason.pattern()))
+                "parameter 'workspace'", "Job", "run", printedType, "import_cats", reason.pattern()))
         .inFile(unbindable)
         .onLineContaining(declaredType + " workspace");
   }

@@ -56,7 +56,7 @@ final class WorkspaceValidator {
         report.error(
             use.element(),
             Message.DISAGREEING_WORKSPACE.format(
-                capitalize(use.description()),
+                use.description(),
                 use.annotation(),
                 use.method().getSimpleName(),
                 use.type(),
@@ -82,7 +82,7 @@ final class WorkspaceValidator {
       report.error(
           use.element(),
           Message.UNBINDABLE_WORKSPACE.format(
-              capitalize(use.description()),
+              use.description(),
               use.annotation(),
               use.method().getSimpleName(),
               type,
@@ -103,7 +103,4 @@ final class WorkspaceValidator {
     return true;
   }
 
-  private static String capitalize(String s) {
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
 }
