@@ -56,9 +56,9 @@ class EnqueueToWorkerTest {
             .pollInterval(POLL_INTERVAL)
             .build()) {
       worker.start();
-      // the rollback below takes longer than the worker's first (empty) claim on start, so the
-      // committed job can only arrive by notification before the 60 s poll; WorkerLifecycleTest
-      // proves the wake-up alone, this test the path through Dbq and JobBuilder
+      // what a user sees: a commit makes the job run long before the 60 s poll (whether the
+      // NOTIFY or the worker's start-up claim finds it); WorkerLifecycleTest proves the wake-up
+      // by notification alone, this test the path through Dbq and JobBuilder
       UUID rolledBack;
       try (Connection c = dbq.dataSource().getConnection()) {
         c.setAutoCommit(false);
