@@ -51,6 +51,7 @@ final class ClaimLoop {
   // claims waiting to start or running: what the next claim is sized against
   private final AtomicInteger active = new AtomicInteger();
   private final CompletionBatcher batcher;
+  private final TableVacuum vacuum;
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final AtomicLong stepsRun = new AtomicLong();
   private final AtomicInteger slotNumber = new AtomicInteger();
@@ -72,6 +73,7 @@ final class ClaimLoop {
     this.batcher =
         new CompletionBatcher(
             store, config.completionBatchSize(), config.completionFlushDelay(), this::saved);
+    this.vacuum = new TableVacuum(config.dataSource(), config.vacuumEvery());
     this.names = config.catalog().jobs().stream().map(JobDefinition::name).toList();
     this.slots =
         Executors.newFixedThreadPool(
@@ -163,6 +165,7 @@ final class ClaimLoop {
         for (Claim claim : claims) {
           dispatch(claim);
         }
+        vacuum.claimed(claims.size(), "dbq-worker-" + config.workerId() + "-vacuum");
         if (!claims.isEmpty()) {
           continue;
         }

@@ -76,6 +76,9 @@ public final class DbqWorker implements AutoCloseable {
   /** The longest flush delay accepted. */
   public static final Duration MAX_COMPLETION_FLUSH_DELAY = Duration.ofSeconds(1);
 
+  /** Claimed jobs between two vacuums of the queue table by this worker; 0 for never. */
+  public static final int DEFAULT_VACUUM_EVERY = 20_000;
+
   private enum State {
     NEW,
     RUNNING,
@@ -243,6 +246,7 @@ public final class DbqWorker implements AutoCloseable {
     private int prefetch = DEFAULT_PREFETCH;
     private int completionBatchSize = DEFAULT_COMPLETION_BATCH_SIZE;
     private Duration completionFlushDelay = DEFAULT_COMPLETION_FLUSH_DELAY;
+    private int vacuumEvery = DEFAULT_VACUUM_EVERY;
 
     private Builder() {}
 
@@ -319,6 +323,21 @@ public final class DbqWorker implements AutoCloseable {
     public Builder completionBatch(int maxSize, Duration maxDelay) {
       this.completionBatchSize = maxSize;
       this.completionFlushDelay = Objects.requireNonNull(maxDelay, "maxDelay");
+      return this;
+    }
+
+    /**
+     * Vacuums {@code dbq_job} in the background after every so many jobs this worker claimed.
+     * Claimed jobs leave dead entries at the head of the claim index that every claim steps over
+     * until a vacuum removes them; autovacuum alone visits too rarely at thousands of jobs a
+     * second. Concurrent vacuums of several workers skip rather than queue.
+     *
+     * @param claimedJobs at least 1000, or 0 to leave vacuuming to autovacuum; {@value
+     *     DbqWorker#DEFAULT_VACUUM_EVERY} unless set
+     * @return this builder
+     */
+    public Builder vacuumEvery(int claimedJobs) {
+      this.vacuumEvery = claimedJobs;
       return this;
     }
 
@@ -429,7 +448,8 @@ public final class DbqWorker implements AutoCloseable {
                   : ListenerConnections.forDataSource(dataSource),
               prefetch,
               completionBatchSize,
-              completionFlushDelay));
+              completionFlushDelay,
+              vacuumEvery));
     }
 
     /**
@@ -466,6 +486,10 @@ public final class DbqWorker implements AutoCloseable {
                 + MAX_COMPLETION_FLUSH_DELAY
                 + ", was "
                 + completionFlushDelay);
+      }
+      if (vacuumEvery != 0 && vacuumEvery < 1000) {
+        throw new IllegalArgumentException(
+            "vacuumEvery must be 0 or at least 1000, was " + vacuumEvery);
       }
       if (rateLimit.isNegative()) {
         throw new IllegalArgumentException("rateLimit must not be negative, was " + rateLimit);

@@ -22,4 +22,5 @@ record WorkerConfig(
     ListenerConnections listenerConnections,
     int prefetch,
     int completionBatchSize,
-    Duration completionFlushDelay) {}
+    Duration completionFlushDelay,
+    int vacuumEvery) {}

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,6 +167,30 @@ class WorkerBatchingTest {
   }
 
   @Test
+  void aWorkerVacuumsTheQueueTableAfterTheConfiguredNumberOfClaims() throws Exception {
+    JobDefinition job = JobDefinition.builder("quick").step("s", call -> null).build();
+    for (int i = 0; i < 1200; i++) {
+      TestJobs.insert(db.sql, "quick", "default", 0, "{}");
+    }
+    long before = vacuums();
+
+    worker(job).concurrency(4).prefetch(16).vacuumEvery(1000).build().runUntilEmpty();
+
+    Await.until("a vacuum of dbq_job", () -> vacuums() > before, BOUND);
+  }
+
+  private static long vacuums() throws Exception {
+    try (Statement s = db.sql.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = 'dbq_job'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+
+  @Test
   void rejectsBadBatchingSettingsWithTheirNameAndValue() {
     DbqWorker.Builder b = worker(JobDefinition.builder("x").step("s", call -> null).build());
     assertEquals(
@@ -177,6 +203,12 @@ class WorkerBatchingTest {
                 IllegalArgumentException.class,
                 () -> b.completionBatch(0, Duration.ZERO).build())
             .getMessage());
+    b.completionBatch(10, Duration.ZERO);
+    assertEquals(
+        "vacuumEvery must be 0 or at least 1000, was 10",
+        assertThrows(IllegalArgumentException.class, () -> b.vacuumEvery(10).build())
+            .getMessage());
+    b.vacuumEvery(0);
     assertEquals(
         "completion flush delay must be between 0 and PT1S, was PT2S",
         assertThrows(
