@@ -1,14 +1,18 @@
 package dev.dbq.bench;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbq.runtime.Dbq;
 import dev.dbq.runtime.DbqWorker;
+import dev.dbq.runtime.JobBuilder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.StringJoiner;
 
 /**
@@ -17,8 +21,8 @@ import java.util.StringJoiner;
  * {@code RESULT} with its timings and its peak RSS.
  *
  * <ul>
- *   <li>{@code dbq-drain JOBS STEPS_PER_JOB CONCURRENCY PREFETCH}
- *   <li>{@code dbs-drain JOBS STEPS_PER_JOB THREADS}
+ *   <li>{@code dbq-drain JOBS STEPS_PER_JOB CONCURRENCY PREFETCH WARMUP_JOBS}
+ *   <li>{@code dbs-drain JOBS STEPS_PER_JOB THREADS WARMUP_JOBS}
  *   <li>{@code dbq-listen CONCURRENCY} / {@code dbs-listen THREADS}: print {@code D id epochMicros}
  *       at every step start
  * </ul>
@@ -57,12 +61,13 @@ public final class BenchChild {
                 .prefetch(Integer.parseInt(args[4]))
                 .build();
         HikariDataSource probe = BenchDatabase.pool(url, 1)) {
+      warmUpDbq(dbq, Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
       awaitGo(stdin);
       long start = System.nanoTime();
       worker.start();
       String tenths = awaitSteps((long) jobs * stepsPerJob, start);
       BenchDatabase.awaitCount(
-          probe, "SELECT count(*) FROM dbq_job WHERE state = 'COMPLETE'", jobs);
+          probe, "SELECT count(*) FROM dbq_job WHERE state = 'COMPLETE' AND queue_name = 'default'", jobs);
       result(start, tenths);
     }
   }
@@ -73,6 +78,7 @@ public final class BenchChild {
     try (HikariDataSource ds = BenchDatabase.pool(url, Integer.parseInt(args[3]) + 2)) {
       Scheduler scheduler =
           SchedulerTasks.scheduler(ds, Integer.parseInt(args[3]), Duration.ofMillis(100));
+      warmUpScheduler(ds, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
       awaitGo(stdin);
       long start = System.nanoTime();
       scheduler.start();
@@ -81,6 +87,51 @@ public final class BenchChild {
       result(start, tenths);
       scheduler.stop();
     }
+  }
+
+  /**
+   * Runs the same worker code on {@code jobs} jobs of another queue first, so that the measured
+   * drain is of a warmed-up JVM (compiled code, grown heap, open connections).
+   */
+  private static void warmUpDbq(Dbq dbq, int concurrency, int prefetch, int jobs)
+      throws InterruptedException {
+    List<JobBuilder<?>> batch = new ArrayList<>();
+    for (int i = 0; i < jobs; i++) {
+      batch.add(BenchJobs.noop().queue("warmup"));
+      if (batch.size() == 500 || i == jobs - 1) {
+        dbq.enqueueAll(batch);
+        batch.clear();
+      }
+    }
+    DbqWorker.builder()
+        .dbq(dbq)
+        .catalog(BenchJobs.CATALOG)
+        .queues("warmup")
+        .concurrency(concurrency)
+        .prefetch(prefetch)
+        .build()
+        .runUntilEmpty();
+    BenchJobs.STEPS.set(0);
+  }
+
+  /** The same warm-up for db-scheduler, on a table of its own. */
+  private static void warmUpScheduler(HikariDataSource ds, int threads, int jobs)
+      throws Exception {
+    String table = "scheduled_tasks_warmup";
+    BenchDatabase.resetScheduler(ds, table);
+    Scheduler warm = SchedulerTasks.scheduler(ds, threads, Duration.ofMillis(100), table);
+    List<TaskInstance<?>> batch = new ArrayList<>();
+    for (int i = 0; i < jobs; i++) {
+      batch.add(SchedulerTasks.NOOP.instance("w" + i));
+      if (batch.size() == 500 || i == jobs - 1) {
+        warm.scheduleBatch(batch, Instant.now());
+        batch.clear();
+      }
+    }
+    warm.start();
+    BenchDatabase.awaitCount(ds, "SELECT count(*) FROM " + table, 0);
+    warm.stop();
+    BenchJobs.STEPS.set(0);
   }
 
   private static void dbqListen(String url, BufferedReader stdin, int concurrency)

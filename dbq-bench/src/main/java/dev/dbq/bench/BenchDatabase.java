@@ -82,11 +82,21 @@ final class BenchDatabase {
 
   /** Drops and recreates db-scheduler's table. */
   static void resetScheduler(HikariDataSource ds) throws SQLException {
-    execute(ds, "DROP TABLE IF EXISTS scheduled_tasks");
-    execute(ds, SCHEDULED_TASKS);
+    resetScheduler(ds, "scheduled_tasks");
   }
 
-  static void execute(HikariDataSource ds, String sql) throws SQLException {
+  /** Drops and recreates a db-scheduler table of the given name. */
+  static void resetScheduler(javax.sql.DataSource ds, String table) throws SQLException {
+    execute(ds, "DROP TABLE IF EXISTS " + table);
+    execute(
+        ds,
+        SCHEDULED_TASKS
+            .replace("_idx", "_" + table + "_idx")
+            .replace("scheduled_tasks", table)
+            .replace("_idx_" + table, "_idx"));
+  }
+
+  static void execute(javax.sql.DataSource ds, String sql) throws SQLException {
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
       c.setAutoCommit(true);

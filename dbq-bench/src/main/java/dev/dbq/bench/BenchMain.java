@@ -9,8 +9,8 @@ import java.util.List;
  * [all|drain|steps|enqueue|latency|sustained|smoke]...}. The database is {@code
  * DBQ_BENCH_JDBC_URL} (default: database {@code dbq_bench} on the local server, created when
  * missing); its dbq and db-scheduler tables are dropped and recreated. System properties: {@code
- * bench.prefetch} (dbq worker prefetch, default 32), {@code bench.childJvm} (options for the
- * worker processes, space-separated).
+ * bench.prefetch} (dbq worker prefetch, default 64), {@code bench.childJvm} (options for the
+ * worker processes, space-separated; default {@code -Xmx128m}).
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -24,8 +24,8 @@ public final class BenchMain {
     boolean smoke = which.contains("smoke");
     String url = BenchDatabase.url();
     BenchDatabase.createIfMissing(url);
-    int prefetch = Integer.getInteger("bench.prefetch", 32);
-    String jvm = System.getProperty("bench.childJvm", "").strip();
+    int prefetch = Integer.getInteger("bench.prefetch", 64);
+    String jvm = System.getProperty("bench.childJvm", "-Xmx128m").strip();
     List<String> jvmOptions = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
     List<Row> rows = new ArrayList<>();
     try (HikariDataSource ds = BenchDatabase.pool(url, Workloads.THREADS + 2)) {

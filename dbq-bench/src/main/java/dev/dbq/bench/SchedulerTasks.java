@@ -51,7 +51,12 @@ final class SchedulerTasks {
    * @param pollingInterval how often it polls when idle
    */
   static Scheduler scheduler(DataSource ds, int threads, Duration pollingInterval) {
+    return scheduler(ds, threads, pollingInterval, "scheduled_tasks");
+  }
+
+  static Scheduler scheduler(DataSource ds, int threads, Duration pollingInterval, String table) {
     return Scheduler.create(ds, NOOP, THREE_STEPS)
+        .tableName(table)
         .threads(threads)
         .pollUsingLockAndFetch(0.5, 1.0)
         .pollingInterval(pollingInterval)
