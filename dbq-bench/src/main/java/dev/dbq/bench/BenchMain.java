@@ -9,7 +9,7 @@ import java.util.List;
  * [all|drain|steps|enqueue|latency|sustained|smoke]...}. The database is {@code
  * DBQ_BENCH_JDBC_URL} (default: database {@code dbq_bench} on the local server, created when
  * missing); its dbq and db-scheduler tables are dropped and recreated. System properties: {@code
- * bench.prefetch} (dbq worker prefetch, default 64), {@code bench.childJvm} (options for the
+ * bench.prefetch} (dbq worker prefetch, default 128), {@code bench.childJvm} (options for the
  * worker processes, space-separated; default {@code -Xmx128m}).
  */
 public final class BenchMain {
@@ -24,7 +24,7 @@ public final class BenchMain {
     boolean smoke = which.contains("smoke");
     String url = BenchDatabase.url();
     BenchDatabase.createIfMissing(url);
-    int prefetch = Integer.getInteger("bench.prefetch", 64);
+    int prefetch = Integer.getInteger("bench.prefetch", 128);
     String jvm = System.getProperty("bench.childJvm", "-Xmx128m").strip();
     List<String> jvmOptions = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
     List<Row> rows = new ArrayList<>();
