@@ -19,14 +19,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker's engine. One supervisor thread claims jobs for idle slots and, when told to stop,
- * runs the shutdown sequence; {@code concurrency} slot threads each run one claimed step and save
- * it. Claim, release the connection, run, then save: no connection is held while a step runs.
+ * The worker's engine. One supervisor thread claims jobs for idle slots plus a bounded prefetch
+ * and, when told to stop, runs the shutdown sequence; {@code concurrency} slot threads each run one
+ * claimed step and hand its outcome to the {@link CompletionBatcher}, which saves finished steps in
+ * batches. Claim, release the connection, run, then save: no connection is held while a step runs.
+ *
+ * <p>A claim stays in {@code inFlight} (leased, renewed, handed back or marked STOPPING on
+ * shutdown) from the claim until its outcome is committed: while it waits to start, while it runs,
+ * and while its outcome waits for a flush.
  */
 final class ClaimLoop {
   private static final Logger log = LoggerFactory.getLogger(ClaimLoop.class);
   private static final long MIN_ERROR_BACKOFF_MILLIS = 100;
   private static final long MAX_ERROR_BACKOFF_MILLIS = 30_000;
+  private static final Duration FINAL_FLUSH_LIMIT = Duration.ofSeconds(10);
 
   private final WorkerConfig config;
   private final boolean exitWhenEmpty;
@@ -38,6 +44,14 @@ final class ClaimLoop {
   private final LeaseKeeper leaseKeeper;
   private final List<String> names;
   private final Map<UUID, Claim> inFlight = new ConcurrentHashMap<>();
+  // claims dispatched but not started: removing one is the right to run it (slot) or to hand it
+  // back (shutdown), never both
+  private final Set<UUID> notStarted = ConcurrentHashMap.newKeySet();
+  private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+  // claims waiting to start or running: what the next claim is sized against
+  private final AtomicInteger active = new AtomicInteger();
+  private final CompletionBatcher batcher;
+  private final TableVacuum vacuum;
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final AtomicLong stepsRun = new AtomicLong();
   private final AtomicInteger slotNumber = new AtomicInteger();
@@ -56,6 +70,10 @@ final class ClaimLoop {
             : new WakeUpListener(config.listenerConnections(), Set.copyOf(config.queues()), wakeUp);
     this.leaseKeeper =
         new LeaseKeeper(store, () -> Set.copyOf(inFlight.keySet()), config.lease(), wakeUp::signal);
+    this.batcher =
+        new CompletionBatcher(
+            store, config.completionBatchSize(), config.completionFlushDelay(), this::saved);
+    this.vacuum = new TableVacuum(config.dataSource(), config.vacuumEvery());
     this.names = config.catalog().jobs().stream().map(JobDefinition::name).toList();
     this.slots =
         Executors.newFixedThreadPool(
@@ -72,13 +90,15 @@ final class ClaimLoop {
       listener.start(prefix + "-listener");
     }
     leaseKeeper.start(prefix + "-lease");
+    batcher.start(prefix + "-save");
     Thread supervisor = new Thread(this::supervise, prefix + "-claim");
     supervisor.start();
     log.info(
-        "worker {} started: queues {}, concurrency {}, jobs {}",
+        "worker {} started: queues {}, concurrency {}, prefetch {}, jobs {}",
         config.workerId(),
         config.queues(),
         config.concurrency(),
+        config.prefetch(),
         names);
   }
 
@@ -126,8 +146,8 @@ final class ClaimLoop {
     long errorBackoff = MIN_ERROR_BACKOFF_MILLIS;
     while (!stopping) {
       try {
-        int idle = config.concurrency() - inFlight.size();
-        if (idle <= 0) {
+        int wanted = wanted();
+        if (wanted <= 0) {
           wakeUp.await(config.pollInterval());
           continue;
         }
@@ -135,17 +155,21 @@ final class ClaimLoop {
           if (!rateLimiter.awaitTurn(wakeUp, () -> !stopping)) {
             continue;
           }
-          idle = 1;
+          wanted = 1;
         }
-        List<Claim> claims = store.claim(config.queues(), names, idle);
+        // read before the claim: only a claim that started with nothing held (so every save had
+        // committed) and found nothing proves that nothing runnable is left
+        boolean heldNothing = inFlight.isEmpty();
+        List<Claim> claims = store.claim(config.queues(), names, wanted);
         errorBackoff = MIN_ERROR_BACKOFF_MILLIS;
         for (Claim claim : claims) {
           dispatch(claim);
         }
+        vacuum.claimed(claims.size(), "dbq-worker-" + config.workerId() + "-vacuum");
         if (!claims.isEmpty()) {
           continue;
         }
-        if (exitWhenEmpty && inFlight.isEmpty()) {
+        if (exitWhenEmpty && heldNothing) {
           log.info("worker {}: nothing runnable is left; stopping", config.workerId());
           break;
         }
@@ -167,8 +191,28 @@ final class ClaimLoop {
     }
   }
 
+  /**
+   * How many jobs to claim now: up to the idle slots plus the prefetch, once the prefetched jobs
+   * are half used (so that claims come in batches, not one per finished step); none while rate
+   * limited and no slot is idle.
+   */
+  private int wanted() {
+    int busy = active.get();
+    if (rateLimiter.isLimiting()) {
+      return config.concurrency() - busy;
+    }
+    int room = config.concurrency() + config.prefetch() - busy;
+    return busy <= refillMark() ? room : 0;
+  }
+
+  private int refillMark() {
+    return config.concurrency() + config.prefetch() / 2 - 1;
+  }
+
   private void dispatch(Claim claim) {
     inFlight.put(claim.claimId(), claim);
+    notStarted.add(claim.claimId());
+    active.incrementAndGet();
     if (rateLimiter.isLimiting()) {
       rateLimiter.started();
     }
@@ -176,61 +220,46 @@ final class ClaimLoop {
   }
 
   private void runSlot(Claim claim) {
+    if (!notStarted.remove(claim.claimId())) {
+      return; // handed back by the shutdown before it started
+    }
+    running.add(claim.claimId());
+    StepOutcome outcome = null;
     try {
-      StepOutcome outcome;
-      try {
-        outcome = runner.run(claim);
-      } catch (VirtualMachineError fatal) {
-        handBack(Set.of(claim.claimId()), "worker " + config.workerId() + " hit " + fatal);
-        throw fatal;
-      }
-      saveWithRetry(claim, outcome);
+      outcome = runner.run(claim);
+    } catch (VirtualMachineError fatal) {
+      handBack(Set.of(claim.claimId()), "worker " + config.workerId() + " hit " + fatal);
+      throw fatal;
     } catch (RuntimeException e) {
       log.error("slot failed on job {}; the job's lease will lapse", claim.id(), e);
     } finally {
-      inFlight.remove(claim.claimId());
-      stepsRun.incrementAndGet();
-      wakeUp.signal();
+      running.remove(claim.claimId());
+      int left = active.decrementAndGet();
+      if (outcome == null || !batcher.add(new WorkerStore.Finished(claim, outcome), left == 0)) {
+        inFlight.remove(claim.claimId());
+        stepsRun.incrementAndGet();
+      }
+      if (left <= refillMark()) {
+        wakeUp.signal();
+      }
     }
   }
 
-  private void saveWithRetry(Claim claim, StepOutcome outcome) {
-    long backoff = MIN_ERROR_BACKOFF_MILLIS;
-    while (true) {
-      try {
-        if (!store.save(claim, outcome)) {
-          log.warn(
-              "job {} was taken from this worker (lease lapsed or handed back); result of step {}"
-                  + " dropped",
-              claim.id(),
-              claim.stepIndex());
-        }
-        return;
-      } catch (SQLException e) {
-        if (isTerminated()) {
-          return;
-        }
-        if (UnsavableResult.isRefusedData(e)) {
-          // the database will refuse this result every time: fail the job instead of retrying
-          // (and renewing its lease) forever
-          StepOutcome instead = UnsavableResult.replacement(claim, outcome, e);
-          if (instead == null) {
-            return;
-          }
-          outcome = instead;
-          continue;
-        }
-        log.warn("saving job {} failed; trying again in {} ms", claim.id(), backoff, e);
-        try {
-          Thread.sleep(backoff);
-        } catch (InterruptedException ie) {
-          // the grace period ended: the job was handed back, this result is dropped
-          Thread.currentThread().interrupt();
-          return;
-        }
-        backoff = Math.min(backoff * 2, MAX_ERROR_BACKOFF_MILLIS);
+  /** A batch was committed (or abandoned): its claims are no longer held. */
+  private void saved(List<WorkerStore.Finished> batch, Set<UUID> written) {
+    for (WorkerStore.Finished f : batch) {
+      Claim claim = f.claim();
+      if (!written.contains(claim.claimId())) {
+        log.warn(
+            "job {} was taken from this worker (lease lapsed or handed back); result of step {}"
+                + " dropped",
+            claim.id(),
+            claim.stepIndex());
       }
+      inFlight.remove(claim.claimId());
+      stepsRun.incrementAndGet();
     }
+    wakeUp.signal();
   }
 
   private void shutDown() {
@@ -238,6 +267,7 @@ final class ClaimLoop {
       if (listener != null) {
         listener.stop();
       }
+      handBackUnstarted();
       Set<UUID> held = new HashSet<>(inFlight.keySet());
       if (!held.isEmpty()) {
         try {
@@ -250,8 +280,9 @@ final class ClaimLoop {
       }
       slots.shutdown();
       if (!slots.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+        // finished steps stay with the batcher and are saved below; only running ones go back
         handBack(
-            new HashSet<>(inFlight.keySet()),
+            new HashSet<>(running),
             "worker "
                 + config.workerId()
                 + " stopped before the step finished (grace period "
@@ -261,12 +292,39 @@ final class ClaimLoop {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      handBack(
-          new HashSet<>(inFlight.keySet()), "worker " + config.workerId() + " was interrupted");
+      handBack(new HashSet<>(running), "worker " + config.workerId() + " was interrupted");
       slots.shutdownNow();
     } finally {
+      closeBatcher();
       leaseKeeper.stop();
       log.info("worker {} stopped after {} step(s)", config.workerId(), stepsRun.get());
+    }
+  }
+
+  /** Prefetched jobs whose steps never started go straight back to READY. */
+  private void handBackUnstarted() {
+    Set<UUID> unstarted = new HashSet<>();
+    for (UUID id : List.copyOf(notStarted)) {
+      if (notStarted.remove(id)) {
+        unstarted.add(id);
+      }
+    }
+    if (unstarted.isEmpty()) {
+      return;
+    }
+    handBack(unstarted, "worker " + config.workerId() + " stopped before the step started");
+    for (UUID id : unstarted) {
+      inFlight.remove(id);
+      active.decrementAndGet();
+    }
+  }
+
+  /** Saves the outcomes still pending; gives up (they run again) if the database stays away. */
+  private void closeBatcher() {
+    try {
+      batcher.close(FINAL_FLUSH_LIMIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -6,11 +6,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
@@ -52,10 +55,13 @@ public final class Dbq implements AutoCloseable {
 
   private final DataSource dataSource;
   private final HikariDataSource ownPool;
+  private final Notifier notifier;
+  private final AtomicInteger enqueuing = new AtomicInteger();
 
   private Dbq(DataSource dataSource, HikariDataSource ownPool) {
     this.dataSource = dataSource;
     this.ownPool = ownPool;
+    this.notifier = new Notifier(dataSource);
   }
 
   /**
@@ -202,7 +208,13 @@ public final class Dbq implements AutoCloseable {
   /**
    * Enqueues many jobs in one statement and one transaction of its own, in the given order: jobs
    * of equal priority run in that order. Every creation hook runs first; if one throws, nothing
-   * is inserted.
+   * is inserted. From generated builders: {@code dbq.enqueueAll(List.of(Jobs.a().workspace(x),
+   * Jobs.b()))}.
+   *
+   * <p>Idle workers are notified once per distinct queue: by the statement itself, or, while
+   * other enqueues of this {@code Dbq} are in flight, right after the commit, coalesced with
+   * theirs (notifying transactions cannot share a disk flush, so this keeps concurrent enqueues
+   * from queuing behind each other's commits).
    *
    * @param jobs the builders
    * @return the ids, in the same order
@@ -218,20 +230,27 @@ public final class Dbq implements AutoCloseable {
     if (prepared.isEmpty()) {
       return List.of();
     }
+    boolean alone = enqueuing.incrementAndGet() == 1;
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
+      // one statement is atomic on its own: auto-commit saves the BEGIN and COMMIT round trips
+      c.setAutoCommit(true);
       try {
-        JobStore.insert(c, prepared);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        rollback(c, e);
-        throw e;
+        JobStore.insert(c, prepared, alone);
       } finally {
         c.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
       throw new DbqException(enqueueFailure(prepared, e), e);
+    } finally {
+      enqueuing.decrementAndGet();
+    }
+    if (!alone) {
+      Set<String> queues = new LinkedHashSet<>();
+      for (NewJob job : prepared) {
+        queues.add(job.queue());
+      }
+      notifier.request(queues);
     }
     return ids(prepared);
   }
@@ -355,6 +374,7 @@ public final class Dbq implements AutoCloseable {
         defaultDbq = null;
       }
     }
+    notifier.close();
     if (ownPool != null) {
       ownPool.close();
     }
@@ -385,11 +405,4 @@ public final class Dbq implements AutoCloseable {
     return what + ": " + e.getMessage();
   }
 
-  private static void rollback(Connection c, Exception failure) {
-    try {
-      c.rollback();
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
-    }
-  }
 }

@@ -13,8 +13,10 @@ import javax.sql.DataSource;
 
 /**
  * Runs jobs from the database: claims runnable jobs of its queues (highest priority first, then
- * oldest), runs one step of each with its hooks, and saves the result, in up to {@code concurrency}
- * slots at once. Wakes on {@code LISTEN dbq_job_enqueued} and polls as a fallback. Claims are
+ * oldest), runs one step of each with its hooks, and saves the results, in up to {@code
+ * concurrency} slots at once. Finished steps are saved in batches (one commit for many, see {@link
+ * Builder#completionBatch}); a step whose batch was not yet committed when the worker died runs
+ * again, as any step of a dead worker does (at-least-once). Wakes on {@code LISTEN dbq_job_enqueued} and polls as a fallback. Claims are
  * leases renewed by a heartbeat; jobs whose worker died go back to READY.
  *
  * <pre>{@code
@@ -55,6 +57,27 @@ public final class DbqWorker implements AutoCloseable {
 
   /** The longest wait between attempts. */
   public static final Duration MAX_RETRY_BACKOFF = Duration.ofHours(1);
+
+  /** Jobs claimed beyond the idle slots unless {@link Builder#prefetch} says otherwise. */
+  public static final int DEFAULT_PREFETCH = 0;
+
+  /** The largest prefetch accepted. */
+  public static final int MAX_PREFETCH = 1000;
+
+  /** Finished steps saved in one statement at most, unless {@link Builder#completionBatch} says. */
+  public static final int DEFAULT_COMPLETION_BATCH_SIZE = 100;
+
+  /** The largest completion batch accepted. */
+  public static final int MAX_COMPLETION_BATCH_SIZE = 1000;
+
+  /** How long a finished step may wait for others to share its commit. */
+  public static final Duration DEFAULT_COMPLETION_FLUSH_DELAY = Duration.ofMillis(2);
+
+  /** The longest flush delay accepted. */
+  public static final Duration MAX_COMPLETION_FLUSH_DELAY = Duration.ofSeconds(1);
+
+  /** Claimed jobs between two vacuums of the queue table by this worker; 0 for never. */
+  public static final int DEFAULT_VACUUM_EVERY = 20_000;
 
   private enum State {
     NEW,
@@ -220,6 +243,10 @@ public final class DbqWorker implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private String workerId;
     private ListenerConnections listenerConnections;
+    private int prefetch = DEFAULT_PREFETCH;
+    private int completionBatchSize = DEFAULT_COMPLETION_BATCH_SIZE;
+    private Duration completionFlushDelay = DEFAULT_COMPLETION_FLUSH_DELAY;
+    private int vacuumEvery = DEFAULT_VACUUM_EVERY;
 
     private Builder() {}
 
@@ -265,6 +292,52 @@ public final class DbqWorker implements AutoCloseable {
      */
     public Builder concurrency(int slots) {
       this.concurrency = slots;
+      return this;
+    }
+
+    /**
+     * Claims up to this many jobs beyond the idle slots, so that a slot that frees up finds its
+     * next job without a round trip and claims come in batches. Prefetched jobs are held like
+     * running ones: leased, renewed, and handed back as READY on shutdown without running. They
+     * also are not available to other workers meanwhile, and a job enqueued later with a higher
+     * priority waits for them; hence a small bound.
+     *
+     * @param jobs 0..{@value DbqWorker#MAX_PREFETCH}; {@value DbqWorker#DEFAULT_PREFETCH} unless set
+     * @return this builder
+     */
+    public Builder prefetch(int jobs) {
+      this.prefetch = jobs;
+      return this;
+    }
+
+    /**
+     * How finished steps are saved: together, in one statement and one commit per batch of up to
+     * {@code maxSize}, flushed when full, when its first step has waited {@code maxDelay}, when
+     * no other step is running, and on shutdown. A finished step's job stays claimed until its
+     * batch commits; a crash before that runs the step again (at-least-once).
+     *
+     * @param maxSize 1..{@value DbqWorker#MAX_COMPLETION_BATCH_SIZE}; 1 saves every step at once
+     * @param maxDelay zero..{@link DbqWorker#MAX_COMPLETION_FLUSH_DELAY}
+     * @return this builder
+     */
+    public Builder completionBatch(int maxSize, Duration maxDelay) {
+      this.completionBatchSize = maxSize;
+      this.completionFlushDelay = Objects.requireNonNull(maxDelay, "maxDelay");
+      return this;
+    }
+
+    /**
+     * Vacuums {@code dbq_job} in the background after every so many jobs this worker claimed.
+     * Claimed jobs leave dead entries at the head of the claim index that every claim steps over
+     * until a vacuum removes them; autovacuum alone visits too rarely at thousands of jobs a
+     * second. Concurrent vacuums of several workers skip rather than queue.
+     *
+     * @param claimedJobs at least 1000, or 0 to leave vacuuming to autovacuum; {@value
+     *     DbqWorker#DEFAULT_VACUUM_EVERY} unless set
+     * @return this builder
+     */
+    public Builder vacuumEvery(int claimedJobs) {
+      this.vacuumEvery = claimedJobs;
       return this;
     }
 
@@ -372,7 +445,11 @@ public final class DbqWorker implements AutoCloseable {
               workerId != null ? workerId : defaultWorkerId(),
               listenerConnections != null
                   ? listenerConnections
-                  : ListenerConnections.forDataSource(dataSource)));
+                  : ListenerConnections.forDataSource(dataSource),
+              prefetch,
+              completionBatchSize,
+              completionFlushDelay,
+              vacuumEvery));
     }
 
     /**
@@ -390,6 +467,29 @@ public final class DbqWorker implements AutoCloseable {
       }
       if (concurrency < 1) {
         throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+      }
+      if (prefetch < 0 || prefetch > MAX_PREFETCH) {
+        throw new IllegalArgumentException(
+            "prefetch must be between 0 and " + MAX_PREFETCH + ", was " + prefetch);
+      }
+      if (completionBatchSize < 1 || completionBatchSize > MAX_COMPLETION_BATCH_SIZE) {
+        throw new IllegalArgumentException(
+            "completion batch size must be between 1 and "
+                + MAX_COMPLETION_BATCH_SIZE
+                + ", was "
+                + completionBatchSize);
+      }
+      if (completionFlushDelay.isNegative()
+          || completionFlushDelay.compareTo(MAX_COMPLETION_FLUSH_DELAY) > 0) {
+        throw new IllegalArgumentException(
+            "completion flush delay must be between 0 and "
+                + MAX_COMPLETION_FLUSH_DELAY
+                + ", was "
+                + completionFlushDelay);
+      }
+      if (vacuumEvery != 0 && vacuumEvery < 1000) {
+        throw new IllegalArgumentException(
+            "vacuumEvery must be 0 or at least 1000, was " + vacuumEvery);
       }
       if (rateLimit.isNegative()) {
         throw new IllegalArgumentException("rateLimit must not be negative, was " + rateLimit);

@@ -44,6 +44,18 @@ final class JobStore {
       SELECT pg_notify(?, q.queue_name)
         FROM (SELECT DISTINCT queue_name FROM inserted) AS q""";
 
+  /** {@link #INSERT} without the notification, for enqueues whose notification is deferred. */
+  private static final String INSERT_ONLY =
+      """
+      INSERT INTO dbq_job (id, name, queue_name, priority, workspace, run_after)
+      SELECT j.id, j.name, j.queue_name, j.priority, j.workspace::jsonb,
+             coalesce(j.run_after, clock_timestamp() + j.delay_us * interval '1 microsecond')
+        FROM unnest(?::uuid[], ?::text[], ?::text[], ?::smallint[], ?::text[],
+                    ?::timestamptz[], ?::bigint[])
+             WITH ORDINALITY AS j(id, name, queue_name, priority, workspace, run_after,
+                                  delay_us, ord)
+       ORDER BY j.ord""";
+
   private static final String QUEUE_DEPTHS =
       """
       SELECT queue_name, count(*)
@@ -71,6 +83,15 @@ final class JobStore {
   private JobStore() {}
 
   static void insert(Connection c, List<NewJob> jobs) throws SQLException {
+    insert(c, jobs, true);
+  }
+
+  /**
+   * Inserts many jobs in one statement, in array order.
+   *
+   * @param notify whether the statement also notifies (on commit) once per distinct queue
+   */
+  static void insert(Connection c, List<NewJob> jobs, boolean notify) throws SQLException {
     int n = jobs.size();
     String[] ids = new String[n];
     String[] names = new String[n];
@@ -90,7 +111,7 @@ final class JobStore {
           job.runAfter() == null ? null : job.runAfter().truncatedTo(ChronoUnit.MICROS).toString();
       delays[i] = job.runAfterDelay() == null ? null : micros(job.runAfterDelay());
     }
-    try (PreparedStatement s = c.prepareStatement(INSERT)) {
+    try (PreparedStatement s = c.prepareStatement(notify ? INSERT : INSERT_ONLY)) {
       Array[] arrays = {
         c.createArrayOf("text", ids),
         c.createArrayOf("text", names),
@@ -103,8 +124,12 @@ final class JobStore {
       for (int i = 0; i < arrays.length; i++) {
         s.setArray(i + 1, arrays[i]);
       }
-      s.setString(arrays.length + 1, Notifications.CHANNEL);
-      s.executeQuery().close();
+      if (notify) {
+        s.setString(arrays.length + 1, Notifications.CHANNEL);
+        s.executeQuery().close();
+      } else {
+        s.executeUpdate();
+      }
       for (Array a : arrays) {
         a.free();
       }

@@ -33,7 +33,8 @@ final class Migrator {
   private static final String DIRECTORY = "migrations/";
 
   /** The scripts in order; listed here because a class path directory cannot be listed in a jar. */
-  static final List<String> SCRIPTS = List.of("V1__create_dbq_job.sql");
+  static final List<String> SCRIPTS =
+      List.of("V1__create_dbq_job.sql", "V2__tune_dbq_job_for_churn.sql");
 
   /** Key of the advisory lock that serialises migrations: the bytes of "dbq_mig". */
   static final long LOCK_KEY = 0x6462_715f_6d69_67L;

@@ -3,7 +3,9 @@ package dev.dbq.runtime;
 /**
  * The PostgreSQL notification dbq sends when jobs are enqueued, so that idle workers wake at once
  * instead of at their next poll. Sent in the enqueuing transaction (so delivered only on commit),
- * once per distinct queue per insert statement; the payload is the queue name.
+ * once per distinct queue per insert statement, or, for enqueues that overlap others of the same
+ * {@link Dbq}, by its {@link Notifier} right after their commits, coalesced; the payload is the
+ * queue name.
  */
 final class Notifications {
   /** The channel: {@code LISTEN dbq_job_enqueued}. */

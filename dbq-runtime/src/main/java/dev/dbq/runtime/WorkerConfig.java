@@ -19,4 +19,8 @@ record WorkerConfig(
     InstanceFactory instanceFactory,
     Clock clock,
     String workerId,
-    ListenerConnections listenerConnections) {}
+    ListenerConnections listenerConnections,
+    int prefetch,
+    int completionBatchSize,
+    Duration completionFlushDelay,
+    int vacuumEvery) {}

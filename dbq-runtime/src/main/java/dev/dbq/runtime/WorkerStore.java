@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGStatement;
@@ -21,14 +23,12 @@ import org.postgresql.PGStatement;
 /**
  * The worker's statements against {@code dbq_job}, kept as SQL in {@code worker/*.sql}. Every
  * statement borrows a connection, runs in autocommit and gives the connection back: no connection
- * is held while a step runs. Every state-changing statement names the states it expects and, past
+ * is held while a step runs. Finished steps are saved in batches ({@link #saveBatch}). Every state-changing statement names the states it expects and, past
  * the claim, the claim it belongs to.
  */
 final class WorkerStore {
   static final String CLAIM = load("claim.sql");
-  private static final String SAVE_STEP = load("save-step.sql");
-  private static final String RETRY_STEP = load("retry-step.sql");
-  private static final String FAIL_JOB = load("fail-job.sql");
+  private static final String SAVE_BATCH = load("save-batch.sql");
   private static final String RENEW_LEASES = load("renew-leases.sql");
   private static final String RESCUE_EXPIRED = load("rescue-expired.sql");
   private static final String MARK_STOPPING = load("mark-stopping.sql");
@@ -40,6 +40,13 @@ final class WorkerStore {
   private final DataSource dataSource;
   private final String workerId;
   private final long leaseMillis;
+
+  /**
+   * Held around every statement that writes this worker's own claimed rows (save, renew, stop,
+   * hand back, rescue): two such multi-row updates locking the same rows in different orders
+   * could deadlock.
+   */
+  private final Object ownRows = new Object();
 
   WorkerStore(DataSource dataSource, String workerId, Duration lease) {
     this.dataSource = dataSource;
@@ -59,9 +66,7 @@ final class WorkerStore {
       c.setAutoCommit(true);
       // Never a server-side prepared statement: an unnamed statement is planned with the actual
       // arguments every time, so PostgreSQL cannot switch to a generic plan after five executions.
-      if (ps.isWrapperFor(PGStatement.class)) {
-        ps.unwrap(PGStatement.class).setPrepareThreshold(0);
-      }
+      unprepared(ps);
       ps.setArray(1, c.createArrayOf("text", queues.toArray()));
       ps.setArray(2, c.createArrayOf("text", names.toArray()));
       ps.setInt(3, limit);
@@ -89,41 +94,68 @@ final class WorkerStore {
     return claims;
   }
 
+  /** A finished step waiting to be saved. */
+  record Finished(Claim claim, StepOutcome outcome) {}
+
   /**
-   * Writes a step's outcome, fenced by the claim.
+   * Writes many steps' outcomes in one statement and one commit, each row fenced by its claim.
    *
-   * @return false when the claim was lost and nothing was written
+   * @return the claim ids whose outcome was written; the others' claims were lost
    */
-  boolean save(Claim claim, StepOutcome outcome) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(true);
-      if (outcome instanceof StepOutcome.Succeeded s) {
-        try (PreparedStatement ps = c.prepareStatement(SAVE_STEP)) {
-          ps.setString(1, s.workspaceJson());
-          ps.setInt(2, s.nextStep());
-          ps.setString(3, s.state().name());
-          ps.setObject(4, claim.id());
-          ps.setObject(5, claim.claimId());
-          return ps.executeUpdate() == 1;
-        }
-      } else if (outcome instanceof StepOutcome.Retry r) {
-        try (PreparedStatement ps = c.prepareStatement(RETRY_STEP)) {
-          ps.setLong(1, r.backoff().toMillis());
-          ps.setString(2, r.error());
-          ps.setObject(3, claim.id());
-          ps.setObject(4, claim.claimId());
-          return ps.executeUpdate() == 1;
-        }
+  Set<UUID> saveBatch(List<Finished> batch) throws SQLException {
+    int n = batch.size();
+    Object[] ids = new Object[n];
+    Object[] claimIds = new Object[n];
+    String[] kinds = new String[n];
+    String[] workspaces = new String[n];
+    Integer[] nextSteps = new Integer[n];
+    String[] states = new String[n];
+    Long[] backoffs = new Long[n];
+    String[] errors = new String[n];
+    for (int i = 0; i < n; i++) {
+      Finished f = batch.get(i);
+      ids[i] = f.claim().id();
+      claimIds[i] = f.claim().claimId();
+      if (f.outcome() instanceof StepOutcome.Succeeded s) {
+        kinds[i] = "S";
+        workspaces[i] = s.workspaceJson();
+        nextSteps[i] = s.nextStep();
+        states[i] = s.state().name();
+      } else if (f.outcome() instanceof StepOutcome.Retry r) {
+        kinds[i] = "R";
+        states[i] = JobState.READY.name();
+        backoffs[i] = r.backoff().toMillis();
+        errors[i] = r.error();
       } else {
-        StepOutcome.Failed f = (StepOutcome.Failed) outcome;
-        try (PreparedStatement ps = c.prepareStatement(FAIL_JOB)) {
-          ps.setString(1, f.error());
-          ps.setObject(2, claim.id());
-          ps.setObject(3, claim.claimId());
-          return ps.executeUpdate() == 1;
+        kinds[i] = "F";
+        states[i] = JobState.FAILED.name();
+        errors[i] = ((StepOutcome.Failed) f.outcome()).error();
+      }
+    }
+    Set<UUID> saved = new HashSet<>(n * 2);
+    synchronized (ownRows) {
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement ps = c.prepareStatement(SAVE_BATCH)) {
+        c.setAutoCommit(true);
+        // planned with the actual arrays every time, like the claim: no generic plan that could
+        // join the whole table
+        unprepared(ps);
+        ps.setArray(1, c.createArrayOf("uuid", ids));
+        ps.setArray(2, c.createArrayOf("uuid", claimIds));
+        ps.setArray(3, c.createArrayOf("text", kinds));
+        ps.setArray(4, c.createArrayOf("text", workspaces));
+        ps.setArray(5, c.createArrayOf("int4", nextSteps));
+        ps.setArray(6, c.createArrayOf("text", states));
+        ps.setArray(7, c.createArrayOf("int8", backoffs));
+        ps.setArray(8, c.createArrayOf("text", errors));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            saved.add(rs.getObject(1, UUID.class));
+          }
         }
       }
     }
+    return saved;
   }
 
   /**
@@ -132,49 +164,55 @@ final class WorkerStore {
    * @return the claims renewed; the others were lost
    */
   List<UUID> renewLeases(Collection<UUID> claimIds) throws SQLException {
-    List<UUID> renewed = new ArrayList<>(claimIds.size());
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(RENEW_LEASES)) {
-      c.setAutoCommit(true);
-      ps.setLong(1, leaseMillis);
-      ps.setArray(2, uuids(c, claimIds));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          renewed.add(rs.getObject(1, UUID.class));
+    synchronized (ownRows) {
+      List<UUID> renewed = new ArrayList<>(claimIds.size());
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement ps = c.prepareStatement(RENEW_LEASES)) {
+        c.setAutoCommit(true);
+        ps.setLong(1, leaseMillis);
+        ps.setArray(2, uuids(c, claimIds));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            renewed.add(rs.getObject(1, UUID.class));
+          }
         }
       }
+      return renewed;
     }
-    return renewed;
   }
 
   /** Returns every job whose lease lapsed, whoever held it, to READY. */
   List<Rescued> rescueExpired() throws SQLException {
-    List<Rescued> rescued = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(RESCUE_EXPIRED)) {
-      c.setAutoCommit(true);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rescued.add(
-              new Rescued(
-                  rs.getObject(1, UUID.class),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getInt(4),
-                  rs.getInt(5)));
+    synchronized (ownRows) {
+      List<Rescued> rescued = new ArrayList<>();
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement ps = c.prepareStatement(RESCUE_EXPIRED)) {
+        c.setAutoCommit(true);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rescued.add(
+                new Rescued(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getInt(4),
+                    rs.getInt(5)));
+          }
         }
       }
+      return rescued;
     }
-    return rescued;
   }
 
   /** Marks the given claims' jobs STOPPING. */
   int markStopping(Collection<UUID> claimIds) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(MARK_STOPPING)) {
-      c.setAutoCommit(true);
-      ps.setArray(1, uuids(c, claimIds));
-      return ps.executeUpdate();
+    synchronized (ownRows) {
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement ps = c.prepareStatement(MARK_STOPPING)) {
+        c.setAutoCommit(true);
+        ps.setArray(1, uuids(c, claimIds));
+        return ps.executeUpdate();
+      }
     }
   }
 
@@ -184,19 +222,27 @@ final class WorkerStore {
    * @return the ids of the jobs handed back
    */
   List<UUID> handBack(Collection<UUID> claimIds, String reason) throws SQLException {
-    List<UUID> ids = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(HAND_BACK)) {
-      c.setAutoCommit(true);
-      ps.setString(1, reason);
-      ps.setArray(2, uuids(c, claimIds));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getObject(1, UUID.class));
+    synchronized (ownRows) {
+      List<UUID> ids = new ArrayList<>();
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement ps = c.prepareStatement(HAND_BACK)) {
+        c.setAutoCommit(true);
+        ps.setString(1, reason);
+        ps.setArray(2, uuids(c, claimIds));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getObject(1, UUID.class));
+          }
         }
       }
+      return ids;
     }
-    return ids;
+  }
+
+  private static void unprepared(PreparedStatement ps) throws SQLException {
+    if (ps.isWrapperFor(PGStatement.class)) {
+      ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+    }
   }
 
   private static Array uuids(Connection c, Collection<UUID> ids) throws SQLException {

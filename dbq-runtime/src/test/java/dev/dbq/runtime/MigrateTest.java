@@ -20,12 +20,20 @@ class MigrateTest {
     try (TestDatabase database = TestDatabase.create();
         Dbq dbq = Dbq.connect(database.url())) {
       Sql sql = new Sql(database);
-      assertEquals(List.of(1), Migrator.migrate(dbq.dataSource()));
+      assertEquals(List.of(1, 2), Migrator.migrate(dbq.dataSource()));
       assertEquals(
-          List.of("1 create dbq job V1__create_dbq_job.sql"),
+          List.of(
+              "1 create dbq job V1__create_dbq_job.sql",
+              "2 tune dbq job for churn V2__tune_dbq_job_for_churn.sql"),
           sql.column(
-              "SELECT version || ' ' || description || ' ' || script FROM dbq_schema_version"));
+              "SELECT version || ' ' || description || ' ' || script FROM dbq_schema_version"
+                  + " ORDER BY version"));
       assertEquals(0, sql.count("SELECT count(*) FROM dbq_job"));
+      assertEquals(
+          1,
+          sql.count(
+              "SELECT count(*) FROM pg_class WHERE relname = 'dbq_job'"
+                  + " AND 'autovacuum_vacuum_threshold=5000' = ANY(reloptions)"));
     }
   }
 
@@ -40,7 +48,7 @@ class MigrateTest {
       dbq.migrate();
 
       Sql sql = new Sql(database);
-      assertEquals(1, sql.count("SELECT count(*) FROM dbq_schema_version"));
+      assertEquals(2, sql.count("SELECT count(*) FROM dbq_schema_version"));
       assertEquals(1, sql.count("SELECT count(*) FROM dbq_job"), "data survives");
     }
   }
@@ -70,9 +78,10 @@ class MigrateTest {
         for (Future<List<Integer>> result : results) {
           applied += result.get(60, TimeUnit.SECONDS).size();
         }
-        assertEquals(1, applied, "exactly one caller applied V1");
+        int scripts = Migrator.migrations().size();
+        assertEquals(scripts, applied, "exactly one caller applied each script");
         assertEquals(
-            1, new Sql(database).count("SELECT count(*) FROM dbq_schema_version"));
+            scripts, new Sql(database).count("SELECT count(*) FROM dbq_schema_version"));
       } finally {
         pool.shutdownNow();
         clients.forEach(Dbq::close);

@@ -1,0 +1,213 @@
+package dev.dbq.bench;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.dbq.runtime.Dbq;
+import dev.dbq.runtime.DbqWorker;
+import dev.dbq.runtime.JobBuilder;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The worker side of a workload, in a process of its own (see {@link ChildProcess}): it prints
+ * {@code READY}, waits for {@code GO} (drains) or runs until {@code STOP} (latency), and prints
+ * {@code RESULT} with its timings and its peak RSS.
+ *
+ * <ul>
+ *   <li>{@code dbq-drain JOBS STEPS_PER_JOB CONCURRENCY PREFETCH WARMUP_JOBS}
+ *   <li>{@code dbs-drain JOBS STEPS_PER_JOB THREADS WARMUP_JOBS}
+ *   <li>{@code dbq-listen CONCURRENCY} / {@code dbs-listen THREADS}: print {@code D id epochMicros}
+ *       at every step start
+ * </ul>
+ */
+public final class BenchChild {
+  private BenchChild() {}
+
+  /**
+   * @param args the mode and its arguments
+   * @throws Exception when the workload fails
+   */
+  public static void main(String[] args) throws Exception {
+    BufferedReader stdin =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String url = BenchDatabase.url();
+    switch (args[0]) {
+      case "dbq-drain" -> dbqDrain(url, stdin, args);
+      case "dbs-drain" -> dbsDrain(url, stdin, args);
+      case "dbq-listen" -> dbqListen(url, stdin, Integer.parseInt(args[1]));
+      case "dbs-listen" -> dbsListen(url, stdin, Integer.parseInt(args[1]));
+      default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+    }
+    System.out.flush();
+    System.exit(0);
+  }
+
+  private static void dbqDrain(String url, BufferedReader stdin, String[] args) throws Exception {
+    int jobs = Integer.parseInt(args[1]);
+    int stepsPerJob = Integer.parseInt(args[2]);
+    try (Dbq dbq = Dbq.connect(url);
+        DbqWorker worker =
+            DbqWorker.builder()
+                .dbq(dbq)
+                .catalog(BenchJobs.CATALOG)
+                .concurrency(Integer.parseInt(args[3]))
+                .prefetch(Integer.parseInt(args[4]))
+                .build();
+        HikariDataSource probe = BenchDatabase.pool(url, 1)) {
+      warmUpDbq(dbq, Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+      awaitGo(stdin);
+      long start = System.nanoTime();
+      worker.start();
+      String tenths = awaitSteps((long) jobs * stepsPerJob, start);
+      BenchDatabase.awaitCount(
+          probe, "SELECT count(*) FROM dbq_job WHERE state = 'COMPLETE' AND queue_name = 'default'", jobs);
+      result(start, tenths);
+    }
+  }
+
+  private static void dbsDrain(String url, BufferedReader stdin, String[] args) throws Exception {
+    int jobs = Integer.parseInt(args[1]);
+    int stepsPerJob = Integer.parseInt(args[2]);
+    try (HikariDataSource ds = BenchDatabase.pool(url, Integer.parseInt(args[3]) + 2)) {
+      Scheduler scheduler =
+          SchedulerTasks.scheduler(ds, Integer.parseInt(args[3]), Duration.ofMillis(100));
+      warmUpScheduler(ds, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+      awaitGo(stdin);
+      long start = System.nanoTime();
+      scheduler.start();
+      String tenths = awaitSteps((long) jobs * stepsPerJob, start);
+      BenchDatabase.awaitCount(ds, "SELECT count(*) FROM scheduled_tasks", 0);
+      result(start, tenths);
+      scheduler.stop();
+    }
+  }
+
+  /**
+   * Runs the same worker code on {@code jobs} jobs of another queue first, so that the measured
+   * drain is of a warmed-up JVM (compiled code, grown heap, open connections).
+   */
+  private static void warmUpDbq(Dbq dbq, int concurrency, int prefetch, int jobs)
+      throws InterruptedException {
+    List<JobBuilder<?>> batch = new ArrayList<>();
+    for (int i = 0; i < jobs; i++) {
+      batch.add(BenchJobs.noop().queue("warmup"));
+      if (batch.size() == 500 || i == jobs - 1) {
+        dbq.enqueueAll(batch);
+        batch.clear();
+      }
+    }
+    DbqWorker.builder()
+        .dbq(dbq)
+        .catalog(BenchJobs.CATALOG)
+        .queues("warmup")
+        .concurrency(concurrency)
+        .prefetch(prefetch)
+        .build()
+        .runUntilEmpty();
+    BenchJobs.STEPS.set(0);
+  }
+
+  /** The same warm-up for db-scheduler, on a table of its own. */
+  private static void warmUpScheduler(HikariDataSource ds, int threads, int jobs)
+      throws Exception {
+    String table = "scheduled_tasks_warmup";
+    BenchDatabase.resetScheduler(ds, table);
+    Scheduler warm = SchedulerTasks.scheduler(ds, threads, Duration.ofMillis(100), table);
+    List<TaskInstance<?>> batch = new ArrayList<>();
+    for (int i = 0; i < jobs; i++) {
+      batch.add(SchedulerTasks.NOOP.instance("w" + i));
+      if (batch.size() == 500 || i == jobs - 1) {
+        warm.scheduleBatch(batch, Instant.now());
+        batch.clear();
+      }
+    }
+    warm.start();
+    BenchDatabase.awaitCount(ds, "SELECT count(*) FROM " + table, 0);
+    warm.stop();
+    BenchJobs.STEPS.set(0);
+  }
+
+  private static void dbqListen(String url, BufferedReader stdin, int concurrency)
+      throws Exception {
+    BenchJobs.onStepStart = id -> data(id.toString());
+    try (Dbq dbq = Dbq.connect(url);
+        DbqWorker worker =
+            DbqWorker.builder().dbq(dbq).catalog(BenchJobs.CATALOG).concurrency(concurrency).build()) {
+      worker.start();
+      System.out.println("READY");
+      awaitLine(stdin, "STOP");
+    }
+    result(System.nanoTime(), "");
+  }
+
+  private static void dbsListen(String url, BufferedReader stdin, int threads) throws Exception {
+    SchedulerTasks.onStart = BenchChild::data;
+    try (HikariDataSource ds = BenchDatabase.pool(url, threads + 2)) {
+      // db-scheduler's default polling interval: it has no wake-up from another process
+      Scheduler scheduler = SchedulerTasks.scheduler(ds, threads, Duration.ofSeconds(10));
+      scheduler.start();
+      System.out.println("READY");
+      awaitLine(stdin, "STOP");
+      scheduler.stop();
+    }
+    result(System.nanoTime(), "");
+  }
+
+  private static void data(String id) {
+    Instant now = Instant.now();
+    long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    synchronized (System.out) {
+      System.out.println("D " + id + " " + micros);
+      System.out.flush();
+    }
+  }
+
+  /** Waits until the steps counter reaches {@code total}; returns when each tenth was reached. */
+  private static String awaitSteps(long total, long start) throws InterruptedException {
+    StringJoiner tenths = new StringJoiner(",");
+    int tenth = 1;
+    while (tenth <= 10) {
+      long done = BenchJobs.STEPS.get();
+      while (tenth <= 10 && done >= total * tenth / 10) {
+        tenths.add(Long.toString((System.nanoTime() - start) / 1_000));
+        tenth++;
+      }
+      Thread.sleep(1);
+    }
+    return tenths.toString();
+  }
+
+  private static void awaitGo(BufferedReader stdin) throws Exception {
+    System.out.println("READY");
+    System.out.flush();
+    awaitLine(stdin, "GO");
+  }
+
+  private static void awaitLine(BufferedReader stdin, String expected) throws Exception {
+    String line;
+    while ((line = stdin.readLine()) != null) {
+      if (line.equals(expected)) {
+        return;
+      }
+    }
+  }
+
+  private static void result(long start, String tenths) throws Exception {
+    long micros = (System.nanoTime() - start) / 1_000;
+    System.out.println(
+        "RESULT micros="
+            + micros
+            + " tenths="
+            + tenths
+            + " vmhwm="
+            + ChildProcess.peakRssKib(ProcessHandle.current().pid()));
+    System.out.flush();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.dbq.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the benchmarks of issue #5 and prints a table: {@code BenchMain
+ * [all|drain|steps|enqueue|latency|sustained|smoke]...}. The database is {@code
+ * DBQ_BENCH_JDBC_URL} (default: database {@code dbq_bench} on the local server, created when
+ * missing); its dbq and db-scheduler tables are dropped and recreated. System properties: {@code
+ * bench.prefetch} (dbq worker prefetch, default 128), {@code bench.childJvm} (options for the
+ * worker processes, space-separated; default {@code -Xmx128m}).
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  /**
+   * @param args the workloads to run
+   * @throws Exception when a workload fails
+   */
+  public static void main(String[] args) throws Exception {
+    List<String> which = List.of(args.length == 0 ? new String[] {"all"} : args);
+    boolean smoke = which.contains("smoke");
+    String url = BenchDatabase.url();
+    BenchDatabase.createIfMissing(url);
+    int prefetch = Integer.getInteger("bench.prefetch", 128);
+    String jvm = System.getProperty("bench.childJvm", "-Xmx128m").strip();
+    List<String> jvmOptions = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
+    List<Row> rows = new ArrayList<>();
+    try (HikariDataSource ds = BenchDatabase.pool(url, Workloads.THREADS + 2)) {
+      Workloads w = new Workloads(url, ds, smoke ? 500 : 1, prefetch, jvmOptions);
+      boolean all = smoke || which.contains("all");
+      if (all || which.contains("drain")) {
+        rows.addAll(w.drain());
+      }
+      if (all || which.contains("steps")) {
+        rows.addAll(w.steps());
+      }
+      if (all || which.contains("enqueue")) {
+        rows.addAll(w.enqueue());
+      }
+      if (all || which.contains("latency")) {
+        rows.addAll(w.latency());
+      }
+      if (all || which.contains("sustained")) {
+        rows.addAll(w.sustained());
+      }
+    }
+    System.out.println();
+    System.out.println(
+        "dbq worker: concurrency " + Workloads.THREADS + ", prefetch " + prefetch
+            + "; db-scheduler: lock-and-fetch, " + Workloads.THREADS + " threads"
+            + (jvmOptions.isEmpty() ? "" : "; worker JVM " + jvmOptions));
+    System.out.println(Row.header());
+    for (Row row : rows) {
+      System.out.println(row.format());
+    }
+  }
+}

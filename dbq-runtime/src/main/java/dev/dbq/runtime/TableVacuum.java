@@ -1,0 +1,62 @@
+package dev.dbq.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Vacuums {@code dbq_job} in the background after every {@code every} jobs this worker claimed.
+ *
+ * <p>Why: each claim leaves a dead entry at the head of {@code dbq_job_claim_idx}, which every
+ * later claim steps over until a vacuum removes it; at thousands of jobs a second the head grows
+ * by a thousand index pages in a minute, while autovacuum visits a database at most once per
+ * {@code autovacuum_naptime}. {@code SKIP_LOCKED}: when another worker's vacuum runs, this one is
+ * skipped rather than queued. A database user that does not own the table only gets a warning.
+ */
+final class TableVacuum {
+  private static final Logger log = LoggerFactory.getLogger(TableVacuum.class);
+  private static final String VACUUM = "VACUUM (SKIP_LOCKED) dbq_job";
+
+  private final DataSource dataSource;
+  private final long every;
+  private final AtomicLong sinceLast = new AtomicLong();
+  private final AtomicBoolean running = new AtomicBoolean();
+
+  /**
+   * @param every claimed jobs between two vacuums; 0 never vacuums
+   */
+  TableVacuum(DataSource dataSource, long every) {
+    this.dataSource = dataSource;
+    this.every = every;
+  }
+
+  /** Counts claimed jobs; starts a vacuum in the background when one is due and none runs. */
+  void claimed(int jobs, String threadName) {
+    if (every <= 0 || sinceLast.addAndGet(jobs) < every || !running.compareAndSet(false, true)) {
+      return;
+    }
+    sinceLast.set(0);
+    Thread t = new Thread(this::vacuum, threadName);
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private void vacuum() {
+    long start = System.nanoTime();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(true); // VACUUM cannot run inside a transaction block
+      s.execute(VACUUM);
+      log.debug("vacuumed dbq_job in {} ms", (System.nanoTime() - start) / 1_000_000);
+    } catch (SQLException e) {
+      log.warn("cannot vacuum dbq_job; autovacuum is left to do it", e);
+    } finally {
+      running.set(false);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+-- Saves the outcomes of many finished steps in one statement (one commit), each row fenced by its
+-- own claim: a row whose claim was lost (lease lapsed, handed back) is left alone and its claim id
+-- is not returned. Kinds: S succeeded (workspace, next step, READY or COMPLETE, attempt reset);
+-- R retry (READY after a backoff on the database clock, workspace as before the step, last error);
+-- F failed for good (FAILED, last error).
+-- parameters: 1 ids uuid[], 2 claim ids uuid[], 3 kinds text[], 4 workspaces text[],
+-- 5 next steps int[], 6 states text[], 7 backoff millis bigint[], 8 errors text[]
+UPDATE dbq_job AS j
+SET workspace     = CASE WHEN b.kind = 'S' THEN b.workspace::jsonb ELSE j.workspace END,
+    next_step     = CASE WHEN b.kind = 'S' THEN b.next_step ELSE j.next_step END,
+    state         = b.state,
+    attempt       = CASE WHEN b.kind = 'S' THEN 0 ELSE j.attempt END,
+    run_after     = CASE WHEN b.kind = 'R' THEN now() + b.backoff_ms * interval '1 millisecond'
+                         ELSE j.run_after END,
+    last_error    = CASE WHEN b.kind = 'S' THEN j.last_error ELSE b.error END,
+    lock_owner    = NULL,
+    claim_id      = NULL,
+    lease_expires = NULL,
+    modified      = clock_timestamp()
+FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::text[], ?::bigint[], ?::text[])
+     AS b(id, claim_id, kind, workspace, next_step, state, backoff_ms, error)
+WHERE j.id = b.id
+  AND j.claim_id = b.claim_id
+  AND j.state IN ('PROCESSING', 'STOPPING')
+RETURNING b.claim_id
