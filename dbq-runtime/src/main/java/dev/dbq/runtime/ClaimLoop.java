@@ -224,6 +224,10 @@ final class ClaimLoop {
       return; // handed back by the shutdown before it started
     }
     running.add(claim.claimId());
+    if (rateLimiter.isLimiting()) {
+      // the slot thread may start a little after the dispatch: count the gap from here
+      rateLimiter.started();
+    }
     StepOutcome outcome = null;
     try {
       outcome = runner.run(claim);

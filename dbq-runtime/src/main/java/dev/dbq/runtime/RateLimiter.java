@@ -2,16 +2,19 @@ package dev.dbq.runtime;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
  * The worker's {@code --rate-limit}: a minimum gap between two job starts of this worker, measured
- * on the worker's {@link Clock}. Only the claim loop uses it, so it needs no locking.
+ * on the worker's {@link Clock}. The claim loop waits for its turn; both the claim loop (at
+ * dispatch) and the slot (when the step really starts, possibly later) record a start, so the gap
+ * holds between the steps themselves, not only between their dispatches.
  */
 final class RateLimiter {
   private final Clock clock;
   private final long gapMillis;
-  private long lastStart = Long.MIN_VALUE;
+  private final AtomicLong lastStart = new AtomicLong(Long.MIN_VALUE);
 
   RateLimiter(Clock clock, Duration gap) {
     this.clock = clock;
@@ -28,11 +31,11 @@ final class RateLimiter {
    * @return true when a job may start now
    */
   boolean awaitTurn(WakeUp sleeper, BooleanSupplier keepWaiting) throws InterruptedException {
-    if (lastStart == Long.MIN_VALUE) {
+    if (lastStart.get() == Long.MIN_VALUE) {
       return keepWaiting.getAsBoolean();
     }
     long remaining;
-    while ((remaining = lastStart + gapMillis - clock.millis()) > 0) {
+    while ((remaining = lastStart.get() + gapMillis - clock.millis()) > 0) {
       if (!keepWaiting.getAsBoolean()) {
         return false;
       }
@@ -42,8 +45,9 @@ final class RateLimiter {
     return keepWaiting.getAsBoolean();
   }
 
-  /** Records that a job started now. */
+  /** Records that a job started now (never moving the last start back). */
   void started() {
-    lastStart = clock.millis();
+    long now = clock.millis();
+    lastStart.accumulateAndGet(now, Math::max);
   }
 }
