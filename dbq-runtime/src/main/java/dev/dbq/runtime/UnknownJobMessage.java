@@ -1,7 +1,7 @@
 package dev.dbq.runtime;
 
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /** The one-line reason for an unknown job name: the known names, and the nearest one. */
 final class UnknownJobMessage {
@@ -16,12 +16,12 @@ final class UnknownJobMessage {
     }
     StringBuilder message = new StringBuilder("unknown job '").append(name).append("'");
     nearest(name, known).ifPresent(n -> message.append(" (did you mean '").append(n).append("'?)"));
-    message.append("; known jobs: ").append(known.stream().collect(Collectors.joining(", ")));
+    message.append("; known jobs: ").append(String.join(", ", known));
     return message.toString();
   }
 
   /** The known name within a small edit distance of {@code name}, if any. */
-  static java.util.Optional<String> nearest(String name, List<String> known) {
+  static Optional<String> nearest(String name, List<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {
@@ -32,7 +32,7 @@ final class UnknownJobMessage {
       }
     }
     int allowed = Math.max(2, name.length() / 3);
-    return bestDistance <= allowed ? java.util.Optional.of(best) : java.util.Optional.empty();
+    return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 
   private static int distance(String a, String b) {
