@@ -24,27 +24,25 @@ class CreationHookTest {
   /** A typed workspace. */
   public record Batch(String source, int size) {}
 
-  private static TestDatabase database;
+  private static MigratedDatabase db;
   private static Dbq dbq;
   private static Sql sql;
 
   @BeforeAll
   static void start() {
-    database = TestDatabase.create();
-    dbq = Dbq.connect(database.url());
-    dbq.migrate();
-    sql = new Sql(database);
+    db = MigratedDatabase.open();
+    dbq = db.dbq;
+    sql = db.sql;
   }
 
   @AfterAll
   static void stop() {
-    dbq.close();
-    database.close();
+    db.close();
   }
 
   @BeforeEach
   void empty() {
-    sql.execute("DELETE FROM dbq_job");
+    db.empty();
   }
 
   private static JobDefinition.Builder job(String name) {

@@ -68,27 +68,27 @@ class EnqueueTest {
           .step("send", Invocation::workspace)
           .build();
 
+  private static MigratedDatabase db;
   private static TestDatabase database;
   private static Dbq dbq;
   private static Sql sql;
 
   @BeforeAll
   static void start() {
-    database = TestDatabase.create();
-    dbq = Dbq.connect(database.url());
-    dbq.migrate();
-    sql = new Sql(database);
+    db = MigratedDatabase.open();
+    database = db.database;
+    dbq = db.dbq;
+    sql = db.sql;
   }
 
   @AfterAll
   static void stop() {
-    dbq.close();
-    database.close();
+    db.close();
   }
 
   @BeforeEach
   void empty() {
-    sql.execute("DELETE FROM dbq_job");
+    db.empty();
   }
 
   @Test
