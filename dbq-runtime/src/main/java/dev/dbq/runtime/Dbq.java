@@ -57,6 +57,7 @@ public final class Dbq implements AutoCloseable {
   private final HikariDataSource ownPool;
   private final Notifier notifier;
   private final AtomicInteger enqueuing = new AtomicInteger();
+  private final EnqueueCombiner combiner = new EnqueueCombiner(this::insertCommitted);
 
   private Dbq(DataSource dataSource, HikariDataSource ownPool) {
     this.dataSource = dataSource;
@@ -216,6 +217,11 @@ public final class Dbq implements AutoCloseable {
    * theirs (notifying transactions cannot share a disk flush, so this keeps concurrent enqueues
    * from queuing behind each other's commits).
    *
+   * <p>Calls from several threads at once share commits: while one call's statement is in flight,
+   * small calls (up to 16 jobs) queue up and the next of them inserts all that queued in one
+   * statement. Each call still returns only once its own jobs are committed, keeps them together
+   * and in order, and fails alone when the database refuses its data.
+   *
    * @param jobs the builders
    * @return the ids, in the same order
    * @throws WorkspaceException when a workspace is not a JSON object of the job's type, or is
@@ -230,29 +236,40 @@ public final class Dbq implements AutoCloseable {
     if (prepared.isEmpty()) {
       return List.of();
     }
+    try {
+      if (prepared.size() <= EnqueueCombiner.MAX_SHARED_REQUEST) {
+        combiner.insert(prepared);
+      } else {
+        insertCommitted(prepared);
+      }
+    } catch (SQLException e) {
+      throw new DbqException(enqueueFailure(prepared, e), e);
+    }
+    return ids(prepared);
+  }
+
+  /** Inserts the jobs in one statement and commits; then makes sure idle workers hear of them. */
+  private void insertCommitted(List<NewJob> jobs) throws SQLException {
     boolean alone = enqueuing.incrementAndGet() == 1;
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       // one statement is atomic on its own: auto-commit saves the BEGIN and COMMIT round trips
       c.setAutoCommit(true);
       try {
-        JobStore.insert(c, prepared, alone);
+        JobStore.insert(c, jobs, alone);
       } finally {
         c.setAutoCommit(autoCommit);
       }
-    } catch (SQLException e) {
-      throw new DbqException(enqueueFailure(prepared, e), e);
     } finally {
       enqueuing.decrementAndGet();
     }
     if (!alone) {
       Set<String> queues = new LinkedHashSet<>();
-      for (NewJob job : prepared) {
+      for (NewJob job : jobs) {
         queues.add(job.queue());
       }
       notifier.request(queues);
     }
-    return ids(prepared);
   }
 
   /**
