@@ -59,6 +59,9 @@ public final class BenchChild {
                 .catalog(BenchJobs.CATALOG)
                 .concurrency(Integer.parseInt(args[3]))
                 .prefetch(Integer.parseInt(args[4]))
+                // -Dbench.vacuumEvery=0 in bench.childJvm: the drain without the worker's vacuum
+                .vacuumEvery(
+                    Integer.getInteger("bench.vacuumEvery", DbqWorker.DEFAULT_VACUUM_EVERY))
                 .build();
         HikariDataSource probe = BenchDatabase.pool(url, 1)) {
       warmUpDbq(dbq, Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));

@@ -27,6 +27,13 @@ final class Workloads {
   static final int THREADS = 8;
   static final int BATCH = 500;
 
+  /**
+   * 50,000: a dbq worker runs 10,000 no-op jobs in well under a second, too short for the JIT's
+   * last tier on 2 busy cores; after 10,000 the first tenth of workload 6 still ran a third slower
+   * than the rest, after 50,000 it did not.
+   */
+  static final int DEFAULT_WARM_UP = 50_000;
+
   private final String url;
   private final HikariDataSource ds;
   private final Dbq dbq;
@@ -261,9 +268,14 @@ final class Workloads {
         Integer.toString(warmUp()));
   }
 
-  /** Jobs each worker process runs before the measured drain: 10,000, or none with bench.cold. */
+  /**
+   * Jobs each worker process runs before the measured drain: {@link #DEFAULT_WARM_UP} or
+   * {@code -Dbench.warmup=N}, none with {@code -Dbench.cold=true}.
+   */
   private int warmUp() {
-    return Boolean.getBoolean("bench.cold") ? 0 : Math.max(1, 10_000 / scale);
+    return Boolean.getBoolean("bench.cold")
+        ? 0
+        : Math.max(1, Integer.getInteger("bench.warmup", DEFAULT_WARM_UP) / scale);
   }
 
   private Result child(String... args) throws Exception {
