@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code worker [QUEUE] [--rate-limit S] [--concurrency N] [--lease S] [--exit-when-empty]}: runs a
- * {@link DbqWorker} on {@code DBQ_JDBC_URL} with every {@link JobCatalog} on the class path, until
+ * {@code worker [QUEUE] [--rate-limit S] [--concurrency N] [--prefetch N] [--lease S]
+ * [--exit-when-empty]}: runs a {@link DbqWorker} on {@code DBQ_JDBC_URL} with every {@link JobCatalog} on the class path, until
  * SIGTERM/SIGINT (graceful stop, exit 0) or, with {@code --exit-when-empty}, until nothing runnable
  * is left. Bad input exits 2 with one line on stderr. {@code DbqCli} registers this class as its
  * {@code worker} subcommand.
@@ -50,6 +50,16 @@ public final class WorkerCommand implements Callable<Integer> {
       defaultValue = "1",
       description = "Steps run at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
+
+  @Option(
+      names = "--prefetch",
+      paramLabel = "N",
+      defaultValue = "" + DbqWorker.DEFAULT_PREFETCH,
+      description =
+          "Jobs claimed beyond the idle slots, held for them (0.."
+              + DbqWorker.MAX_PREFETCH
+              + ", default: ${DEFAULT-VALUE}); raises throughput when steps are short.")
+  int prefetch;
 
   @Option(
       names = "--lease",
@@ -119,6 +129,7 @@ public final class WorkerCommand implements Callable<Integer> {
           DbqWorker.builder()
               .queues(queue)
               .concurrency(concurrency)
+              .prefetch(prefetch)
               .rateLimit(seconds("--rate-limit", rateLimitSeconds))
               .lease(leaseOf(leaseSeconds));
       builder.catalog(catalog.get());

@@ -18,7 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
-/** {@code worker [QUEUE] [--rate-limit S] [--concurrency N] [--lease S] [--exit-when-empty]}. */
+/**
+ * {@code worker [QUEUE] [--rate-limit S] [--concurrency N] [--prefetch N] [--lease S]
+ * [--exit-when-empty]}.
+ */
 class WorkerCommandTest {
   private static WorkerDatabase db;
   private final StringWriter err = new StringWriter();
@@ -74,7 +77,7 @@ class WorkerCommandTest {
     UUID b = TestJobs.insert(db.sql, "cli_job", "default", 0, "{}");
     UUID other = TestJobs.insert(db.sql, "cli_job", "other", 0, "{}");
 
-    assertEquals(0, run("--exit-when-empty", "--concurrency", "2"));
+    assertEquals(0, run("--exit-when-empty", "--concurrency", "2", "--prefetch", "4"));
 
     assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, a));
     assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, b));
@@ -98,6 +101,7 @@ class WorkerCommandTest {
         "--concurrency 0          | worker: concurrency must be at least 1, was 0",
         "--concurrency many       | worker: Invalid value for option '--concurrency': 'many' is not"
             + " an int",
+        "--prefetch -1            | worker: prefetch must be between 0 and 1000, was -1",
         "--rate-limit -1          | worker: --rate-limit must not be negative, was -1",
         "--lease 0.5              | worker: --lease must be at least 1 second, was 0.5",
         "1bad-queue               | worker: queue name '1bad-queue' is invalid: use a letter, then"
@@ -142,7 +146,8 @@ class WorkerCommandTest {
 
     String help = out.toString();
     for (String option :
-        List.of("QUEUE", "--rate-limit", "--concurrency", "--lease", "--exit-when-empty")) {
+        List.of(
+            "QUEUE", "--rate-limit", "--concurrency", "--prefetch", "--lease", "--exit-when-empty")) {
       assertTrue(help.contains(option), option + " in\n" + help);
     }
   }
