@@ -207,9 +207,9 @@ public final class Dbq implements AutoCloseable {
   }
 
   /**
-   * Enqueues many jobs in one statement and one transaction of its own, in the given order: jobs
-   * of equal priority run in that order. Every creation hook runs first; if one throws, nothing
-   * is inserted. From generated builders: {@code dbq.enqueueAll(List.of(Jobs.a().workspace(x),
+   * Enqueues many jobs in one statement, apart from any transaction of the caller's, in the given
+   * order: they are committed together when this returns, and jobs of equal priority run in that
+   * order. Every creation hook runs first; if one throws, nothing is inserted. From generated builders: {@code dbq.enqueueAll(List.of(Jobs.a().workspace(x),
    * Jobs.b()))}.
    *
    * <p>Idle workers are notified once per distinct queue: by the statement itself, or, while
@@ -218,8 +218,8 @@ public final class Dbq implements AutoCloseable {
    * from queuing behind each other's commits).
    *
    * <p>Calls from several threads at once share commits: while one call's statement is in flight,
-   * small calls (up to 16 jobs) queue up and the next of them inserts all that queued in one
-   * statement. Each call still returns only once its own jobs are committed, keeps them together
+   * small calls (up to 16 jobs) queue up, and when it
+   * commits the oldest of them inserts all that queued in one statement. Each call still returns only once its own jobs are committed, keeps them together
    * and in order, and fails alone when the database refuses its data.
    *
    * @param jobs the builders

@@ -23,7 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * every request in it is retried alone, so a job the database refuses fails only its own caller.
  */
 final class EnqueueCombiner {
-  /** Requests with more jobs than this already amortise their commit and go straight through. */
+  /** Requests with more jobs than this (16; {@link Dbq#enqueueAll} says so) go straight through. */
   static final int MAX_SHARED_REQUEST = 16;
 
   /** Jobs in one shared statement, at most (a single request over it still runs, alone). */

@@ -108,7 +108,9 @@ public abstract class JobBuilder<B extends JobBuilder<B>> {
   }
 
   /**
-   * Enqueues through the given {@link Dbq}, in a transaction of its own.
+   * Enqueues through the given {@link Dbq}, apart from any transaction of the caller's: the job
+   * is committed when this returns. Jobs that other threads enqueue through the same {@code Dbq}
+   * at the same moment may share the statement and the commit (see {@link Dbq#enqueueAll}).
    *
    * @param dbq the queue
    * @return the new job's id
