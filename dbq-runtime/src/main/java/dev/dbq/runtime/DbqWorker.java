@@ -58,6 +58,17 @@ public final class DbqWorker implements AutoCloseable {
   /** The longest wait between attempts. */
   public static final Duration MAX_RETRY_BACKOFF = Duration.ofHours(1);
 
+  /**
+   * How many times a step's run may be lost (its worker killed, or its lease lapsed) before the
+   * job is failed instead of run again: 10. A claim counts as an attempt, and a step failure
+   * uses attempts only up to the job's {@code maxAttempts}, so a step claimed more than {@code
+   * maxAttempts + MAX_LOST_RUNS} times lost its worker more than this many times. It is the guard
+   * against a poison pill, a job whose step kills every worker that runs it: it is then {@code
+   * FAILED} with a {@code last_error} that says so, and neither the step nor any hook runs again.
+   * A graceful shutdown's hand-back does not count.
+   */
+  public static final int MAX_LOST_RUNS = 10;
+
   /** Jobs claimed beyond the idle slots unless {@link Builder#prefetch} says otherwise. */
   public static final int DEFAULT_PREFETCH = 0;
 

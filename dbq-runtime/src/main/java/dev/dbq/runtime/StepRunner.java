@@ -90,6 +90,21 @@ final class StepRunner {
       return failedUnrunnable(
           claim, "workspace of job '" + job.name() + "' cannot be read: " + e.getMessage());
     }
+    int lostRuns = claim.attempt() - job.maxAttempts();
+    if (lostRuns > DbqWorker.MAX_LOST_RUNS) {
+      // no hook runs either: the job's own code is the likeliest thing killing its workers
+      return failedUnrunnable(
+          claim,
+          "step '"
+              + step.name()
+              + "' was claimed "
+              + claim.attempt()
+              + " times and its worker was lost at least "
+              + lostRuns
+              + " times before saving a result (killed, or stopped renewing its lease); more than "
+              + DbqWorker.MAX_LOST_RUNS
+              + " lost runs fail the job without running it again");
+    }
     JobContext context = context(claim, job, step, workspace, type);
 
     StepOutcome outcome;
