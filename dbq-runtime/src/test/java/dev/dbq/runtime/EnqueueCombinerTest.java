@@ -111,17 +111,18 @@ class EnqueueCombinerTest {
     return db.sql.count("SELECT count(*) FROM dbq_job WHERE id = '" + job.id() + "'") == 1;
   }
 
-  /** Starts the gated first caller, then the others, and waits until they have all queued. */
+  /** Starts the gated first caller, then the others in order, each after the last has queued. */
   private List<Future<SQLException>> gatedRound(
       EnqueueCombiner combiner, NewJob first, List<List<NewJob>> others) throws Exception {
     List<Future<SQLException>> results = new ArrayList<>();
     results.add(call(combiner, List.of(first)));
     awaitFirstAtGate();
+    // one at a time: callers on pool threads would otherwise reach the queue in any order
     for (List<NewJob> jobs : others) {
+      int ahead = combiner.queuedCallers();
       results.add(call(combiner, jobs));
+      Await.until("the next caller has queued", () -> combiner.queuedCallers() == ahead + 1, BOUND);
     }
-    Await.until(
-        "the other callers have queued", () -> combiner.queuedCallers() == others.size(), BOUND);
     gate.countDown();
     return results;
   }
