@@ -7,10 +7,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method of a {@link Job @Job} class as the job's creation hook, declared at most once
- * per job.
+ * Marks a method of a {@link Job @Job} class as the job's creation hook, declared at most once per
+ * job.
  *
- * <p>Runs in the enqueuing process, just before the job row is inserted. It may edit the workspace (mutate it, or return a new one); if it throws, nothing is inserted and the exception reaches the caller of {@code enqueue}.
+ * <p>Runs in the enqueuing process, just before the job row is inserted. It may edit the workspace
+ * (mutate it, or return a new one); if it throws, nothing is inserted and the exception reaches the
+ * caller of {@code enqueue}.
  *
  * <p>The same rules as for a {@link Step} apply: static, or an instance method of a class with an
  * accessible no-arg constructor; not private or abstract; parameters {@code

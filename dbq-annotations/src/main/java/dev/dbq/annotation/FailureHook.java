@@ -7,10 +7,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method of a {@link Job @Job} class as the job's failure hook, declared at most once
- * per job.
+ * Marks a method of a {@link Job @Job} class as the job's failure hook, declared at most once per
+ * job.
  *
- * <p>Runs in the worker when a step or the pre-step hook throws and no attempt remains, so that the job fails for good. Besides {@code JobContext} and the workspace it may take one parameter of type {@link Throwable} (or {@link Exception}) to receive the failure. If it throws, that is logged and the job stays {@code FAILED}.
+ * <p>Runs in the worker when a step or the pre-step hook throws and no attempt remains, so that the
+ * job fails for good. Besides {@code JobContext} and the workspace it may take one parameter of
+ * type {@link Throwable} (or {@link Exception}) to receive the failure. If it throws, that is
+ * logged and the job stays {@code FAILED}.
  *
  * <p>The same rules as for a {@link Step} apply: static, or an instance method of a class with an
  * accessible no-arg constructor; not private or abstract; parameters {@code

@@ -46,8 +46,8 @@ import java.lang.annotation.Target;
 public @interface Job {
 
   /**
-   * The job's name, stored in each job row and used to look up its steps. Renaming a job
-   * orphans the rows already enqueued under the old name, so treat it as a stable identifier.
+   * The job's name, stored in each job row and used to look up its steps. Renaming a job orphans
+   * the rows already enqueued under the old name, so treat it as a stable identifier.
    *
    * @return the unique job name, e.g. {@code "import_cats"}
    */
@@ -70,8 +70,8 @@ public @interface Job {
 
   /**
    * How many times a failing step is tried before the job is {@code FAILED}. The default, 1, is
-   * django-db-queue's behaviour: a failure is final. Retries wait with exponential backoff, and
-   * the {@link FailureHook} runs only when the last attempt fails.
+   * django-db-queue's behaviour: a failure is final. Retries wait with exponential backoff, and the
+   * {@link FailureHook} runs only when the last attempt fails.
    *
    * @return at least 1; {@code 1} unless set
    */

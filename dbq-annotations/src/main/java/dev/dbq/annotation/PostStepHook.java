@@ -7,10 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method of a {@link Job @Job} class as the job's post-step hook, declared at most once
- * per job.
+ * Marks a method of a {@link Job @Job} class as the job's post-step hook, declared at most once per
+ * job.
  *
- * <p>Runs in the worker after every step of the job, whether the step succeeded or failed (after the failure hook). If it throws, that is logged and changes nothing.
+ * <p>Runs in the worker after every step of the job, whether the step succeeded or failed (after
+ * the failure hook). If it throws, that is logged and changes nothing.
  *
  * <p>The same rules as for a {@link Step} apply: static, or an instance method of a class with an
  * accessible no-arg constructor; not private or abstract; parameters {@code

@@ -7,10 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method of a {@link Job @Job} class as the job's pre-step hook, declared at most once
- * per job.
+ * Marks a method of a {@link Job @Job} class as the job's pre-step hook, declared at most once per
+ * job.
  *
- * <p>Runs in the worker before every step of the job. If it throws, the step does not run and the job fails as if the step had thrown.
+ * <p>Runs in the worker before every step of the job. If it throws, the step does not run and the
+ * job fails as if the step had thrown.
  *
  * <p>The same rules as for a {@link Step} apply: static, or an instance method of a class with an
  * accessible no-arg constructor; not private or abstract; parameters {@code

@@ -64,13 +64,16 @@ public final class BenchChild {
                     Integer.getInteger("bench.vacuumEvery", DbqWorker.DEFAULT_VACUUM_EVERY))
                 .build();
         HikariDataSource probe = BenchDatabase.pool(url, 1)) {
-      warmUpDbq(dbq, Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+      warmUpDbq(
+          dbq, Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
       awaitGo(stdin);
       long start = System.nanoTime();
       worker.start();
       String tenths = awaitSteps((long) jobs * stepsPerJob, start);
       BenchDatabase.awaitCount(
-          probe, "SELECT count(*) FROM dbq_job WHERE state = 'COMPLETE' AND queue_name = 'default'", jobs);
+          probe,
+          "SELECT count(*) FROM dbq_job WHERE state = 'COMPLETE' AND queue_name = 'default'",
+          jobs);
       result(start, tenths);
     }
   }
@@ -118,8 +121,7 @@ public final class BenchChild {
   }
 
   /** The same warm-up for db-scheduler, on a table of its own. */
-  private static void warmUpScheduler(HikariDataSource ds, int threads, int jobs)
-      throws Exception {
+  private static void warmUpScheduler(HikariDataSource ds, int threads, int jobs) throws Exception {
     String table = "scheduled_tasks_warmup";
     BenchDatabase.resetScheduler(ds, table);
     Scheduler warm = SchedulerTasks.scheduler(ds, threads, Duration.ofMillis(100), table);
@@ -142,7 +144,11 @@ public final class BenchChild {
     BenchJobs.onStepStart = id -> data(id.toString());
     try (Dbq dbq = Dbq.connect(url);
         DbqWorker worker =
-            DbqWorker.builder().dbq(dbq).catalog(BenchJobs.CATALOG).concurrency(concurrency).build()) {
+            DbqWorker.builder()
+                .dbq(dbq)
+                .catalog(BenchJobs.CATALOG)
+                .concurrency(concurrency)
+                .build()) {
       worker.start();
       System.out.println("READY");
       awaitLine(stdin, "STOP");

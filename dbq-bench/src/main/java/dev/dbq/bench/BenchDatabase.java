@@ -59,7 +59,8 @@ final class BenchDatabase {
     int slash = url.indexOf('/', "jdbc:postgresql://".length());
     int query = url.indexOf('?', slash);
     String name = url.substring(slash + 1, query < 0 ? url.length() : query);
-    String admin = url.substring(0, slash + 1) + "postgres" + (query < 0 ? "" : url.substring(query));
+    String admin =
+        url.substring(0, slash + 1) + "postgres" + (query < 0 ? "" : url.substring(query));
     try (Connection c = DriverManager.getConnection(admin);
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE \"" + name.replace("\"", "\"\"") + "\"");

@@ -6,11 +6,11 @@ import java.util.List;
 
 /**
  * Runs the benchmarks of issue #5 and prints a table: {@code BenchMain
- * [all|drain|steps|enqueue|latency|sustained|smoke]...}. The database is {@code
- * DBQ_BENCH_JDBC_URL} (default: database {@code dbq_bench} on the local server, created when
- * missing); its dbq and db-scheduler tables are dropped and recreated. System properties: {@code
- * bench.prefetch} (dbq worker prefetch, default 128), {@code bench.childJvm} (options for the
- * worker processes, space-separated; default {@code -Xmx128m}).
+ * [all|drain|steps|enqueue|latency|sustained|smoke]...}. The database is {@code DBQ_BENCH_JDBC_URL}
+ * (default: database {@code dbq_bench} on the local server, created when missing); its dbq and
+ * db-scheduler tables are dropped and recreated. System properties: {@code bench.prefetch} (dbq
+ * worker prefetch, default 128), {@code bench.childJvm} (options for the worker processes,
+ * space-separated; default {@code -Xmx128m}).
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -49,8 +49,13 @@ public final class BenchMain {
     }
     System.out.println();
     System.out.println(
-        "dbq worker: concurrency " + Workloads.THREADS + ", prefetch " + prefetch
-            + "; db-scheduler: lock-and-fetch, " + Workloads.THREADS + " threads"
+        "dbq worker: concurrency "
+            + Workloads.THREADS
+            + ", prefetch "
+            + prefetch
+            + "; db-scheduler: lock-and-fetch, "
+            + Workloads.THREADS
+            + " threads"
             + (jvmOptions.isEmpty() ? "" : "; worker JVM " + jvmOptions));
     System.out.println(Row.header());
     for (Row row : rows) {

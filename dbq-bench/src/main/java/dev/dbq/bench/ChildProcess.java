@@ -15,8 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 /**
- * A {@code java} process on this process's class path running {@link BenchChild}. It talks over
- * its standard streams: lines {@code READY}, {@code RESULT k=v ...}, and data lines passed to a
+ * A {@code java} process on this process's class path running {@link BenchChild}. It talks over its
+ * standard streams: lines {@code READY}, {@code RESULT k=v ...}, and data lines passed to a
  * consumer; the parent writes {@code GO} and {@code STOP}.
  */
 final class ChildProcess implements AutoCloseable {

@@ -57,6 +57,8 @@ record Row(String workload, String unit, double dbq, double scheduler, String ta
   }
 
   private static String fmt(double v) {
-    return v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    return v >= 100
+        ? String.format(Locale.ROOT, "%,.0f", v)
+        : String.format(Locale.ROOT, "%.2f", v);
   }
 }

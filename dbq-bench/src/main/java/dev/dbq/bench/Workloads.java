@@ -86,7 +86,11 @@ final class Workloads {
     double sRate = 3.0 * jobs / s.seconds();
     return List.of(
         new Row(
-            "2 drain " + jobs + " three-step jobs", "steps/s", qRate, sRate, ">= 10,000",
+            "2 drain " + jobs + " three-step jobs",
+            "steps/s",
+            qRate,
+            sRate,
+            ">= 10,000",
             qRate >= 10_000));
   }
 
@@ -113,7 +117,9 @@ final class Workloads {
         parallel(
             jobs,
             1,
-            n -> client.schedule(SchedulerTasks.NOOP.instance(UUID.randomUUID().toString()), Instant.now()));
+            n ->
+                client.schedule(
+                    SchedulerTasks.NOOP.instance(UUID.randomUUID().toString()), Instant.now()));
     BenchDatabase.resetScheduler(ds);
     double sBatch =
         parallel(
@@ -253,7 +259,9 @@ final class Workloads {
     for (int i = 0; i < jobs; i++) {
       String id = UUID.randomUUID().toString();
       batch.add(
-          threeSteps ? SchedulerTasks.THREE_STEPS.instance(id, 0) : SchedulerTasks.NOOP.instance(id));
+          threeSteps
+              ? SchedulerTasks.THREE_STEPS.instance(id, 0)
+              : SchedulerTasks.NOOP.instance(id));
       if (batch.size() == BATCH || i == jobs - 1) {
         client.scheduleBatch(batch, Instant.now());
         batch.clear();
@@ -269,8 +277,8 @@ final class Workloads {
   }
 
   /**
-   * Jobs each worker process runs before the measured drain: {@link #DEFAULT_WARM_UP} or
-   * {@code -Dbench.warmup=N}, none with {@code -Dbench.cold=true}.
+   * Jobs each worker process runs before the measured drain: {@link #DEFAULT_WARM_UP} or {@code
+   * -Dbench.warmup=N}, none with {@code -Dbench.cold=true}.
    */
   private int warmUp() {
     return Boolean.getBoolean("bench.cold")

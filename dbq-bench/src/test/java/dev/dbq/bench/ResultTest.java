@@ -10,8 +10,9 @@ class ResultTest {
 
   @Test
   void tenthRatesDivideEachTenthOfTheJobsByItsOwnSpan() {
-    long[] tenths = {100_000, 200_000, 400_000, 500_000, 600_000, 700_000, 800_000, 900_000,
-      1_000_000, 1_100_000};
+    long[] tenths = {
+      100_000, 200_000, 400_000, 500_000, 600_000, 700_000, 800_000, 900_000, 1_000_000, 1_100_000
+    };
     Workloads.Result r = new Workloads.Result(1_100_000, 1024, tenths);
 
     double[] rates = r.tenthRates(1_000);

@@ -82,8 +82,7 @@ final class Demo {
     return ids;
   }
 
-  private static void printSummary(
-      Map<UUID, JobState> states, PrintStream out, Duration wallTime) {
+  private static void printSummary(Map<UUID, JobState> states, PrintStream out, Duration wallTime) {
     Map<JobState, Integer> perState = new EnumMap<>(JobState.class);
     states.values().forEach(s -> perState.merge(s, 1, Integer::sum));
     out.println();

@@ -64,8 +64,12 @@ final class StateWatcher {
     String line =
         String.format(
             "%-20s %s  queue=%-7s priority=%d  %-10s next step=%d",
-            job.name(), job.id().toString().substring(0, 8), job.queue(), job.priority(),
-            job.state(), job.nextStep());
+            job.name(),
+            job.id().toString().substring(0, 8),
+            job.queue(),
+            job.priority(),
+            job.state(),
+            job.nextStep());
     return job.lastError() == null ? line : line + "  error=" + job.lastError();
   }
 }

@@ -34,14 +34,14 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
- * The dbq annotation processor: reads {@code @Job}, {@code @Step} and the hooks, reports every
- * rule they break, and generates {@code Jobs}, the job catalog with its {@code META-INF/services}
- * entry, and one definition class per job.
+ * The dbq annotation processor: reads {@code @Job}, {@code @Step} and the hooks, reports every rule
+ * they break, and generates {@code Jobs}, the job catalog with its {@code META-INF/services} entry,
+ * and one definition class per job.
  *
- * <p>Option {@code -Adbq.package=P} chooses the package of {@code Jobs} and the catalog; by
- * default it is the longest common package of the jobs. Steps: {@link JobScanner} reads, {@link
- * JobValidator} judges, {@link JobModelFactory} models, the generators write. Nothing is
- * generated when any error was reported.
+ * <p>Option {@code -Adbq.package=P} chooses the package of {@code Jobs} and the catalog; by default
+ * it is the longest common package of the jobs. Steps: {@link JobScanner} reads, {@link
+ * JobValidator} judges, {@link JobModelFactory} models, the generators write. Nothing is generated
+ * when any error was reported.
  */
 @AutoService(Processor.class)
 public final class DbqProcessor extends AbstractProcessor {
@@ -50,7 +50,11 @@ public final class DbqProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Stream.of(
-            Job.class, Step.class, CreationHook.class, PreStepHook.class, PostStepHook.class,
+            Job.class,
+            Step.class,
+            CreationHook.class,
+            PreStepHook.class,
+            PostStepHook.class,
             FailureHook.class)
         .map(Class::getCanonicalName)
         .collect(Collectors.toUnmodifiableSet());
@@ -78,7 +82,8 @@ public final class DbqProcessor extends AbstractProcessor {
         return false;
       }
       current = scan.jobs().isEmpty() ? null : scan.jobs().get(0).element();
-      TypeFacts facts = new TypeFacts(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+      TypeFacts facts =
+          new TypeFacts(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
       JobValidator validator = new JobValidator(facts, processingEnv.getTypeUtils());
       if (generated) {
         // Jobs is already written; a job from a later round cannot be added to it
@@ -92,7 +97,8 @@ public final class DbqProcessor extends AbstractProcessor {
         return false;
       }
       String generatedPackage =
-          GeneratedPackage.choose(option, scan.jobs().stream().map(JobDeclaration::element).toList());
+          GeneratedPackage.choose(
+              option, scan.jobs().stream().map(JobDeclaration::element).toList());
       ValidationReport report = validator.validate(scan, generatedPackage);
       report.printTo(processingEnv.getMessager());
       if (report.hasErrors() || scan.jobs().isEmpty()) {
@@ -110,7 +116,9 @@ public final class DbqProcessor extends AbstractProcessor {
       error(current, Message.FILE_NOT_WRITTEN.format(e.file(), e.getCause().getMessage()));
     } catch (RuntimeException | LinkageError e) {
       // never let javac print a processor stack trace: one error, on the element in hand
-      error(current, Message.UNEXPECTED_FAILURE.format(current == null ? "this compilation" : current, e));
+      error(
+          current,
+          Message.UNEXPECTED_FAILURE.format(current == null ? "this compilation" : current, e));
     }
     return false;
   }

@@ -33,7 +33,8 @@ final class JobScanner {
     }
     List<ExecutableElement> stepsOutside = new ArrayList<>();
     List<ExecutableElement> stepsOnJobMethods = new ArrayList<>();
-    for (ExecutableElement step : ElementFilter.methodsIn(round.getElementsAnnotatedWith(Step.class))) {
+    for (ExecutableElement step :
+        ElementFilter.methodsIn(round.getElementsAnnotatedWith(Step.class))) {
       if (step.getAnnotation(Job.class) != null) {
         stepsOnJobMethods.add(step);
       } else if (step.getEnclosingElement().getAnnotation(Job.class) == null) {

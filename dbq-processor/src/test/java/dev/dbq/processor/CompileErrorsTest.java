@@ -12,8 +12,8 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * One test per compile error of {@code docs/annotations.md}: each input is named for its fault,
- * and each asserts the exact message, the file and the line javac points at.
+ * One test per compile error of {@code docs/annotations.md}: each input is named for its fault, and
+ * each asserts the exact message, the file and the line javac points at.
  */
 class CompileErrorsTest {
   private static final String IMPORTS =
@@ -71,7 +71,10 @@ class CompileErrorsTest {
     assertThat(Compilations.compile(first, clash))
         .hadErrorContaining(
             Message.BUILDER_METHOD_CLASH.format(
-                "import-cats", "importCats", "import_cats", "test.Underscore.run()",
+                "import-cats",
+                "importCats",
+                "import_cats",
+                "test.Underscore.run()",
                 didYouMean("import_cats")))
         .inFile(clash)
         .onLineContaining("import-cats");
@@ -89,7 +92,8 @@ class CompileErrorsTest {
     Compilation compilation = Compilations.compile(reserved);
     assertThat(compilation)
         .hadErrorContaining(
-            Message.RESERVED_BUILDER_METHOD.format("catalog", "catalog", "reserved for Jobs.catalog()"))
+            Message.RESERVED_BUILDER_METHOD.format(
+                "catalog", "catalog", "reserved for Jobs.catalog()"))
         .inFile(reserved)
         .onLineContaining("\"catalog\"");
     assertThat(compilation)
@@ -138,8 +142,7 @@ class CompileErrorsTest {
             "  @Job(name = \"" + longName + "\") static void run(JobContext job) {}",
             "}");
     assertThat(Compilations.compile(tooLong))
-        .hadErrorContaining(
-            Message.INVALID_JOB_NAME.format(longName, didYouMean("a".repeat(100))))
+        .hadErrorContaining(Message.INVALID_JOB_NAME.format(longName, didYouMean("a".repeat(100))))
         .inFile(tooLong)
         .onLineContaining(longName);
   }
@@ -155,7 +158,8 @@ class CompileErrorsTest {
             "}");
     assertThat(Compilations.compile(queue))
         .hadErrorContaining(
-            Message.INVALID_QUEUE_NAME.format("high priority", "report", didYouMean("high_priority")))
+            Message.INVALID_QUEUE_NAME.format(
+                "high priority", "report", didYouMean("high_priority")))
         .inFile(queue)
         .onLineContaining("high priority");
   }
@@ -395,7 +399,10 @@ class CompileErrorsTest {
     assertThat(Compilations.compile(noConstructor))
         .hadErrorContaining(
             Message.NOT_INSTANTIABLE.format(
-                "Step", "fetch", "test.NoNoArgConstructor", Message.REASON_NO_CONSTRUCTOR.pattern()))
+                "Step",
+                "fetch",
+                "test.NoNoArgConstructor",
+                Message.REASON_NO_CONSTRUCTOR.pattern()))
         .inFile(noConstructor)
         .onLineContaining("void fetch");
   }
@@ -536,7 +543,8 @@ class CompileErrorsTest {
             "      Exception again) {}",
             "}");
     assertThat(Compilations.compile(twice))
-        .hadErrorContaining(Message.DUPLICATE_PARAMETER.format("FailureHook", "failed", "the failure"))
+        .hadErrorContaining(
+            Message.DUPLICATE_PARAMETER.format("FailureHook", "failed", "the failure"))
         .inFile(twice)
         .onLineContaining("Exception again");
   }
@@ -559,8 +567,13 @@ class CompileErrorsTest {
     assertThat(Compilations.compile(disagree))
         .hadErrorContaining(
             Message.DISAGREEING_WORKSPACE.format(
-                "parameter 'dogs'", "Step", "store", "test.DisagreeingWorkspaces.Dogs",
-                "import_cats", "test.DisagreeingWorkspaces.Cats", "fetch"))
+                "parameter 'dogs'",
+                "Step",
+                "store",
+                "test.DisagreeingWorkspaces.Dogs",
+                "import_cats",
+                "test.DisagreeingWorkspaces.Cats",
+                "fetch"))
         .inFile(disagree)
         .onLineContaining("Dogs dogs");
   }
@@ -579,8 +592,13 @@ class CompileErrorsTest {
     assertThat(Compilations.compile(disagree))
         .hadErrorContaining(
             Message.DISAGREEING_WORKSPACE.format(
-                "return type", "Step", "store", "test.MapAndRecordWorkspaces.Cats", "import_cats",
-                "java.util.Map<java.lang.String,java.lang.Object>", "fetch"))
+                "return type",
+                "Step",
+                "store",
+                "test.MapAndRecordWorkspaces.Cats",
+                "import_cats",
+                "java.util.Map<java.lang.String,java.lang.Object>",
+                "fetch"))
         .inFile(disagree)
         .onLineContaining("Cats store");
   }
@@ -602,17 +620,22 @@ class CompileErrorsTest {
 
   @Test
   void workspaceOfAnInterface() {
-    assertUnbindable("InterfaceWorkspace", "Runnable", "java.lang.Runnable", Message.REASON_JAVA_LANG);
     assertUnbindable(
-        "ListWorkspace", "java.util.List<String>", "java.util.List<java.lang.String>",
+        "InterfaceWorkspace", "Runnable", "java.lang.Runnable", Message.REASON_JAVA_LANG);
+    assertUnbindable(
+        "ListWorkspace",
+        "java.util.List<String>",
+        "java.util.List<java.lang.String>",
         Message.REASON_INTERFACE);
   }
 
   @Test
   void workspaceOfAMapOtherThanStringToObject() {
     assertUnbindable(
-        "StringMapWorkspace", "Map<String, String>",
-        "java.util.Map<java.lang.String,java.lang.String>", Message.REASON_UNTYPED_MAP);
+        "StringMapWorkspace",
+        "Map<String, String>",
+        "java.util.Map<java.lang.String,java.lang.String>",
+        Message.REASON_UNTYPED_MAP);
   }
 
   @Test
@@ -628,8 +651,12 @@ class CompileErrorsTest {
     assertThat(Compilations.compile(noConstructor))
         .hadErrorContaining(
             Message.UNBINDABLE_WORKSPACE.format(
-                "parameter 'batch'", "Job", "run", "test.NoConstructorWorkspace.Batch",
-                "import_cats", Message.REASON_NO_CONSTRUCTOR.pattern()))
+                "parameter 'batch'",
+                "Job",
+                "run",
+                "test.NoConstructorWorkspace.Batch",
+                "import_cats",
+                Message.REASON_NO_CONSTRUCTOR.pattern()))
         .inFile(noConstructor)
         .onLineContaining("Batch batch");
   }
@@ -646,7 +673,11 @@ class CompileErrorsTest {
     assertThat(Compilations.compile(abstractWorkspace))
         .hadErrorContaining(
             Message.UNBINDABLE_WORKSPACE.format(
-                "parameter 'batch'", "Job", "run", "test.AbstractWorkspace.Batch", "import_cats",
+                "parameter 'batch'",
+                "Job",
+                "run",
+                "test.AbstractWorkspace.Batch",
+                "import_cats",
                 Message.REASON_ABSTRACT.pattern()))
         .inFile(abstractWorkspace)
         .onLineContaining("Batch batch");
@@ -664,8 +695,12 @@ class CompileErrorsTest {
     assertThat(Compilations.compile(generic))
         .hadErrorContaining(
             Message.UNBINDABLE_WORKSPACE.format(
-                "parameter 'box'", "Job", "run", "test.GenericWorkspace.Box<java.lang.String>",
-                "import_cats", Message.REASON_GENERIC.pattern()))
+                "parameter 'box'",
+                "Job",
+                "run",
+                "test.GenericWorkspace.Box<java.lang.String>",
+                "import_cats",
+                Message.REASON_GENERIC.pattern()))
         .inFile(generic)
         .onLineContaining("Box<String> box");
   }
@@ -694,7 +729,8 @@ class CompileErrorsTest {
             "}");
     assertThat(Compilations.compile(hiddenWorkspace, job, other))
         .hadErrorContaining(
-            Message.INACCESSIBLE_WORKSPACE.format("com.example.cats.Batch", "import_cats", "com.example"))
+            Message.INACCESSIBLE_WORKSPACE.format(
+                "com.example.cats.Batch", "import_cats", "com.example"))
         .inFile(job)
         .onLineContaining("Batch batch");
   }
@@ -737,13 +773,15 @@ class CompileErrorsTest {
     Compilation compilation = Compilations.compile(many, stray);
     assertThat(compilation).hadErrorContaining("@Job name 'bad name' is invalid");
     assertThat(compilation).hadErrorContaining("@Job queue '' of job 'bad name' is invalid");
-    assertThat(compilation).hadErrorContaining(Message.PRIORITY_OUT_OF_RANGE.format(99999, "bad name"));
+    assertThat(compilation)
+        .hadErrorContaining(Message.PRIORITY_OUT_OF_RANGE.format(99999, "bad name"));
     assertThat(compilation).hadErrorContaining(Message.MAX_ATTEMPTS_TOO_LOW.format(0, "bad name"));
     assertThat(compilation).hadErrorContaining(Message.PRIVATE_METHOD.format("Step", "fetch"));
     assertThat(compilation)
         .hadErrorContaining(Message.DUPLICATE_STEP_ORDER.format("bad name", 1, "fetch", "store"));
     assertThat(compilation)
-        .hadErrorContaining(Message.INVALID_PARAMETER.format("i", "Step", "store", "java.lang.Integer", ""));
+        .hadErrorContaining(
+            Message.INVALID_PARAMETER.format("i", "Step", "store", "java.lang.Integer", ""));
     assertThat(compilation)
         .hadErrorContaining(Message.DUPLICATE_HOOK.format("bad name", "PostStepHook", "a", "b"));
     assertThat(compilation)
@@ -764,7 +802,12 @@ class CompileErrorsTest {
     assertThat(Compilations.compile(unbindable))
         .hadErrorContaining(
             Message.UNBINDABLE_WORKSPACE.format(
-                "parameter 'workspace'", "Job", "run", printedType, "import_cats", reason.pattern()))
+                "parameter 'workspace'",
+                "Job",
+                "run",
+                printedType,
+                "import_cats",
+                reason.pattern()))
         .inFile(unbindable)
         .onLineContaining(declaredType + " workspace");
   }

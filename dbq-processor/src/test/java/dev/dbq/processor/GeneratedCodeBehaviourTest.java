@@ -5,8 +5,8 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import dev.dbq.processor.testing.CallLog;
-import dev.dbq.processor.testing.CompiledClasses;
 import dev.dbq.processor.testing.Compilations;
+import dev.dbq.processor.testing.CompiledClasses;
 import dev.dbq.processor.testing.JobSources;
 import dev.dbq.runtime.InstanceFactory;
 import dev.dbq.runtime.Invocation;
@@ -77,7 +77,8 @@ class GeneratedCodeBehaviourTest {
 
   @Test
   void beanWorkspaceIsMutatedInPlaceByAVoidStep() throws Throwable {
-    Object state = classes.loadClass("com.example.reports.ReportState").getConstructor().newInstance();
+    Object state =
+        classes.loadClass("com.example.reports.ReportState").getConstructor().newInstance();
     Object after = step("report.build", 0).call(invocation("report.build", state, null));
     assertThat(after).isSameInstanceAs(state);
     assertThat(state.getClass().getMethod("getPages").invoke(state)).isEqualTo(1);
@@ -86,7 +87,8 @@ class GeneratedCodeBehaviourTest {
   @Test
   void untypedMapWorkspaceFlowsThroughTheContext() throws Throwable {
     Map<String, Object> workspace = new HashMap<>(Map.of("to", "ops"));
-    JobContext context = JobContext.builder(UUID.randomUUID(), "send-digest").workspace(workspace).build();
+    JobContext context =
+        JobContext.builder(UUID.randomUUID(), "send-digest").workspace(workspace).build();
     Object after =
         step("send-digest", 0)
             .call(new Invocation(context, workspace, null, InstanceFactory.NEW_INSTANCE_PER_CALL));
@@ -99,13 +101,17 @@ class GeneratedCodeBehaviourTest {
   void hooksAreWired() throws Throwable {
     JobDefinition importCats = job("import_cats");
     Object normalized =
-        importCats.creationHook().orElseThrow()
+        importCats
+            .creationHook()
+            .orElseThrow()
             .call(invocation("import_cats", catBatch("  shelter ", 1), null));
     assertThat(normalized).isEqualTo(catBatch("shelter", 1));
 
     importCats.preStepHook().orElseThrow().call(invocation("import_cats", normalized, null));
     importCats.postStepHook().orElseThrow().call(invocation("import_cats", normalized, null));
-    importCats.failureHook().orElseThrow()
+    importCats
+        .failureHook()
+        .orElseThrow()
         .call(invocation("import_cats", normalized, new IllegalStateException("boom")));
     assertThat(CallLog.CALLS)
         .containsExactly("before fetch", "after fetch", "failed shelter: boom")
@@ -115,7 +121,9 @@ class GeneratedCodeBehaviourTest {
   @Test
   void anErrorReachesAnExceptionParameterWrapped() throws Throwable {
     AssertionError error = new AssertionError("bad");
-    job("import_cats").failureHook().orElseThrow()
+    job("import_cats")
+        .failureHook()
+        .orElseThrow()
         .call(invocation("import_cats", catBatch("shelter", 1), error));
     assertThat(CallLog.CALLS).containsExactly("failed shelter: " + error);
   }
@@ -145,7 +153,8 @@ class GeneratedCodeBehaviourTest {
     assertThat(builder.queue("q").priority(2)).isSameInstanceAs(builder);
     assertThat(builder.definition().name()).isEqualTo("import_cats");
     Object chained =
-        builder.getClass()
+        builder
+            .getClass()
             .getMethod("workspace", classes.loadClass("com.example.cats.CatBatch"))
             .invoke(builder, catBatch("a", 1));
     assertThat(chained).isSameInstanceAs(builder);
@@ -171,7 +180,8 @@ class GeneratedCodeBehaviourTest {
   }
 
   private static Object catBatch(String source, int count) throws Exception {
-    return classes.loadClass("com.example.cats.CatBatch")
+    return classes
+        .loadClass("com.example.cats.CatBatch")
         .getConstructor(String.class, int.class)
         .newInstance(source, count);
   }

@@ -5,8 +5,8 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import dev.dbq.processor.testing.CompiledClasses;
 import dev.dbq.processor.testing.Compilations;
+import dev.dbq.processor.testing.CompiledClasses;
 import dev.dbq.processor.testing.Goldens;
 import dev.dbq.processor.testing.JobSources;
 import dev.dbq.runtime.JobCatalog;
@@ -40,7 +40,8 @@ class GeneratedPackageTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("org.acme.Jobs");
     assertThat(compilation).generatedSourceFile("org.acme.DbqJobCatalog");
-    assertThat(compilation).generatedSourceFile("org.acme.billing.invoices.Invoices_SendInvoices_DbqJob");
+    assertThat(compilation)
+        .generatedSourceFile("org.acme.billing.invoices.Invoices_SendInvoices_DbqJob");
   }
 
   @Test
@@ -52,7 +53,8 @@ class GeneratedPackageTest {
     // definitions stay next to their jobs, so package-private steps are still callable
     assertThat(compilation).generatedSourceFile("com.example.cats.ImportCats_DbqJob");
     assertThat(compilation)
-        .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.dbq.runtime.JobCatalog")
+        .generatedFile(
+            StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.dbq.runtime.JobCatalog")
         .contentsAsUtf8String()
         .isEqualTo("org.acme.generated.DbqJobCatalog\n");
   }
@@ -62,11 +64,14 @@ class GeneratedPackageTest {
     Compilation compilation = Compilations.compile(methodJob("", "Cleanup", "cleanup"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)
-        .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.dbq.runtime.JobCatalog")
+        .generatedFile(
+            StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.dbq.runtime.JobCatalog")
         .contentsAsUtf8String()
         .isEqualTo("DbqJobCatalog\n");
-    JobCatalog catalog = (JobCatalog) new CompiledClasses(compilation).callStatic("Jobs", "catalog");
-    assertThat(catalog.jobs().stream().map(JobDefinition::name).toList()).containsExactly("cleanup");
+    JobCatalog catalog =
+        (JobCatalog) new CompiledClasses(compilation).callStatic("Jobs", "catalog");
+    assertThat(catalog.jobs().stream().map(JobDefinition::name).toList())
+        .containsExactly("cleanup");
   }
 
   @Test
@@ -94,10 +99,14 @@ class GeneratedPackageTest {
     Compilation compilation = Compilations.compile(jobBuilder, jobs);
     assertThat(compilation).succeededWithoutWarnings();
     Goldens.assertGolden(
-        compilation, getClass(), "userClassesNamedLikeGeneratedOrRuntimeTypesDoNotClash",
+        compilation,
+        getClass(),
+        "userClassesNamedLikeGeneratedOrRuntimeTypesDoNotClash",
         "com.example.Jobs");
     Goldens.assertGolden(
-        compilation, getClass(), "userClassesNamedLikeGeneratedOrRuntimeTypesDoNotClash",
+        compilation,
+        getClass(),
+        "userClassesNamedLikeGeneratedOrRuntimeTypesDoNotClash",
         "com.example.a.JobBuilder_DbqJob");
   }
 

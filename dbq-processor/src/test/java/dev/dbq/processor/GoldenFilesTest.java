@@ -12,8 +12,8 @@ import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated code, byte for byte, for {@link JobSources}: one golden per kind of generated
- * file. Regenerate with {@code -Ddbq.updateGoldens=true} (see {@link Goldens}).
+ * The generated code, byte for byte, for {@link JobSources}: one golden per kind of generated file.
+ * Regenerate with {@code -Ddbq.updateGoldens=true} (see {@link Goldens}).
  */
 class GoldenFilesTest {
 
@@ -22,7 +22,8 @@ class GoldenFilesTest {
     Compilation compilation = Compilations.compile(JobSources.all());
     assertThat(compilation).succeededWithoutWarnings();
     Goldens.assertGolden(compilation, getClass(), "representativeJobs", "com.example.Jobs");
-    Goldens.assertGolden(compilation, getClass(), "representativeJobs", "com.example.DbqJobCatalog");
+    Goldens.assertGolden(
+        compilation, getClass(), "representativeJobs", "com.example.DbqJobCatalog");
     Goldens.assertGolden(
         compilation, getClass(), "representativeJobs", "com.example.cats.ImportCats_DbqJob");
     Goldens.assertGolden(
@@ -33,7 +34,8 @@ class GoldenFilesTest {
   void serviceFileNamesTheCatalog() throws IOException {
     Compilation compilation = Compilations.compile(JobSources.all());
     assertThat(compilation)
-        .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.dbq.runtime.JobCatalog")
+        .generatedFile(
+            StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.dbq.runtime.JobCatalog")
         .contentsAsUtf8String()
         .isEqualTo("com.example.DbqJobCatalog\n");
     assertThat(compilation.generatedSourceFiles()).hasSize(5);

@@ -42,7 +42,8 @@ class LateRoundJobTest {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
       if (!done) {
         done = true;
-        try (Writer w = processingEnv.getFiler().createSourceFile("com.example.late.Late").openWriter()) {
+        try (Writer w =
+            processingEnv.getFiler().createSourceFile("com.example.late.Late").openWriter()) {
           w.write(source);
         } catch (IOException e) {
           throw new UncheckedIOException(e);

@@ -41,7 +41,9 @@ class ReproducibleOutputTest {
     }
     assertThat(files.keySet()).hasSize(6);
     List<String> services =
-        files.keySet().stream().filter(k -> k.contains(StandardLocation.CLASS_OUTPUT.getName())).toList();
+        files.keySet().stream()
+            .filter(k -> k.contains(StandardLocation.CLASS_OUTPUT.getName()))
+            .toList();
     assertThat(services).hasSize(1);
     return files;
   }

@@ -1,8 +1,8 @@
 package dev.dbq.runtime;
 
 /**
- * A user's mistake on the command line: the CLI prints its message as one line on stderr and
- * exits 2, with no stack trace and nothing written to the database.
+ * A user's mistake on the command line: the CLI prints its message as one line on stderr and exits
+ * 2, with no stack trace and nothing written to the database.
  */
 final class BadInputException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -100,8 +100,8 @@ final class CompletionBatcher {
   }
 
   /**
-   * Flushes what is pending and stops; a flush that keeps failing is abandoned at {@code
-   * deadline} (those steps will run again once their leases lapse).
+   * Flushes what is pending and stops; a flush that keeps failing is abandoned at {@code deadline}
+   * (those steps will run again once their leases lapse).
    */
   void close(Duration deadline) throws InterruptedException {
     lock.lock();

@@ -73,8 +73,7 @@ final class CreateJobCommand implements Callable<Integer> {
       job.workspace(parseWorkspace(definition, workspace));
     }
     UUID id = job.enqueue(cli.dbq());
-    cli.out()
-        .printf("Created job: \"%s\", id=%s for queue \"%s\"%n", name, id, job.queueName());
+    cli.out().printf("Created job: \"%s\", id=%s for queue \"%s\"%n", name, id, job.queueName());
     return 0;
   }
 

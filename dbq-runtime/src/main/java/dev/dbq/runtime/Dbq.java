@@ -66,8 +66,8 @@ public final class Dbq implements AutoCloseable {
   }
 
   /**
-   * Connects with a pool of its own ({@value #DEFAULT_POOL_SIZE} connections, named {@code
-   * dbq-N}); the URL may carry {@code user} and {@code password} parameters.
+   * Connects with a pool of its own ({@value #DEFAULT_POOL_SIZE} connections, named {@code dbq-N});
+   * the URL may carry {@code user} and {@code password} parameters.
    *
    * @param jdbcUrl a {@code jdbc:postgresql:} URL
    * @return the queue; close it to close the pool
@@ -122,8 +122,8 @@ public final class Dbq implements AutoCloseable {
   }
 
   /**
-   * Connects to the database the given variables name, as {@link #fromEnvironment()} does with
-   * the process environment; for tests and for applications that build their own environment.
+   * Connects to the database the given variables name, as {@link #fromEnvironment()} does with the
+   * process environment; for tests and for applications that build their own environment.
    *
    * @param environment variables: {@code DBQ_JDBC_URL}, optional {@code DBQ_USER} and {@code
    *     DBQ_PASSWORD}
@@ -178,7 +178,9 @@ public final class Dbq implements AutoCloseable {
     return dbq;
   }
 
-  /** @return the data source: the caller's, or this queue's own pool */
+  /**
+   * @return the data source: the caller's, or this queue's own pool
+   */
   public DataSource dataSource() {
     return dataSource;
   }
@@ -209,25 +211,25 @@ public final class Dbq implements AutoCloseable {
   /**
    * Enqueues many jobs in one statement, apart from any transaction of the caller's, in the given
    * order: they are committed together when this returns, and jobs of equal priority run in that
-   * order. Every creation hook runs first; if one throws, nothing is inserted. From generated builders: {@code dbq.enqueueAll(List.of(Jobs.a().workspace(x),
-   * Jobs.b()))}.
+   * order. Every creation hook runs first; if one throws, nothing is inserted. From generated
+   * builders: {@code dbq.enqueueAll(List.of(Jobs.a().workspace(x), Jobs.b()))}.
    *
-   * <p>Idle workers are notified once per distinct queue: by the statement itself, or, while
-   * other enqueues of this {@code Dbq} are in flight, right after the commit, coalesced with
-   * theirs (notifying transactions cannot share a disk flush, so this keeps concurrent enqueues
-   * from queuing behind each other's commits).
+   * <p>Idle workers are notified once per distinct queue: by the statement itself, or, while other
+   * enqueues of this {@code Dbq} are in flight, right after the commit, coalesced with theirs
+   * (notifying transactions cannot share a disk flush, so this keeps concurrent enqueues from
+   * queuing behind each other's commits).
    *
    * <p>Calls from several threads at once share commits: while one call's statement is in flight,
-   * small calls (up to 16 jobs) queue up, and when it
-   * commits the oldest of them inserts all that queued in one statement. Each call still returns only once its own jobs are committed, keeps them together
-   * and in order, and fails alone when the database refuses its data.
+   * small calls (up to 16 jobs) queue up, and when it commits the oldest of them inserts all that
+   * queued in one statement. Each call still returns only once its own jobs are committed, keeps
+   * them together and in order, and fails alone when the database refuses its data.
    *
    * @param jobs the builders
    * @return the ids, in the same order
    * @throws WorkspaceException when a workspace is not a JSON object of the job's type, or is
    *     larger than {@link #MAX_WORKSPACE_BYTES}
-   * @throws CreationHookException when a creation hook throws a checked exception (unchecked
-   *     ones reach the caller unchanged)
+   * @throws CreationHookException when a creation hook throws a checked exception (unchecked ones
+   *     reach the caller unchanged)
    * @throws DbqException when the database fails; nothing is then inserted
    */
   public List<UUID> enqueueAll(Collection<? extends JobBuilder<?>> jobs) {
@@ -283,8 +285,8 @@ public final class Dbq implements AutoCloseable {
    * @return the ids, in the same order
    * @throws WorkspaceException when a workspace is not a JSON object of the job's type, or is
    *     larger than {@link #MAX_WORKSPACE_BYTES}
-   * @throws CreationHookException when a creation hook throws a checked exception (unchecked
-   *     ones reach the caller unchanged)
+   * @throws CreationHookException when a creation hook throws a checked exception (unchecked ones
+   *     reach the caller unchanged)
    * @throws DbqException when the database fails
    */
   public static List<UUID> enqueueAll(
@@ -330,8 +332,8 @@ public final class Dbq implements AutoCloseable {
   }
 
   /**
-   * Deletes finished and abandoned jobs: those {@code COMPLETE}, {@code FAILED} or {@code
-   * STOPPING} created more than {@code olderThan} ago (by the database clock).
+   * Deletes finished and abandoned jobs: those {@code COMPLETE}, {@code FAILED} or {@code STOPPING}
+   * created more than {@code olderThan} ago (by the database clock).
    *
    * @param olderThan age by creation time, not negative
    * @return how many COMPLETE, FAILED and STOPPING jobs were deleted
@@ -421,5 +423,4 @@ public final class Dbq implements AutoCloseable {
             : "cannot enqueue " + jobs.size() + " jobs";
     return what + ": " + e.getMessage();
   }
-
 }

@@ -32,8 +32,10 @@ import picocli.CommandLine.Spec;
 public final class DbqCli {
   /** Exit status for success. */
   public static final int OK = 0;
+
   /** Exit status when the database or a job failed. */
   public static final int FAILED = 1;
+
   /** Exit status for bad input; nothing was written. */
   public static final int BAD_INPUT = 2;
 
@@ -132,7 +134,8 @@ public final class DbqCli {
    * ("cannot convert 'soon' to BigDecimal (java.lang.NumberFormatException: ...)").
    */
   static String reason(ParameterException e) {
-    return e.getMessage().replaceFirst("\\s*\\((?:[a-z_$][\\w$]*\\.)+\\w*(?:Exception|Error)\\b.*\\)$", "");
+    return e.getMessage()
+        .replaceFirst("\\s*\\((?:[a-z_$][\\w$]*\\.)+\\w*(?:Exception|Error)\\b.*\\)$", "");
   }
 
   /** Bad arguments: one line naming the problem, exit 2. */

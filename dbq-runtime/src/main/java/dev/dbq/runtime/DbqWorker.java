@@ -16,8 +16,9 @@ import javax.sql.DataSource;
  * oldest), runs one step of each with its hooks, and saves the results, in up to {@code
  * concurrency} slots at once. Finished steps are saved in batches (one commit for many, see {@link
  * Builder#completionBatch}); a step whose batch was not yet committed when the worker died runs
- * again, as any step of a dead worker does (at-least-once). Wakes on {@code LISTEN dbq_job_enqueued} and polls as a fallback. Claims are
- * leases renewed by a heartbeat; jobs whose worker died go back to READY.
+ * again, as any step of a dead worker does (at-least-once). Wakes on {@code LISTEN
+ * dbq_job_enqueued} and polls as a fallback. Claims are leases renewed by a heartbeat; jobs whose
+ * worker died go back to READY.
  *
  * <pre>{@code
  * try (DbqWorker worker =
@@ -59,13 +60,13 @@ public final class DbqWorker implements AutoCloseable {
   public static final Duration MAX_RETRY_BACKOFF = Duration.ofHours(1);
 
   /**
-   * How many times a step's run may be lost (its worker killed, or its lease lapsed) before the
-   * job is failed instead of run again: 10. A claim counts as an attempt, and a step failure
-   * uses attempts only up to the job's {@code maxAttempts}, so a step claimed more than {@code
+   * How many times a step's run may be lost (its worker killed, or its lease lapsed) before the job
+   * is failed instead of run again: 10. A claim counts as an attempt, and a step failure uses
+   * attempts only up to the job's {@code maxAttempts}, so a step claimed more than {@code
    * maxAttempts + MAX_LOST_RUNS} times lost its worker more than this many times. It is the guard
    * against a poison pill, a job whose step kills every worker that runs it: it is then {@code
-   * FAILED} with a {@code last_error} that says so, and neither the step nor any hook runs again.
-   * A graceful shutdown's hand-back does not count.
+   * FAILED} with a {@code last_error} that says so, and neither the step nor any hook runs again. A
+   * graceful shutdown's hand-back does not count.
    */
   public static final int MAX_LOST_RUNS = 10;
 
@@ -313,7 +314,8 @@ public final class DbqWorker implements AutoCloseable {
      * also are not available to other workers meanwhile, and a job enqueued later with a higher
      * priority waits for them; hence a small bound.
      *
-     * @param jobs 0..{@value DbqWorker#MAX_PREFETCH}; {@value DbqWorker#DEFAULT_PREFETCH} unless set
+     * @param jobs 0..{@value DbqWorker#MAX_PREFETCH}; {@value DbqWorker#DEFAULT_PREFETCH} unless
+     *     set
      * @return this builder
      */
     public Builder prefetch(int jobs) {
@@ -323,9 +325,9 @@ public final class DbqWorker implements AutoCloseable {
 
     /**
      * How finished steps are saved: together, in one statement and one commit per batch of up to
-     * {@code maxSize}, flushed when full, when its first step has waited {@code maxDelay}, when
-     * no other step is running, and on shutdown. A finished step's job stays claimed until its
-     * batch commits; a crash before that runs the step again (at-least-once).
+     * {@code maxSize}, flushed when full, when its first step has waited {@code maxDelay}, when no
+     * other step is running, and on shutdown. A finished step's job stays claimed until its batch
+     * commits; a crash before that runs the step again (at-least-once).
      *
      * @param maxSize 1..{@value DbqWorker#MAX_COMPLETION_BATCH_SIZE}; 1 saves every step at once
      * @param maxDelay zero..{@link DbqWorker#MAX_COMPLETION_FLUSH_DELAY}

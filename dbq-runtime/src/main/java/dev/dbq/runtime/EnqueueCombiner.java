@@ -11,18 +11,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * Lets small enqueues that arrive together share one statement and one commit.
  *
  * <p>Why: each commit costs PostgreSQL a WAL flush and its per-transaction work, so threads that
- * each enqueue one job in a transaction of their own are capped by commits per second, not by
- * the rows. Here a caller that finds no insert of this {@code Dbq} in flight inserts its jobs at
- * once, alone, with no added wait; callers that arrive while one is in flight queue up, and when
- * it commits the oldest of them inserts everything queued in one statement (group commit done by
- * the client). One statement at a time also keeps the notification in the statement: notifying
- * commits are serialised by PostgreSQL, so two in flight would wait for each other anyway.
+ * each enqueue one job in a transaction of their own are capped by commits per second, not by the
+ * rows. Here a caller that finds no insert of this {@code Dbq} in flight inserts its jobs at once,
+ * alone, with no added wait; callers that arrive while one is in flight queue up, and when it
+ * commits the oldest of them inserts everything queued in one statement (group commit done by the
+ * client). One statement at a time also keeps the notification in the statement: notifying commits
+ * are serialised by PostgreSQL, so two in flight would wait for each other anyway.
  *
  * <p>Nothing is weakened: each caller returns only after the commit that holds its jobs; each
  * request's jobs stay in one statement (all or nothing) and in their order; and when the database
  * refuses a shared statement's data, every request in it is retried alone, so that only the
- * offending caller fails. Any other failure (connection lost, table missing) fails every caller
- * in the statement, none of whose jobs were written.
+ * offending caller fails. Any other failure (connection lost, table missing) fails every caller in
+ * the statement, none of whose jobs were written.
  */
 final class EnqueueCombiner {
   /** Requests with more jobs than this (16; {@link Dbq#enqueueAll} says so) go straight through. */

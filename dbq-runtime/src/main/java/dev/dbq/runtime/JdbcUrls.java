@@ -3,15 +3,12 @@ package dev.dbq.runtime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/**
- * Keeps passwords in JDBC URLs out of messages and logs, and out of the URL handed to the pool.
- */
+/** Keeps passwords in JDBC URLs out of messages and logs, and out of the URL handed to the pool. */
 final class JdbcUrls {
   static final String MASK = "****";
 
   // password=... as a URL parameter, up to the next '&' (or ';', ' ', quote, end)
-  private static final Pattern PASSWORD_PARAM =
-      Pattern.compile("(?i)([?&;]password=)[^&;\\s\"']*");
+  private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&;]password=)[^&;\\s\"']*");
   // //user:password@host
   private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]*:)[^/@\\s]*(@)");
 
@@ -29,8 +26,8 @@ final class JdbcUrls {
 
   /**
    * Masks every JDBC URL password in a text, e.g. an exception message that quotes a URL. A
-   * password is taken to run to the next {@code &}, {@code ;}, quote or white space, so a
-   * character after it such as {@code )} is masked too: better too much than too little.
+   * password is taken to run to the next {@code &}, {@code ;}, quote or white space, so a character
+   * after it such as {@code )} is masked too: better too much than too little.
    *
    * @param text any text, or null
    * @return the text with passwords replaced by {@value #MASK}
@@ -59,8 +56,8 @@ final class JdbcUrls {
   }
 
   /**
-   * The URL without its {@code password=} parameter, so that the pool and the driver never hold
-   * it in a string they might print.
+   * The URL without its {@code password=} parameter, so that the pool and the driver never hold it
+   * in a string they might print.
    *
    * @param url a JDBC URL
    * @return the URL without the password parameter

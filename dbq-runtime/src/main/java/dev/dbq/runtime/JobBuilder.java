@@ -108,9 +108,9 @@ public abstract class JobBuilder<B extends JobBuilder<B>> {
   }
 
   /**
-   * Enqueues through the given {@link Dbq}, apart from any transaction of the caller's: the job
-   * is committed when this returns. Jobs that other threads enqueue through the same {@code Dbq}
-   * at the same moment may share the statement and the commit (see {@link Dbq#enqueueAll}).
+   * Enqueues through the given {@link Dbq}, apart from any transaction of the caller's: the job is
+   * committed when this returns. Jobs that other threads enqueue through the same {@code Dbq} at
+   * the same moment may share the statement and the commit (see {@link Dbq#enqueueAll}).
    *
    * @param dbq the queue
    * @return the new job's id
@@ -120,8 +120,8 @@ public abstract class JobBuilder<B extends JobBuilder<B>> {
   }
 
   /**
-   * Enqueues inside the caller's transaction: the job exists exactly when the caller commits.
-   * The connection is neither committed nor closed.
+   * Enqueues inside the caller's transaction: the job exists exactly when the caller commits. The
+   * connection is neither committed nor closed.
    *
    * @param connection an open connection to the dbq database
    * @return the new job's id
@@ -130,7 +130,9 @@ public abstract class JobBuilder<B extends JobBuilder<B>> {
     return Dbq.enqueue(connection, this);
   }
 
-  /** @return the job being built */
+  /**
+   * @return the job being built
+   */
   public final JobDefinition definition() {
     return definition;
   }

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
  * The job a step or hook is running for: its identity, where it is in its steps, and (for jobs
  * without a typed workspace) the workspace map that steps share.
  *
- * <p>The worker builds one per step; tests of a step can build their own with {@link
- * #builder(UUID, String)}.
+ * <p>The worker builds one per step; tests of a step can build their own with {@link #builder(UUID,
+ * String)}.
  */
 public final class JobContext {
   private final UUID id;
@@ -49,54 +49,72 @@ public final class JobContext {
     return new Builder(id, name);
   }
 
-  /** @return the job's id */
+  /**
+   * @return the job's id
+   */
   public UUID id() {
     return id;
   }
 
-  /** @return the job's name */
+  /**
+   * @return the job's name
+   */
   public String name() {
     return name;
   }
 
-  /** @return the queue the job waits in */
+  /**
+   * @return the queue the job waits in
+   */
   public String queue() {
     return queue;
   }
 
-  /** @return the job's priority */
+  /**
+   * @return the job's priority
+   */
   public int priority() {
     return priority;
   }
 
-  /** @return the name of the step being run (the method's name) */
+  /**
+   * @return the name of the step being run (the method's name)
+   */
   public String step() {
     return step;
   }
 
-  /** @return the position of the step being run, 0 for the first */
+  /**
+   * @return the position of the step being run, 0 for the first
+   */
   public int stepIndex() {
     return stepIndex;
   }
 
-  /** @return which attempt at this step this is, 1 for the first */
+  /**
+   * @return which attempt at this step this is, 1 for the first
+   */
   public int attempt() {
     return attempt;
   }
 
-  /** @return how many attempts the job allows per step */
+  /**
+   * @return how many attempts the job allows per step
+   */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** @return whether this is the last attempt the job allows at this step */
+  /**
+   * @return whether this is the last attempt the job allows at this step
+   */
   public boolean isLastAttempt() {
     return attempt >= maxAttempts;
   }
 
   /**
-   * The untyped workspace: a mutable map holding a JSON object, passed from step to step. Jobs
-   * with a typed workspace take it as a step parameter instead.
+   * The untyped workspace: a mutable map holding a JSON object, passed from step to step. Jobs with
+   * a typed workspace take it as a step parameter instead.
    *
    * @return the workspace map
    * @throws IllegalStateException when the job has a typed workspace
@@ -109,7 +127,9 @@ public final class JobContext {
     return workspace;
   }
 
-  /** @return a logger named {@code dev.dbq.job.<job name>}; the worker puts the job in the MDC */
+  /**
+   * @return a logger named {@code dev.dbq.job.<job name>}; the worker puts the job in the MDC
+   */
   public Logger logger() {
     return logger;
   }
@@ -185,7 +205,9 @@ public final class JobContext {
       return this;
     }
 
-    /** @return the context */
+    /**
+     * @return the context
+     */
     public JobContext build() {
       return new JobContext(this);
     }

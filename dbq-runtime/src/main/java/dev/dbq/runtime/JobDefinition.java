@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything the runtime knows about one kind of job: its name, defaults, ordered steps and
- * hooks. Generated catalogs build one per {@code @Job}; hand-written catalogs may too.
+ * Everything the runtime knows about one kind of job: its name, defaults, ordered steps and hooks.
+ * Generated catalogs build one per {@code @Job}; hand-written catalogs may too.
  *
  * <pre>{@code
  * JobDefinition.builder("import_cats")
@@ -52,52 +52,72 @@ public final class JobDefinition {
     return new Builder(name);
   }
 
-  /** @return the job name */
+  /**
+   * @return the job name
+   */
   public String name() {
     return name;
   }
 
-  /** @return the queue jobs go to unless the enqueuer names another */
+  /**
+   * @return the queue jobs go to unless the enqueuer names another
+   */
   public String queue() {
     return queue;
   }
 
-  /** @return the default priority */
+  /**
+   * @return the default priority
+   */
   public int priority() {
     return priority;
   }
 
-  /** @return how many times a failing step is tried, at least 1 */
+  /**
+   * @return how many times a failing step is tried, at least 1
+   */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** @return the typed workspace class, or empty for the untyped {@code Map} workspace */
+  /**
+   * @return the typed workspace class, or empty for the untyped {@code Map} workspace
+   */
   public Optional<Class<?>> workspaceType() {
     return Optional.ofNullable(workspaceType);
   }
 
-  /** @return the steps in the order they run */
+  /**
+   * @return the steps in the order they run
+   */
   public List<StepDefinition> steps() {
     return steps;
   }
 
-  /** @return the creation hook, if declared */
+  /**
+   * @return the creation hook, if declared
+   */
   public Optional<JobMethod> creationHook() {
     return Optional.ofNullable(creationHook);
   }
 
-  /** @return the pre-step hook, if declared */
+  /**
+   * @return the pre-step hook, if declared
+   */
   public Optional<JobMethod> preStepHook() {
     return Optional.ofNullable(preStepHook);
   }
 
-  /** @return the post-step hook, if declared */
+  /**
+   * @return the post-step hook, if declared
+   */
   public Optional<JobMethod> postStepHook() {
     return Optional.ofNullable(postStepHook);
   }
 
-  /** @return the failure hook, if declared */
+  /**
+   * @return the failure hook, if declared
+   */
   public Optional<JobMethod> failureHook() {
     return Optional.ofNullable(failureHook);
   }
@@ -212,8 +232,8 @@ public final class JobDefinition {
      * Checks and builds the definition.
      *
      * @return the definition
-     * @throws IllegalArgumentException when a name, the priority or maxAttempts breaks its rule,
-     *     or there is no step
+     * @throws IllegalArgumentException when a name, the priority or maxAttempts breaks its rule, or
+     *     there is no step
      */
     public JobDefinition build() {
       NamingRules.checkJobName(name);

@@ -14,7 +14,9 @@ package dev.dbq.runtime;
 public enum JobState {
   /** Created, waiting for a worker to run its first step. */
   NEW,
-  /** Has run at least one step (or is waiting to retry one), waiting for a worker to run the next. */
+  /**
+   * Has run at least one step (or is waiting to retry one), waiting for a worker to run the next.
+   */
   READY,
   /** A worker holds the job and is running a step. */
   PROCESSING,

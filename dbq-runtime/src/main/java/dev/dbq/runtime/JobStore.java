@@ -24,8 +24,8 @@ import java.util.UUID;
 final class JobStore {
 
   /**
-   * Inserts many jobs in one statement, in array order (so {@code seq} follows it), then sends
-   * one notification per distinct queue. Parameters: ids, names, queues, priorities, workspaces,
+   * Inserts many jobs in one statement, in array order (so {@code seq} follows it), then sends one
+   * notification per distinct queue. Parameters: ids, names, queues, priorities, workspaces,
    * run_after instants, run_after delays in microseconds, the channel.
    */
   private static final String INSERT =
@@ -77,8 +77,7 @@ final class JobStore {
         FROM dbq_job
        WHERE id = ?""";
 
-  private static final String COUNT_BY_STATE =
-      "SELECT state, count(*) FROM dbq_job GROUP BY state";
+  private static final String COUNT_BY_STATE = "SELECT state, count(*) FROM dbq_job GROUP BY state";
 
   private JobStore() {}
 

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * Applies the versioned SQL scripts in {@code dev/dbq/runtime/migrations/} that the database has
  * not seen, recording each in {@code dbq_schema_version}.
  *
- * <p>Everything runs in one transaction under a transaction-scoped advisory lock, so processes
- * that start together queue up behind the first: it applies the scripts, the others then find them
+ * <p>Everything runs in one transaction under a transaction-scoped advisory lock, so processes that
+ * start together queue up behind the first: it applies the scripts, the others then find them
  * recorded and apply nothing. The scripts are plain, Flyway-named ({@code V<n>__<what>.sql}) and
  * idempotent, so teams that run them with Flyway or Liquibase can do so.
  */

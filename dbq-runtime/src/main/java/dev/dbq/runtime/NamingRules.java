@@ -26,7 +26,12 @@ final class NamingRules {
   static int checkPriority(int priority) {
     if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
       throw new IllegalArgumentException(
-          "priority must be between " + MIN_PRIORITY + " and " + MAX_PRIORITY + ", was " + priority);
+          "priority must be between "
+              + MIN_PRIORITY
+              + " and "
+              + MAX_PRIORITY
+              + ", was "
+              + priority);
     }
     return priority;
   }

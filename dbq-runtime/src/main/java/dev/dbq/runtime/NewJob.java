@@ -99,8 +99,6 @@ record NewJob(
       throw new CreationHookException(definition.name(), e);
     }
     Object kept = result != null ? result : workspace;
-    return definition.workspaceType().isPresent()
-        ? checkedWorkspace(definition, kept)
-        : kept;
+    return definition.workspaceType().isPresent() ? checkedWorkspace(definition, kept) : kept;
   }
 }

@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
  * Vacuums {@code dbq_job} in the background after every {@code every} jobs this worker claimed.
  *
  * <p>Why: each claim leaves a dead entry at the head of {@code dbq_job_claim_idx}, which every
- * later claim steps over until a vacuum removes it; at thousands of jobs a second the head grows
- * by a thousand index pages in a minute, while autovacuum visits a database at most once per
- * {@code autovacuum_naptime}. {@code SKIP_LOCKED}: when another worker's vacuum runs, this one is
- * skipped rather than queued. A database user that does not own the table only gets a warning.
+ * later claim steps over until a vacuum removes it; at thousands of jobs a second the head grows by
+ * a thousand index pages in a minute, while autovacuum visits a database at most once per {@code
+ * autovacuum_naptime}. {@code SKIP_LOCKED}: when another worker's vacuum runs, this one is skipped
+ * rather than queued. A database user that does not own the table only gets a warning.
  */
 final class TableVacuum {
   private static final Logger log = LoggerFactory.getLogger(TableVacuum.class);

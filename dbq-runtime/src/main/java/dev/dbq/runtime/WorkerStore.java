@@ -23,8 +23,9 @@ import org.postgresql.PGStatement;
 /**
  * The worker's statements against {@code dbq_job}, kept as SQL in {@code worker/*.sql}. Every
  * statement borrows a connection, runs in autocommit and gives the connection back: no connection
- * is held while a step runs. Finished steps are saved in batches ({@link #saveBatch}). Every state-changing statement names the states it expects and, past
- * the claim, the claim it belongs to.
+ * is held while a step runs. Finished steps are saved in batches ({@link #saveBatch}). Every
+ * state-changing statement names the states it expects and, past the claim, the claim it belongs
+ * to.
  */
 final class WorkerStore {
   static final String CLAIM = load("claim.sql");
@@ -42,9 +43,9 @@ final class WorkerStore {
   private final long leaseMillis;
 
   /**
-   * Held around every statement that writes this worker's own claimed rows (save, renew, stop,
-   * hand back, rescue): two such multi-row updates locking the same rows in different orders
-   * could deadlock.
+   * Held around every statement that writes this worker's own claimed rows (save, renew, stop, hand
+   * back, rescue): two such multi-row updates locking the same rows in different orders could
+   * deadlock.
    */
   private final Object ownRows = new Object();
 

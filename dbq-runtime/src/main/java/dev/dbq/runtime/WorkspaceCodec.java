@@ -11,11 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Converts workspaces between their stored JSON and what steps receive: a typed workspace
- * instance or the untyped {@code Map}. One configuration for the whole runtime: no default typing
- * or polymorphic handling (a stored row never chooses which class is instantiated), Java time
- * types as ISO-8601 strings, and unknown properties ignored so that a workspace written by an
- * older version of a job still binds after a field was removed.
+ * Converts workspaces between their stored JSON and what steps receive: a typed workspace instance
+ * or the untyped {@code Map}. One configuration for the whole runtime: no default typing or
+ * polymorphic handling (a stored row never chooses which class is instantiated), Java time types as
+ * ISO-8601 strings, and unknown properties ignored so that a workspace written by an older version
+ * of a job still binds after a field was removed.
  */
 final class WorkspaceCodec {
   private static final ObjectMapper MAPPER =
@@ -23,8 +23,7 @@ final class WorkspaceCodec {
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-  private static final TypeReference<LinkedHashMap<String, Object>> MAP =
-      new TypeReference<>() {};
+  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
   private WorkspaceCodec() {}
 
@@ -50,13 +49,17 @@ final class WorkspaceCodec {
       node = MAPPER.valueToTree(workspace);
     } catch (IllegalArgumentException e) {
       throw new WorkspaceException(
-          "workspace of type " + workspace.getClass().getName() + " cannot be written as JSON: "
+          "workspace of type "
+              + workspace.getClass().getName()
+              + " cannot be written as JSON: "
               + rootMessage(e));
     }
     if (!node.isObject()) {
       throw new WorkspaceException(
-          "workspace must be a JSON object, but " + workspace.getClass().getName()
-              + " is written as " + node.getNodeType().toString().toLowerCase());
+          "workspace must be a JSON object, but "
+              + workspace.getClass().getName()
+              + " is written as "
+              + node.getNodeType().toString().toLowerCase());
     }
     String json = node.toString();
     WorkspaceLimits.checkWritten(json);

@@ -95,8 +95,7 @@ class CreationHookTest {
 
     UUID id = TestJobBuilder.of(definition).workspace(given).enqueue(dbq);
 
-    assertEquals(
-        "{\"added\": true, \"source\": \"x\"}", dbq.findJob(id).orElseThrow().workspace());
+    assertEquals("{\"added\": true, \"source\": \"x\"}", dbq.findJob(id).orElseThrow().workspace());
     assertEquals(Map.of("source", "x"), given, "the caller's map is left alone");
   }
 
@@ -114,8 +113,7 @@ class CreationHookTest {
 
     UUID id = TestJobBuilder.of(definition).workspace(new Batch("  North ", 4)).enqueue(dbq);
 
-    assertEquals(
-        "{\"size\": 4, \"source\": \"north\"}", dbq.findJob(id).orElseThrow().workspace());
+    assertEquals("{\"size\": 4, \"source\": \"north\"}", dbq.findJob(id).orElseThrow().workspace());
   }
 
   @Test
@@ -165,8 +163,7 @@ class CreationHookTest {
             .build();
 
     CreationHookException caught =
-        assertThrows(
-            CreationHookException.class, () -> TestJobBuilder.of(definition).enqueue(dbq));
+        assertThrows(CreationHookException.class, () -> TestJobBuilder.of(definition).enqueue(dbq));
     assertSame(thrown, caught.getCause());
     assertTrue(caught.getMessage().contains("refusing_checked"), caught.getMessage());
     assertEquals(0, sql.count("SELECT count(*) FROM dbq_job"));

@@ -89,13 +89,20 @@ class DbqCliTest {
 
     Result result =
         run(
-            "create-job", "import_cats", "--queue-name", "other", "--run-after",
-            "2030-01-02T03:04:05Z", "--workspace", "{\"source\":\"x\",\"size\":2}");
+            "create-job",
+            "import_cats",
+            "--queue-name",
+            "other",
+            "--run-after",
+            "2030-01-02T03:04:05Z",
+            "--workspace",
+            "{\"source\":\"x\",\"size\":2}");
     assertEquals(0, result.status, result.err);
     assertTrue(result.out.endsWith("for queue \"other\"\n"), result.out);
     assertEquals(
         "other|2030-01-02 03:04:05+00",
-        sqlRow("SELECT queue_name || '|' || (run_after AT TIME ZONE 'UTC')::text || '+00' FROM dbq_job"));
+        sqlRow(
+            "SELECT queue_name || '|' || (run_after AT TIME ZONE 'UTC')::text || '+00' FROM dbq_job"));
   }
 
   @Test
@@ -172,7 +179,13 @@ class DbqCliTest {
   void queueDepthPrintsEveryNamedQueueWithZeroForEmptyOnes() throws Exception {
     run("create-job", "send_report");
     run("create-job", "send_report");
-    run("create-job", "send_report", "--queue-name", "other", "--run-after", "2100-01-01T00:00:00Z");
+    run(
+        "create-job",
+        "send_report",
+        "--queue-name",
+        "other",
+        "--run-after",
+        "2100-01-01T00:00:00Z");
 
     assertEquals("event=queue_depths default=2\n", run("queue-depth").out);
     assertEquals(
@@ -201,7 +214,8 @@ class DbqCliTest {
     assertEquals(0, result.status, result.err);
     assertEquals("event=deleted_old_jobs count=2 hours=24\n", result.out);
     assertEquals("1", sqlRow("SELECT count(*) FROM dbq_job"));
-    assertEquals("event=deleted_old_jobs count=0 hours=48\n", run("delete-old-jobs", "--hours", "48").out);
+    assertEquals(
+        "event=deleted_old_jobs count=0 hours=48\n", run("delete-old-jobs", "--hours", "48").out);
   }
 
   @Test

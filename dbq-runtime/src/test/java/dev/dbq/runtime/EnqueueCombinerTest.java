@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Concurrent small enqueues share statements against the real database: the first caller's
- * insert is held at a gate until the others have queued, so the sharing is deterministic.
+ * Concurrent small enqueues share statements against the real database: the first caller's insert
+ * is held at a gate until the others have queued, so the sharing is deterministic.
  */
 class EnqueueCombinerTest {
   private static final JobDefinition JOB =
@@ -277,8 +277,7 @@ class EnqueueCombinerTest {
     for (int t = 0; t < threads; t++) {
       List<UUID> ids = done.get(t).get(60, TimeUnit.SECONDS);
       List<String> bySeq =
-          db.sql.column(
-              "SELECT id FROM dbq_job WHERE workspace->>'t' = '" + t + "' ORDER BY seq");
+          db.sql.column("SELECT id FROM dbq_job WHERE workspace->>'t' = '" + t + "' ORDER BY seq");
       assertEquals(ids.stream().map(UUID::toString).toList(), bySeq);
     }
     assertEquals(threads * perThread, db.sql.count("SELECT count(*) FROM dbq_job"));

@@ -80,8 +80,7 @@ class MigrateTest {
         }
         int scripts = Migrator.migrations().size();
         assertEquals(scripts, applied, "exactly one caller applied each script");
-        assertEquals(
-            scripts, new Sql(database).count("SELECT count(*) FROM dbq_schema_version"));
+        assertEquals(scripts, new Sql(database).count("SELECT count(*) FROM dbq_schema_version"));
       } finally {
         pool.shutdownNow();
         clients.forEach(Dbq::close);

@@ -1,8 +1,8 @@
 package dev.dbq.runtime;
 
 /**
- * The fixture the store tests share: a fresh test database, migrated, with a {@link Dbq} on its
- * own pool and a {@link Sql} helper for checking rows. One per test class.
+ * The fixture the store tests share: a fresh test database, migrated, with a {@link Dbq} on its own
+ * pool and a {@link Sql} helper for checking rows. One per test class.
  */
 final class MigratedDatabase implements AutoCloseable {
   final TestDatabase database;

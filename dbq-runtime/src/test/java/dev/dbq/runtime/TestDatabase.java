@@ -45,12 +45,16 @@ public final class TestDatabase implements AutoCloseable {
     return new TestDatabase(admin, name, withDatabase(admin, name));
   }
 
-  /** @return a JDBC URL (with credentials as parameters) for this database */
+  /**
+   * @return a JDBC URL (with credentials as parameters) for this database
+   */
   public String url() {
     return url;
   }
 
-  /** @return a new connection to this database */
+  /**
+   * @return a new connection to this database
+   */
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(url);
   }
@@ -95,7 +99,10 @@ public final class TestDatabase implements AutoCloseable {
     int slash = jdbcUrl.indexOf('/', hostStart);
     int query = jdbcUrl.indexOf('?');
     String params = query < 0 ? "" : jdbcUrl.substring(query);
-    String prefix = slash < 0 ? (query < 0 ? jdbcUrl : jdbcUrl.substring(0, query)) : jdbcUrl.substring(0, slash);
+    String prefix =
+        slash < 0
+            ? (query < 0 ? jdbcUrl : jdbcUrl.substring(0, query))
+            : jdbcUrl.substring(0, slash);
     return prefix + "/" + database + params;
   }
 }

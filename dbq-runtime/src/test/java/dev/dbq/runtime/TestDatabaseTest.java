@@ -13,7 +13,8 @@ class TestDatabaseTest {
     try (TestDatabase db = TestDatabase.create();
         Connection c = db.connect();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
+        ResultSet rs =
+            s.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
       rs.next();
       assertEquals(0, rs.getInt(1));
     }

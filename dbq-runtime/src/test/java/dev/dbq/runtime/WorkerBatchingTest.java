@@ -87,9 +87,7 @@ class WorkerBatchingTest {
         started(worker(held("held", started, runs)).concurrency(1).prefetch(2).build());
     assertTrue(started.await(BOUND.toMillis(), TimeUnit.MILLISECONDS));
     Await.until(
-        "all three claimed",
-        () -> TestJobs.count(db.sql, "state = 'PROCESSING'") == 3,
-        BOUND);
+        "all three claimed", () -> TestJobs.count(db.sql, "state = 'PROCESSING'") == 3, BOUND);
 
     worker.stop();
     Await.until("STOPPING", () -> TestJobs.state(db.sql, first) == JobState.STOPPING, BOUND);
@@ -117,7 +115,11 @@ class WorkerBatchingTest {
           return null;
         };
     JobDefinition job =
-        JobDefinition.builder("three").step("a", record).step("b", record).step("c", record).build();
+        JobDefinition.builder("three")
+            .step("a", record)
+            .step("b", record)
+            .step("c", record)
+            .build();
     List<UUID> ids = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       ids.add(TestJobs.insert(db.sql, "three", "default", 0, "{}"));
@@ -189,7 +191,6 @@ class WorkerBatchingTest {
     }
   }
 
-
   @Test
   void rejectsBadBatchingSettingsWithTheirNameAndValue() {
     DbqWorker.Builder b = worker(JobDefinition.builder("x").step("s", call -> null).build());
@@ -200,14 +201,12 @@ class WorkerBatchingTest {
     assertEquals(
         "completion batch size must be between 1 and 1000, was 0",
         assertThrows(
-                IllegalArgumentException.class,
-                () -> b.completionBatch(0, Duration.ZERO).build())
+                IllegalArgumentException.class, () -> b.completionBatch(0, Duration.ZERO).build())
             .getMessage());
     b.completionBatch(10, Duration.ZERO);
     assertEquals(
         "vacuumEvery must be 0 or at least 1000, was 10",
-        assertThrows(IllegalArgumentException.class, () -> b.vacuumEvery(10).build())
-            .getMessage());
+        assertThrows(IllegalArgumentException.class, () -> b.vacuumEvery(10).build()).getMessage());
     b.vacuumEvery(0);
     assertEquals(
         "completion flush delay must be between 0 and PT1S, was PT2S",

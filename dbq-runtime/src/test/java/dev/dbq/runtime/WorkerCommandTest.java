@@ -147,7 +147,12 @@ class WorkerCommandTest {
     String help = out.toString();
     for (String option :
         List.of(
-            "QUEUE", "--rate-limit", "--concurrency", "--prefetch", "--lease", "--exit-when-empty")) {
+            "QUEUE",
+            "--rate-limit",
+            "--concurrency",
+            "--prefetch",
+            "--lease",
+            "--exit-when-empty")) {
       assertTrue(help.contains(option), option + " in\n" + help);
     }
   }

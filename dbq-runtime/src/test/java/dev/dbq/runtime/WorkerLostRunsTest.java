@@ -60,7 +60,8 @@ class WorkerLostRunsTest {
   private static UUID claimedBefore(int claims) throws Exception {
     UUID id = TestJobs.insert(db.sql, "pill", "default", 0, "{}");
     TestJobs.execute(
-        db.sql, "UPDATE dbq_job SET state = 'READY', attempt = " + claims + " WHERE id = '" + id + "'");
+        db.sql,
+        "UPDATE dbq_job SET state = 'READY', attempt = " + claims + " WHERE id = '" + id + "'");
     return id;
   }
 
@@ -74,8 +75,7 @@ class WorkerLostRunsTest {
     TestJobs.Row row = TestJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     assertEquals(List.of(), events, "neither the step nor a hook ran");
-    assertTrue(
-        row.lastError().contains("its worker was lost at least 11 times"), row.lastError());
+    assertTrue(row.lastError().contains("its worker was lost at least 11 times"), row.lastError());
     assertTrue(row.lastError().contains("step 'swallow' was claimed 13 times"), row.lastError());
   }
 

@@ -13,8 +13,8 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates {@code P.DbqJobCatalog}, the {@code dev.dbq.runtime.JobCatalog} of one compilation,
- * and the text of its {@code META-INF/services} registration.
+ * Generates {@code P.DbqJobCatalog}, the {@code dev.dbq.runtime.JobCatalog} of one compilation, and
+ * the text of its {@code META-INF/services} registration.
  */
 public final class CatalogGenerator {
   /** The simple name of the generated catalog. */
@@ -25,7 +25,9 @@ public final class CatalogGenerator {
 
   private final GeneratedFiles files;
 
-  /** @param files decorates and writes */
+  /**
+   * @param files decorates and writes
+   */
   public CatalogGenerator(GeneratedFiles files) {
     this.files = files;
   }
@@ -61,7 +63,8 @@ public final class CatalogGenerator {
                 SERVICE_FILE)
             .addField(
                 FieldSpec.builder(
-                        ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.JOB_DEFINITION),
+                        ParameterizedTypeName.get(
+                            ClassName.get(List.class), RuntimeTypes.JOB_DEFINITION),
                         "JOBS",
                         Modifier.PRIVATE,
                         Modifier.STATIC,
@@ -85,7 +88,9 @@ public final class CatalogGenerator {
                 MethodSpec.methodBuilder("jobs")
                     .addAnnotation(Override.class)
                     .addModifiers(Modifier.PUBLIC)
-                    .returns(ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.JOB_DEFINITION))
+                    .returns(
+                        ParameterizedTypeName.get(
+                            ClassName.get(List.class), RuntimeTypes.JOB_DEFINITION))
                     .addStatement("return JOBS")
                     .build());
     jobs.forEach(job -> type.addOriginatingElement(job.source()));

@@ -29,7 +29,9 @@ public final class DefinitionGenerator {
 
   private final GeneratedFiles files;
 
-  /** @param files decorates and writes */
+  /**
+   * @param files decorates and writes
+   */
   public DefinitionGenerator(GeneratedFiles files) {
     this.files = files;
   }
@@ -72,7 +74,9 @@ public final class DefinitionGenerator {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addOriginatingElement(job.source())
             .addJavadoc(
-                "The definition of job {@code $L}, declared by {@link $T$L}.\n\n", job.name(), job.sourceClass(),
+                "The definition of job {@code $L}, declared by {@link $T$L}.\n\n",
+                job.name(),
+                job.sourceClass(),
                 job.sourceMethod().map(m -> "#" + m).orElse(""))
             .addJavadoc(
                 "<p>Generated next to the job so that it calls the job's methods directly, package-private\n"
@@ -94,8 +98,8 @@ public final class DefinitionGenerator {
   }
 
   /**
-   * One step or hook as a {@code JobMethod}: call it with what it takes and return the workspace
-   * to keep, which is what it returned, or else the (possibly mutated) one it was given.
+   * One step or hook as a {@code JobMethod}: call it with what it takes and return the workspace to
+   * keep, which is what it returned, or else the (possibly mutated) one it was given.
    */
   private static MethodSpec call(String name, MethodModel method, JobModel job) {
     CodeBlock.Builder invocation = CodeBlock.builder();
@@ -128,15 +132,23 @@ public final class DefinitionGenerator {
   private static CodeBlock argument(ParameterKind parameter, JobModel job) {
     return switch (parameter) {
       case CONTEXT -> CodeBlock.of("$N.context()", INVOCATION);
-      case WORKSPACE -> job.workspace().typed()
-          .map(type -> CodeBlock.of("$N.workspace($T.class)", INVOCATION, type))
-          // the untyped map is the context's: typed as Map<String, Object>, so no unchecked cast
-          .orElse(CodeBlock.of("$N.context().workspace()", INVOCATION));
+      case WORKSPACE ->
+          job.workspace()
+              .typed()
+              .map(type -> CodeBlock.of("$N.workspace($T.class)", INVOCATION, type))
+              // the untyped map is the context's, a Map<String, Object>: no unchecked cast
+              .orElse(CodeBlock.of("$N.context().workspace()", INVOCATION));
       case FAILURE_THROWABLE -> CodeBlock.of("$N.failure()", INVOCATION);
       // an Error reaches an Exception parameter wrapped, rather than as a ClassCastException
-      case FAILURE_EXCEPTION -> CodeBlock.of(
-          "$N.failure() instanceof $T ? ($T) $N.failure() : new $T($N.failure())",
-          INVOCATION, Exception.class, Exception.class, INVOCATION, Exception.class, INVOCATION);
+      case FAILURE_EXCEPTION ->
+          CodeBlock.of(
+              "$N.failure() instanceof $T ? ($T) $N.failure() : new $T($N.failure())",
+              INVOCATION,
+              Exception.class,
+              Exception.class,
+              INVOCATION,
+              Exception.class,
+              INVOCATION);
     };
   }
 }

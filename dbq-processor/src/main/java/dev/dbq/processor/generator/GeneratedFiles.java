@@ -6,9 +6,9 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -18,8 +18,8 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * The one place that decorates and writes every generated source file: {@code @Generated} when
- * the compilation has it, two-space indentation, {@code java.lang} imports skipped.
+ * The one place that decorates and writes every generated source file: {@code @Generated} when the
+ * compilation has it, two-space indentation, {@code java.lang} imports skipped.
  */
 public final class GeneratedFiles {
   /** The {@code @Generated} value: who wrote the file. No date, so output is reproducible. */
@@ -73,7 +73,9 @@ public final class GeneratedFiles {
       this.file = file;
     }
 
-    /** @return the class or resource that could not be written */
+    /**
+     * @return the class or resource that could not be written
+     */
     public String file() {
       return file;
     }
@@ -108,7 +110,10 @@ public final class GeneratedFiles {
     try {
       file.writeTo(filer);
     } catch (IOException e) {
-      String name = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
+      String name =
+          file.packageName().isEmpty()
+              ? file.typeSpec().name()
+              : file.packageName() + "." + file.typeSpec().name();
       throw new NotWrittenException(name, e);
     }
   }

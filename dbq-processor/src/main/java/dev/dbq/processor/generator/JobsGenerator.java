@@ -12,8 +12,8 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates {@code P.Jobs}: a {@code public static} factory per job returning its builder (a
- * nested class extending {@code dev.dbq.runtime.JobBuilder}), and {@code catalog()}.
+ * Generates {@code P.Jobs}: a {@code public static} factory per job returning its builder (a nested
+ * class extending {@code dev.dbq.runtime.JobBuilder}), and {@code catalog()}.
  */
 public final class JobsGenerator {
   /** The simple name of the generated class. */
@@ -21,7 +21,9 @@ public final class JobsGenerator {
 
   private final GeneratedFiles files;
 
-  /** @param files decorates and writes */
+  /**
+   * @param files decorates and writes
+   */
   public JobsGenerator(GeneratedFiles files) {
     this.files = files;
   }
@@ -44,7 +46,11 @@ public final class JobsGenerator {
                 jobs.get(0).builderMethod())
             .addField(
                 FieldSpec.builder(
-                        RuntimeTypes.JOB_CATALOG, "CATALOG", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        RuntimeTypes.JOB_CATALOG,
+                        "CATALOG",
+                        Modifier.PRIVATE,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
                     .initializer("new $T()", catalog)
                     .build())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
@@ -57,7 +63,10 @@ public final class JobsGenerator {
               .addJavadoc(
                   "Starts enqueueing job {@code $L}$L: queue {@code $L}, priority $L.\n\n"
                       + "@return a builder; {@code enqueue()} inserts the job\n",
-                  job.name(), source(job), job.queue(), job.priority())
+                  job.name(),
+                  source(job),
+                  job.queue(),
+                  job.priority())
               .addStatement("return new $T()", builder)
               .build());
     }
@@ -81,7 +90,8 @@ public final class JobsGenerator {
         .superclass(ParameterizedTypeName.get(RuntimeTypes.JOB_BUILDER, builder))
         .addJavadoc(
             "Enqueues job {@code $L}; queue, priority and start time as in {@link $T}.\n",
-            job.name(), RuntimeTypes.JOB_BUILDER)
+            job.name(),
+            RuntimeTypes.JOB_BUILDER)
         .addMethod(
             MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
@@ -103,7 +113,7 @@ public final class JobsGenerator {
         .build();
   }
 
-  /** {@code  ({@link ImportCats})} when Jobs can see the source, else its name as code. */
+  /** {@code ({@link ImportCats})} when Jobs can see the source, else its name as code. */
   private static CodeBlock source(JobModel job) {
     String member = job.sourceMethod().map(m -> "#" + m).orElse("");
     return job.linkableFromJobs()

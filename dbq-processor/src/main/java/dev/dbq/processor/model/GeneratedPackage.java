@@ -22,8 +22,8 @@ public final class GeneratedPackage {
   /**
    * @param option the value of {@code -Adbq.package}, or null (checked with {@link #isValidOption})
    * @param jobs the {@code @Job} elements
-   * @return the option when given, else the longest common package of the jobs ({@code ""} for
-   *     the default package)
+   * @return the option when given, else the longest common package of the jobs ({@code ""} for the
+   *     default package)
    */
   public static String choose(String option, Collection<? extends Element> jobs) {
     if (option != null && !option.isEmpty()) {

@@ -21,17 +21,23 @@ public enum HookKind {
     this.builderMethod = builderMethod;
   }
 
-  /** @return the annotation that marks this hook */
+  /**
+   * @return the annotation that marks this hook
+   */
   public Class<? extends Annotation> annotation() {
     return annotation;
   }
 
-  /** @return the annotation's simple name, as messages print it after an {@code @} */
+  /**
+   * @return the annotation's simple name, as messages print it after an {@code @}
+   */
   public String annotationName() {
     return annotation.getSimpleName();
   }
 
-  /** @return the {@code JobDefinition.Builder} method that registers this hook */
+  /**
+   * @return the {@code JobDefinition.Builder} method that registers this hook
+   */
   public String builderMethod() {
     return builderMethod;
   }

@@ -11,8 +11,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
- * A {@code @Job} as written, before any check: what the validator judges and, once it passed,
- * what {@link JobModelFactory} turns into a {@link JobModel}.
+ * A {@code @Job} as written, before any check: what the validator judges and, once it passed, what
+ * {@link JobModelFactory} turns into a {@link JobModel}.
  *
  * @param element the {@code @Job} class or method
  * @param annotation the {@code @Job} mirror, to pin errors on its values
@@ -43,22 +43,30 @@ public record JobDeclaration(
     hooks = Map.copyOf(hooks);
   }
 
-  /** @return whether {@code @Job} is on a method, a single-step job */
+  /**
+   * @return whether {@code @Job} is on a method, a single-step job
+   */
   public boolean isMethodJob() {
     return element instanceof ExecutableElement;
   }
 
-  /** @return the class that declares the job (for a class job, the class itself) */
+  /**
+   * @return the class that declares the job (for a class job, the class itself)
+   */
   public TypeElement declaringClass() {
     return (TypeElement) (isMethodJob() ? element.getEnclosingElement() : element);
   }
 
-  /** @return the hook methods of one kind; empty when none is declared */
+  /**
+   * @return the hook methods of one kind; empty when none is declared
+   */
   public List<ExecutableElement> hooks(HookKind kind) {
     return hooks.getOrDefault(kind, List.of());
   }
 
-  /** @return the simple name of the annotation that makes a step a step, for messages */
+  /**
+   * @return the simple name of the annotation that makes a step a step, for messages
+   */
   public String stepAnnotation() {
     return isMethodJob() ? "Job" : "Step";
   }
@@ -83,7 +91,9 @@ public record JobDeclaration(
     return uses;
   }
 
-  /** @return the {@code @Step(order)} of a step method; 0 for a method job's only step */
+  /**
+   * @return the {@code @Step(order)} of a step method; 0 for a method job's only step
+   */
   public static int stepOrder(ExecutableElement method) {
     Step step = method.getAnnotation(Step.class);
     return step == null ? 0 : step.order();

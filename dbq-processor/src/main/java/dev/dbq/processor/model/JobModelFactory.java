@@ -20,7 +20,9 @@ import javax.lang.model.type.TypeKind;
 public final class JobModelFactory {
   private final TypeFacts facts;
 
-  /** @param facts type questions */
+  /**
+   * @param facts type questions
+   */
   public JobModelFactory(TypeFacts facts) {
     this.facts = facts;
   }
@@ -50,7 +52,9 @@ public final class JobModelFactory {
         job.maxAttempts(),
         job.element(),
         ClassName.get(declaringClass),
-        job.isMethodJob() ? Optional.of(job.element().getSimpleName().toString()) : Optional.empty(),
+        job.isMethodJob()
+            ? Optional.of(job.element().getSimpleName().toString())
+            : Optional.empty(),
         TypeFacts.isAccessibleFrom(declaringClass, generatedPackage),
         workspace(job),
         steps,
@@ -66,7 +70,8 @@ public final class JobModelFactory {
     if (uses.isEmpty() || facts.isUntypedMap(uses.get(0).type())) {
       return Workspace.UNTYPED;
     }
-    return new Workspace(ClassName.get((TypeElement) ((DeclaredType) uses.get(0).type()).asElement()));
+    return new Workspace(
+        ClassName.get((TypeElement) ((DeclaredType) uses.get(0).type()).asElement()));
   }
 
   private MethodModel method(ExecutableElement method, boolean failureHook) {

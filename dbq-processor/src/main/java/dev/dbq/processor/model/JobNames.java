@@ -86,7 +86,8 @@ public final class JobNames {
       e = e.getEnclosingElement();
     }
     String base = flat.substring(1);
-    String simple = methodJob ? base + "_" + capitalize(builderMethod) + "_DbqJob" : base + "_DbqJob";
+    String simple =
+        methodJob ? base + "_" + capitalize(builderMethod) + "_DbqJob" : base + "_DbqJob";
     return ClassName.get(((PackageElement) e).getQualifiedName().toString(), simple);
   }
 

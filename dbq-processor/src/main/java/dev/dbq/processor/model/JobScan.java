@@ -34,12 +34,16 @@ public record JobScan(
     stepsOnJobMethods = List.copyOf(stepsOnJobMethods);
   }
 
-  /** @return the same scan without its jobs: only the stray annotated methods */
+  /**
+   * @return the same scan without its jobs: only the stray annotated methods
+   */
   public JobScan withoutJobs() {
     return new JobScan(List.of(), stepsOutsideJobs, hooksOutsideJobs, stepsOnJobMethods);
   }
 
-  /** @return whether the round holds nothing of dbq's */
+  /**
+   * @return whether the round holds nothing of dbq's
+   */
   public boolean isEmpty() {
     return jobs.isEmpty()
         && stepsOutsideJobs.isEmpty()

@@ -18,14 +18,15 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Questions about types that both the validator and the model ask. Runtime types are known by
- * name only: the processor never loads a {@code dev.dbq.runtime} class.
+ * Questions about types that both the validator and the model ask. Runtime types are known by name
+ * only: the processor never loads a {@code dev.dbq.runtime} class.
  */
 public final class TypeFacts {
   /** The one context type steps and hooks may take. */
   public static final String JOB_CONTEXT = "dev.dbq.runtime.JobContext";
 
   private final Types types;
+
   /** Looked up once: an unbound {@code getTypeElement} searches every module. */
   private final TypeMirror throwable;
 
@@ -38,12 +39,16 @@ public final class TypeFacts {
     this.throwable = elements.getTypeElement("java.lang.Throwable").asType();
   }
 
-  /** @return whether {@code type} is {@code dev.dbq.runtime.JobContext} */
+  /**
+   * @return whether {@code type} is {@code dev.dbq.runtime.JobContext}
+   */
   public boolean isJobContext(TypeMirror type) {
     return qualifiedName(type).equals(JOB_CONTEXT);
   }
 
-  /** @return whether {@code type} is exactly {@code Map<String, Object>}, the untyped workspace */
+  /**
+   * @return whether {@code type} is exactly {@code Map<String, Object>}, the untyped workspace
+   */
   public boolean isUntypedMap(TypeMirror type) {
     if (!qualifiedName(type).equals("java.util.Map")) {
       return false;
@@ -54,28 +59,38 @@ public final class TypeFacts {
         && qualifiedName(args.get(1)).equals("java.lang.Object");
   }
 
-  /** @return whether {@code type} is exactly {@code Throwable} or {@code Exception} */
+  /**
+   * @return whether {@code type} is exactly {@code Throwable} or {@code Exception}
+   */
   public boolean isFailureType(TypeMirror type) {
     String name = qualifiedName(type);
     return name.equals("java.lang.Throwable") || name.equals("java.lang.Exception");
   }
 
-  /** @return whether {@code type} is a {@code Throwable} of any kind */
+  /**
+   * @return whether {@code type} is a {@code Throwable} of any kind
+   */
   public boolean isThrowable(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED && types.isAssignable(type, throwable);
   }
 
-  /** @return whether both are the same type */
+  /**
+   * @return whether both are the same type
+   */
   public boolean isSameType(TypeMirror a, TypeMirror b) {
     return types.isSameType(a, b);
   }
 
-  /** @return whether the compiler could not resolve {@code type} (javac reports that itself) */
+  /**
+   * @return whether the compiler could not resolve {@code type} (javac reports that itself)
+   */
   public static boolean isError(TypeMirror type) {
     return type.getKind() == TypeKind.ERROR;
   }
 
-  /** @return the type's qualified name, or {@code ""} when it is not a class or interface */
+  /**
+   * @return the type's qualified name, or {@code ""} when it is not a class or interface
+   */
   public static String qualifiedName(TypeMirror type) {
     if (type.getKind() != TypeKind.DECLARED) {
       return "";
@@ -164,8 +179,8 @@ public final class TypeFacts {
   }
 
   /**
-   * Whether code in package {@code pkg} can name {@code element}: every enclosing class is
-   * public, or (in the same package) not private.
+   * Whether code in package {@code pkg} can name {@code element}: every enclosing class is public,
+   * or (in the same package) not private.
    *
    * @param element a class
    * @param pkg a package name, {@code ""} for the default package
@@ -182,7 +197,9 @@ public final class TypeFacts {
     return true;
   }
 
-  /** @return the first private class among {@code element} and its enclosing classes, if any */
+  /**
+   * @return the first private class among {@code element} and its enclosing classes, if any
+   */
   public static Optional<TypeElement> privateEnclosingClass(TypeElement element) {
     for (Element e = element; e instanceof TypeElement; e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PRIVATE)) {
@@ -192,7 +209,9 @@ public final class TypeFacts {
     return Optional.empty();
   }
 
-  /** @return the name of the package that contains {@code element}, {@code ""} for the default */
+  /**
+   * @return the name of the package that contains {@code element}, {@code ""} for the default
+   */
   public static String packageOf(Element element) {
     Element e = element;
     while (!(e instanceof PackageElement)) {

@@ -19,14 +19,20 @@ public record Workspace(ClassName type) {
   /** What untyped builders accept: any map with string keys. */
   public static final TypeName UNTYPED_BUILDER_ARGUMENT =
       ParameterizedTypeName.get(
-          ClassName.get(Map.class), ClassName.get(String.class), WildcardTypeName.subtypeOf(Object.class));
+          ClassName.get(Map.class),
+          ClassName.get(String.class),
+          WildcardTypeName.subtypeOf(Object.class));
 
-  /** @return the typed workspace class, or empty when untyped */
+  /**
+   * @return the typed workspace class, or empty when untyped
+   */
   public Optional<ClassName> typed() {
     return Optional.ofNullable(type);
   }
 
-  /** @return the type a builder's {@code workspace(...)} method takes */
+  /**
+   * @return the type a builder's {@code workspace(...)} method takes
+   */
   public TypeName builderArgument() {
     return type != null ? type : UNTYPED_BUILDER_ARGUMENT;
   }

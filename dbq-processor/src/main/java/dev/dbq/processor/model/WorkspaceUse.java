@@ -43,7 +43,11 @@ public record WorkspaceUse(
       if (kindOf(type, facts, failureHook) == ParameterKind.WORKSPACE) {
         uses.add(
             new WorkspaceUse(
-                method, annotation, parameter, "parameter '" + parameter.getSimpleName() + "'", type));
+                method,
+                annotation,
+                parameter,
+                "parameter '" + parameter.getSimpleName() + "'",
+                type));
         break; // a second one is an invalid parameter, reported by the validator
       }
     }

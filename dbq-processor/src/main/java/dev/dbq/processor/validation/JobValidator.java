@@ -21,8 +21,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Checks every rule of {@code docs/annotations.md} over one round's jobs and reports all
- * violations, each pinned to its element. It never stops at the first error and never touches
- * the {@code Filer}.
+ * violations, each pinned to its element. It never stops at the first error and never touches the
+ * {@code Filer}.
  */
 public final class JobValidator {
   private final MethodValidator methods;
@@ -184,7 +184,10 @@ public final class JobValidator {
             mirror(extra, kind.annotation().getName()),
             null,
             Message.DUPLICATE_HOOK.format(
-                job.name(), kind.annotationName(), hooks.get(0).getSimpleName(), extra.getSimpleName()));
+                job.name(),
+                kind.annotationName(),
+                hooks.get(0).getSimpleName(),
+                extra.getSimpleName()));
       }
     }
   }
@@ -214,7 +217,9 @@ public final class JobValidator {
           mirror(hook.method(), hook.kind().annotation().getName()),
           null,
           Message.HOOK_OUTSIDE_JOB.format(
-              hook.kind().annotationName(), hook.method().getSimpleName(), ownerName(hook.method())));
+              hook.kind().annotationName(),
+              hook.method().getSimpleName(),
+              ownerName(hook.method())));
     }
     for (ExecutableElement method : scan.stepsOnJobMethods()) {
       report.error(
@@ -249,7 +254,9 @@ public final class JobValidator {
   private static AnnotationMirror mirror(Element element, String annotationName) {
     List<AnnotationMirror> found = new ArrayList<>();
     for (AnnotationMirror m : element.getAnnotationMirrors()) {
-      if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotationName)) {
+      if (((TypeElement) m.getAnnotationType().asElement())
+          .getQualifiedName()
+          .contentEquals(annotationName)) {
         found.add(m);
       }
     }

@@ -11,7 +11,8 @@ import java.util.Locale;
  */
 public enum Message {
   // --- @Job attributes ---------------------------------------------------------------------
-  DUPLICATE_JOB_NAME("@Job name '%s' is already used by %s; job names must be unique, rename one of the jobs"),
+  DUPLICATE_JOB_NAME(
+      "@Job name '%s' is already used by %s; job names must be unique, rename one of the jobs"),
   BUILDER_METHOD_CLASH(
       "@Job name '%s' maps to the builder method Jobs.%s(), which job '%s' (%s) already uses;"
           + " if both declare one job, use one name%s, otherwise rename one of them"),
@@ -50,7 +51,8 @@ public enum Message {
   PRIVATE_METHOD(
       "@%s method '%s' must not be private: the generated code calls it directly; make it"
           + " package-private or public"),
-  ABSTRACT_METHOD("@%s method '%s' must not be abstract: the generated code calls it; give it a body"),
+  ABSTRACT_METHOD(
+      "@%s method '%s' must not be abstract: the generated code calls it; give it a body"),
   GENERIC_METHOD(
       "@%s method '%s' must not declare type parameters: the generated code calls it without"
           + " type arguments"),

@@ -57,11 +57,11 @@ final class MethodValidator {
     Optional<TypeElement> hidden = TypeFacts.privateEnclosingClass(owner);
     if (hidden.isPresent()) {
       report.error(
-          method,
-          Message.PRIVATE_CLASS.format(hidden.get().getQualifiedName(), annotation, name));
+          method, Message.PRIVATE_CLASS.format(hidden.get().getQualifiedName(), annotation, name));
     }
     if (!owner.getTypeParameters().isEmpty()) {
-      report.error(method, Message.GENERIC_CLASS.format(owner.getQualifiedName(), annotation, name));
+      report.error(
+          method, Message.GENERIC_CLASS.format(owner.getQualifiedName(), annotation, name));
     }
     // an abstract method is reported as such; "cannot be instantiated" would only repeat it
     if (!method.getModifiers().contains(Modifier.STATIC)
@@ -120,8 +120,8 @@ final class MethodValidator {
   }
 
   /**
-   * Whether a parameter of this type is rejected here, so it is no workspace candidate: a
-   * {@code Throwable}, or a type named like {@code JobContext}.
+   * Whether a parameter of this type is rejected here, so it is no workspace candidate: a {@code
+   * Throwable}, or a type named like {@code JobContext}.
    */
   boolean rejectsAsParameter(TypeMirror type) {
     return facts.isThrowable(type) || looksLikeJobContext(type);

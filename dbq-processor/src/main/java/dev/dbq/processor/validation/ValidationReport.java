@@ -11,14 +11,15 @@ import javax.lang.model.element.ExecutableElement;
 import javax.tools.Diagnostic;
 
 /**
- * The errors a validation found, each pinned to an element and, where a value is what is wrong,
- * to that annotation value, so javac points at the right line. Validators only add to it; the
+ * The errors a validation found, each pinned to an element and, where a value is what is wrong, to
+ * that annotation value, so javac points at the right line. Validators only add to it; the
  * processor prints it.
  */
 public final class ValidationReport {
 
   /** One error, where javac should show it. */
-  private record Entry(Element element, AnnotationMirror annotation, AnnotationValue value, String message) {}
+  private record Entry(
+      Element element, AnnotationMirror annotation, AnnotationValue value, String message) {}
 
   private final List<Entry> entries = new ArrayList<>();
 
@@ -41,16 +42,21 @@ public final class ValidationReport {
    * @param attribute the attribute whose value is wrong, or null for the annotation as a whole
    * @param message the text
    */
-  public void error(Element element, AnnotationMirror annotation, String attribute, String message) {
+  public void error(
+      Element element, AnnotationMirror annotation, String attribute, String message) {
     entries.add(new Entry(element, annotation, explicitValue(annotation, attribute), message));
   }
 
-  /** @return whether any error was recorded */
+  /**
+   * @return whether any error was recorded
+   */
   public boolean hasErrors() {
     return !entries.isEmpty();
   }
 
-  /** @return the messages, in the order they were found (for tests of the validator itself) */
+  /**
+   * @return the messages, in the order they were found (for tests of the validator itself)
+   */
   public List<String> messages() {
     return entries.stream().map(Entry::message).toList();
   }
@@ -63,7 +69,8 @@ public final class ValidationReport {
   public void printTo(Messager messager) {
     for (Entry e : entries) {
       if (e.value() != null) {
-        messager.printMessage(Diagnostic.Kind.ERROR, e.message(), e.element(), e.annotation(), e.value());
+        messager.printMessage(
+            Diagnostic.Kind.ERROR, e.message(), e.element(), e.annotation(), e.value());
       } else if (e.annotation() != null) {
         messager.printMessage(Diagnostic.Kind.ERROR, e.message(), e.element(), e.annotation());
       } else {

@@ -12,8 +12,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Checks a job's workspace type: the first use fixes it, it must be Jackson-bindable (or exactly
- * {@code Map<String, Object>}), every other use must agree, and the generated code must be able
- * to name it, both in the job's package and in the package of {@code Jobs}.
+ * {@code Map<String, Object>}), every other use must agree, and the generated code must be able to
+ * name it, both in the job's package and in the package of {@code Jobs}.
  */
 final class WorkspaceValidator {
   private final TypeFacts facts;
@@ -102,5 +102,4 @@ final class WorkspaceValidator {
     }
     return true;
   }
-
 }

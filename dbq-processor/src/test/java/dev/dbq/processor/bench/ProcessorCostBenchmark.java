@@ -106,16 +106,24 @@ public final class ProcessorCostBenchmark {
     Path work = Files.createTempDirectory("dbq-bench");
     try {
       List<Path> sources = writeJobs(work.resolve("src"), jobs);
-      String classPath = String.join(
-          java.io.File.pathSeparator,
-          location(Job.class), location(dev.dbq.runtime.JobDefinition.class), location(org.slf4j.Logger.class));
+      String classPath =
+          String.join(
+              java.io.File.pathSeparator,
+              location(Job.class),
+              location(dev.dbq.runtime.JobDefinition.class),
+              location(org.slf4j.Logger.class));
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
       compile(javac, sources, classPath, work, Mode.WITH_PROCESSOR);
       List<Path> pregenerated = new ArrayList<>(sources);
       pregenerated.addAll(copyTree(work.resolve("gen"), work.resolve("pregen")));
       for (int i = 0; i < warmups; i++) {
         for (Mode mode : Mode.values()) {
-          compile(javac, mode == Mode.PREGENERATED_WITHOUT_PROCESSOR ? pregenerated : sources, classPath, work, mode);
+          compile(
+              javac,
+              mode == Mode.PREGENERATED_WITHOUT_PROCESSOR ? pregenerated : sources,
+              classPath,
+              work,
+              mode);
         }
       }
       List<Long> with = new ArrayList<>();
@@ -135,8 +143,11 @@ public final class ProcessorCostBenchmark {
             compile(javac, pregenerated, classPath, work, Mode.PREGENERATED_WITHOUT_PROCESSOR));
       }
       print(jobs, warmups, runs, generated, with, without, processingOnly, pregeneratedOnly);
-      System.out.printf(Locale.ROOT, "  inside DbqProcessor.process (with processor): median %5d ms  %s%n",
-          median(insideProcess), insideProcess);
+      System.out.printf(
+          Locale.ROOT,
+          "  inside DbqProcessor.process (with processor): median %5d ms  %s%n",
+          median(insideProcess),
+          insideProcess);
     } finally {
       deleteRecursively(work);
     }
@@ -152,9 +163,19 @@ public final class ProcessorCostBenchmark {
     deleteRecursively(generated);
     Files.createDirectories(classes);
     Files.createDirectories(generated);
-    List<String> options = new ArrayList<>(List.of(
-        "--release", "17", "-classpath", classPath, "-d", classes.toString(), "-s", generated.toString(),
-        "-Xlint:all,-processing", "-Werror"));
+    List<String> options =
+        new ArrayList<>(
+            List.of(
+                "--release",
+                "17",
+                "-classpath",
+                classPath,
+                "-d",
+                classes.toString(),
+                "-s",
+                generated.toString(),
+                "-Xlint:all,-processing",
+                "-Werror"));
     if (mode == Mode.WITHOUT_PROCESSOR || mode == Mode.PREGENERATED_WITHOUT_PROCESSOR) {
       options.add("-proc:none");
     } else if (mode == Mode.PROCESSING_ONLY) {
@@ -163,10 +184,13 @@ public final class ProcessorCostBenchmark {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     processNanos = 0;
     long start = System.nanoTime();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       JavaCompiler.CompilationTask task =
-          javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
-      List<Processor> processors = mode == Mode.WITH_PROCESSOR || mode == Mode.PROCESSING_ONLY
+          javac.getTask(
+              null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
+      List<Processor> processors =
+          mode == Mode.WITH_PROCESSOR || mode == Mode.PROCESSING_ONLY
               ? List.of(new TimedProcessor())
               : List.of();
       task.setProcessors(processors);
@@ -177,7 +201,10 @@ public final class ProcessorCostBenchmark {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
-  /** {@code jobs} job classes over {@value #PACKAGES} packages, each with a record workspace, three steps and a hook. */
+  /**
+   * {@code jobs} job classes over {@value #PACKAGES} packages, each with a record workspace, three
+   * steps and a hook.
+   */
   private static List<Path> writeJobs(Path root, int jobs) throws IOException {
     List<Path> sources = new ArrayList<>();
     for (int i = 0; i < jobs; i++) {
@@ -185,39 +212,47 @@ public final class ProcessorCostBenchmark {
       Path dir = root.resolve(pkg.replace('.', '/'));
       Files.createDirectories(dir);
       String name = "Job" + i;
-      String source = String.join("\n",
-          "package " + pkg + ";",
-          "",
-          "import dev.dbq.annotation.FailureHook;",
-          "import dev.dbq.annotation.Job;",
-          "import dev.dbq.annotation.Step;",
-          "import dev.dbq.runtime.JobContext;",
-          "",
-          "@Job(name = \"job_" + i + "\", queue = \"q" + (i % 7) + "\", priority = " + (i % 5) + ")",
-          "public class " + name + " {",
-          "  public record State(String source, int count) {}",
-          "",
-          "  @Step(order = 1)",
-          "  State fetch(JobContext job, State state) {",
-          "    return new State(state.source(), state.count() + 1);",
-          "  }",
-          "",
-          "  @Step(order = 2)",
-          "  static void transform(State state) {",
-          "    if (state.count() < 0) throw new IllegalStateException(state.source());",
-          "  }",
-          "",
-          "  @Step(order = 3)",
-          "  void store(JobContext job) {",
-          "    job.logger().info(\"stored\");",
-          "  }",
-          "",
-          "  @FailureHook",
-          "  static void failed(JobContext job, Throwable failure) {",
-          "    job.logger().warn(\"failed\", failure);",
-          "  }",
-          "}",
-          "");
+      String source =
+          String.join(
+              "\n",
+              "package " + pkg + ";",
+              "",
+              "import dev.dbq.annotation.FailureHook;",
+              "import dev.dbq.annotation.Job;",
+              "import dev.dbq.annotation.Step;",
+              "import dev.dbq.runtime.JobContext;",
+              "",
+              "@Job(name = \"job_"
+                  + i
+                  + "\", queue = \"q"
+                  + (i % 7)
+                  + "\", priority = "
+                  + (i % 5)
+                  + ")",
+              "public class " + name + " {",
+              "  public record State(String source, int count) {}",
+              "",
+              "  @Step(order = 1)",
+              "  State fetch(JobContext job, State state) {",
+              "    return new State(state.source(), state.count() + 1);",
+              "  }",
+              "",
+              "  @Step(order = 2)",
+              "  static void transform(State state) {",
+              "    if (state.count() < 0) throw new IllegalStateException(state.source());",
+              "  }",
+              "",
+              "  @Step(order = 3)",
+              "  void store(JobContext job) {",
+              "    job.logger().info(\"stored\");",
+              "  }",
+              "",
+              "  @FailureHook",
+              "  static void failed(JobContext job, Throwable failure) {",
+              "    job.logger().warn(\"failed\", failure);",
+              "  }",
+              "}",
+              "");
       Path file = dir.resolve(name + ".java");
       Files.writeString(file, source, StandardCharsets.UTF_8);
       sources.add(file);
@@ -226,23 +261,60 @@ public final class ProcessorCostBenchmark {
   }
 
   private static void print(
-      int jobs, int warmups, int runs, int generated, List<Long> with, List<Long> without,
-      List<Long> processingOnly, List<Long> pregenerated) {
+      int jobs,
+      int warmups,
+      int runs,
+      int generated,
+      List<Long> with,
+      List<Long> without,
+      List<Long> processingOnly,
+      List<Long> pregenerated) {
     long medianWith = median(with);
     long medianWithout = median(without);
     long overhead = medianWith - medianWithout;
-    System.out.printf(Locale.ROOT, "dbq processor cost: %d @Job classes, %d warm-up + %d measured runs each, %s, %d cores%n",
-        jobs, warmups, runs, Runtime.version(), Runtime.getRuntime().availableProcessors());
-    System.out.printf(Locale.ROOT, "  without processor (-proc:none): median %5d ms  min %5d ms  max %5d ms  %s%n",
-        medianWithout, min(without), max(without), without);
-    System.out.printf(Locale.ROOT, "  with dbq processor:             median %5d ms  min %5d ms  max %5d ms  %s%n",
-        medianWith, min(with), max(with), with);
-    System.out.printf(Locale.ROOT, "  processing only (-proc:only):   median %5d ms  min %5d ms  max %5d ms  %s%n",
-        median(processingOnly), min(processingOnly), max(processingOnly), processingOnly);
-    System.out.printf(Locale.ROOT, "  jobs + pre-generated sources, -proc:none: median %5d ms  min %5d ms  max %5d ms  %s%n",
-        median(pregenerated), min(pregenerated), max(pregenerated), pregenerated);
-    System.out.printf(Locale.ROOT, "  overhead: %d ms (%.1f%%), %.2f ms per job; %d generated sources%n",
-        overhead, 100.0 * overhead / medianWithout, (double) overhead / jobs, generated);
+    System.out.printf(
+        Locale.ROOT,
+        "dbq processor cost: %d @Job classes, %d warm-up + %d measured runs each, %s, %d cores%n",
+        jobs,
+        warmups,
+        runs,
+        Runtime.version(),
+        Runtime.getRuntime().availableProcessors());
+    System.out.printf(
+        Locale.ROOT,
+        "  without processor (-proc:none): median %5d ms  min %5d ms  max %5d ms  %s%n",
+        medianWithout,
+        min(without),
+        max(without),
+        without);
+    System.out.printf(
+        Locale.ROOT,
+        "  with dbq processor:             median %5d ms  min %5d ms  max %5d ms  %s%n",
+        medianWith,
+        min(with),
+        max(with),
+        with);
+    System.out.printf(
+        Locale.ROOT,
+        "  processing only (-proc:only):   median %5d ms  min %5d ms  max %5d ms  %s%n",
+        median(processingOnly),
+        min(processingOnly),
+        max(processingOnly),
+        processingOnly);
+    System.out.printf(
+        Locale.ROOT,
+        "  jobs + pre-generated sources, -proc:none: median %5d ms  min %5d ms  max %5d ms  %s%n",
+        median(pregenerated),
+        min(pregenerated),
+        max(pregenerated),
+        pregenerated);
+    System.out.printf(
+        Locale.ROOT,
+        "  overhead: %d ms (%.1f%%), %.2f ms per job; %d generated sources%n",
+        overhead,
+        100.0 * overhead / medianWithout,
+        (double) overhead / jobs,
+        generated);
   }
 
   private static long median(List<Long> values) {
@@ -292,13 +364,16 @@ public final class ProcessorCostBenchmark {
       return;
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(f -> {
-        try {
-          Files.delete(f);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              f -> {
+                try {
+                  Files.delete(f);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 }

@@ -13,7 +13,9 @@ public final class CallLog {
 
   private CallLog() {}
 
-  /** @param call what happened, e.g. {@code "fetch"} */
+  /**
+   * @param call what happened, e.g. {@code "fetch"}
+   */
   public static void record(String call) {
     CALLS.add(call);
   }

@@ -8,8 +8,8 @@ import java.util.List;
 import javax.tools.JavaFileObject;
 
 /**
- * Real javac runs with the processor, as strict as the project's own build: all lint warnings
- * are errors, so generated code that draws a warning fails the test.
+ * Real javac runs with the processor, as strict as the project's own build: all lint warnings are
+ * errors, so generated code that draws a warning fails the test.
  */
 public final class Compilations {
   private Compilations() {}

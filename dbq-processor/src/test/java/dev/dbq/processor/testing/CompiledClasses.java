@@ -8,13 +8,15 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
 /**
- * A class loader over a compilation's class files, so tests run the generated code for real.
- * Its parent is the test's loader: the runtime API and {@link CallLog} are shared with the test.
+ * A class loader over a compilation's class files, so tests run the generated code for real. Its
+ * parent is the test's loader: the runtime API and {@link CallLog} are shared with the test.
  */
 public final class CompiledClasses extends ClassLoader {
   private final Compilation compilation;
 
-  /** @param compilation a successful compilation */
+  /**
+   * @param compilation a successful compilation
+   */
   public CompiledClasses(Compilation compilation) {
     super(CompiledClasses.class.getClassLoader());
     this.compilation = compilation;

@@ -15,8 +15,8 @@ import javax.tools.StandardLocation;
  * Golden files, compared byte for byte: {@code src/test/resources/goldens/<TestClass>/<method>/
  * <fqcn>.java}.
  *
- * <p>To regenerate them after an intended change of the generated code, run the tests with
- * {@code -Ddbq.updateGoldens=true} and review the diff:
+ * <p>To regenerate them after an intended change of the generated code, run the tests with {@code
+ * -Ddbq.updateGoldens=true} and review the diff:
  *
  * <pre>mvn -B -q verify -pl dbq-processor -am -Ddbq.updateGoldens=true</pre>
  */
@@ -27,8 +27,7 @@ public final class Goldens {
   private Goldens() {}
 
   /**
-   * Asserts that a generated source equals its golden file, or rewrites the golden in update
-   * mode.
+   * Asserts that a generated source equals its golden file, or rewrites the golden in update mode.
    *
    * @param compilation a successful compilation
    * @param testClass the test class, naming the golden folder
@@ -48,7 +47,8 @@ public final class Goldens {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Path golden = ROOT.resolve(testClass.getSimpleName()).resolve(method).resolve(qualifiedName + ".java");
+    Path golden =
+        ROOT.resolve(testClass.getSimpleName()).resolve(method).resolve(qualifiedName + ".java");
     try {
       if (UPDATE) {
         Files.createDirectories(golden.getParent());
