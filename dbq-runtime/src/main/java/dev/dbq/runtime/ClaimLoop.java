@@ -214,19 +214,23 @@ final class ClaimLoop {
     notStarted.add(claim.claimId());
     active.incrementAndGet();
     if (rateLimiter.isLimiting()) {
-      rateLimiter.started();
+      rateLimiter.dispatched();
     }
     slots.execute(() -> runSlot(claim));
   }
 
   private void runSlot(Claim claim) {
     if (!notStarted.remove(claim.claimId())) {
+      if (rateLimiter.isLimiting()) {
+        rateLimiter.abandoned();
+      }
       return; // handed back by the shutdown before it started
     }
     running.add(claim.claimId());
     if (rateLimiter.isLimiting()) {
-      // the slot thread may start a little after the dispatch: count the gap from here
+      // the gap counts from here, and the claim loop waits for this start to take its next turn
       rateLimiter.started();
+      wakeUp.signal();
     }
     StepOutcome outcome = null;
     try {

@@ -2,19 +2,23 @@ package dev.dbq.runtime;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
  * The worker's {@code --rate-limit}: a minimum gap between two job starts of this worker, measured
- * on the worker's {@link Clock}. The claim loop waits for its turn; both the claim loop (at
- * dispatch) and the slot (when the step really starts, possibly later) record a start, so the gap
- * holds between the steps themselves, not only between their dispatches.
+ * on the worker's {@link Clock}. A start is recorded by the slot when the step really starts, and
+ * the claim loop's next turn waits for the job it dispatched last to have started: a slot thread
+ * that starts late cannot let two steps start close together.
  */
 final class RateLimiter {
   private final Clock clock;
   private final long gapMillis;
   private final AtomicLong lastStart = new AtomicLong(Long.MIN_VALUE);
+
+  /** Jobs dispatched to a slot that have neither started nor been abandoned. */
+  private final AtomicInteger notYetStarted = new AtomicInteger();
 
   RateLimiter(Clock clock, Duration gap) {
     this.clock = clock;
@@ -26,28 +30,42 @@ final class RateLimiter {
   }
 
   /**
-   * Waits until the gap since the last start has passed, or until {@code keepWaiting} turns false.
+   * Waits until the job dispatched last has started and the gap since the last start has passed, or
+   * until {@code keepWaiting} turns false. The slot that starts a job signals {@code sleeper}.
    *
    * @return true when a job may start now
    */
   boolean awaitTurn(WakeUp sleeper, BooleanSupplier keepWaiting) throws InterruptedException {
-    if (lastStart.get() == Long.MIN_VALUE) {
-      return keepWaiting.getAsBoolean();
-    }
-    long remaining;
-    while ((remaining = lastStart.get() + gapMillis - clock.millis()) > 0) {
-      if (!keepWaiting.getAsBoolean()) {
-        return false;
+    while (keepWaiting.getAsBoolean()) {
+      if (notYetStarted.get() > 0) {
+        // the slot's start signals us; the bound only guards against a start never reported
+        sleeper.awaitMillis(Math.max(gapMillis, 1));
+        continue;
       }
-      // a wake-up only makes us look at the time again; the claim follows right after
+      long last = lastStart.get();
+      long remaining = last == Long.MIN_VALUE ? 0 : last + gapMillis - clock.millis();
+      if (remaining <= 0) {
+        return true;
+      }
+      // a wake-up only makes us look at the time again
       sleeper.awaitMillis(remaining);
     }
-    return keepWaiting.getAsBoolean();
+    return false;
   }
 
-  /** Records that a job started now (never moving the last start back). */
+  /** The claim loop handed a job to a slot: the next turn waits until it starts. */
+  void dispatched() {
+    notYetStarted.incrementAndGet();
+  }
+
+  /** A dispatched job started now (never moving the last start back). */
   void started() {
-    long now = clock.millis();
-    lastStart.accumulateAndGet(now, Math::max);
+    lastStart.accumulateAndGet(clock.millis(), Math::max);
+    notYetStarted.decrementAndGet();
+  }
+
+  /** A dispatched job will not start (handed back before it did). */
+  void abandoned() {
+    notYetStarted.decrementAndGet();
   }
 }

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** The rate limit is measured on the worker's clock, so a test moves time instead of waiting. */
@@ -44,6 +46,7 @@ class RateLimiterTest {
     RateLimiter limiter = new RateLimiter(clock, Duration.ofHours(1));
     WakeUp wakeUp = new WakeUp();
     assertTrue(limiter.awaitTurn(wakeUp, () -> true));
+    limiter.dispatched();
     limiter.started();
 
     CompletableFuture<Boolean> next =
@@ -65,10 +68,66 @@ class RateLimiterTest {
   }
 
   @Test
+  void theNextTurnWaitsForTheJobDispatchedLastToStartAndCountsTheGapFromItsStart()
+      throws Exception {
+    ManualClock clock = new ManualClock();
+    RateLimiter limiter = new RateLimiter(clock, Duration.ofHours(1));
+    WakeUp wakeUp = new WakeUp();
+    assertTrue(limiter.awaitTurn(wakeUp, () -> true));
+    limiter.dispatched();
+
+    clock.advance(Duration.ofHours(2));
+    wakeUp.signal();
+    assertFalse(
+        limiter.awaitTurn(wakeUp, onlyFirst(1)),
+        "two hours on, the dispatched job has not started");
+    limiter.started();
+    wakeUp.signal();
+    assertFalse(limiter.awaitTurn(wakeUp, onlyFirst(1)), "the gap counts from the real start");
+    clock.advance(Duration.ofHours(1));
+
+    assertTrue(limiter.awaitTurn(wakeUp, onlyFirst(1)), "an hour after the start, at once");
+  }
+
+  @Test
+  void aJobHandedBackBeforeItStartedReleasesTheTurn() throws Exception {
+    RateLimiter limiter = new RateLimiter(new ManualClock(), Duration.ofHours(1));
+    WakeUp wakeUp = new WakeUp();
+    limiter.dispatched();
+    CompletableFuture<Boolean> next = turn(limiter, wakeUp);
+
+    limiter.abandoned();
+    wakeUp.signal();
+
+    assertTrue(next.get(10, TimeUnit.SECONDS), "nothing started, so there is no gap to wait for");
+  }
+
+  /**
+   * Keeps waiting for the first {@code n} looks only: with a signal pending, one wait returns at
+   * once and the turn then ends, so a turn that is not due returns false without blocking.
+   */
+  private static BooleanSupplier onlyFirst(int n) {
+    AtomicInteger looks = new AtomicInteger();
+    return () -> looks.incrementAndGet() <= n;
+  }
+
+  private static CompletableFuture<Boolean> turn(RateLimiter limiter, WakeUp wakeUp) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return limiter.awaitTurn(wakeUp, () -> true);
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  @Test
   void aStopEndsTheWait() throws Exception {
     ManualClock clock = new ManualClock();
     RateLimiter limiter = new RateLimiter(clock, Duration.ofHours(1));
     WakeUp wakeUp = new WakeUp();
+    limiter.dispatched();
     limiter.started();
     wakeUp.signal();
 
