@@ -12,19 +12,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Scenario 1: three worker processes drain 5,000 two-step jobs while one of them, chosen at random,
- * is killed with SIGKILL every two seconds and replaced. A killed worker hands nothing back: its
- * leases (2 s) lapse and the survivors rescue its jobs.
+ * is killed with SIGKILL and replaced, two seconds after the last kill's jobs were rescued. A
+ * killed worker hands nothing back: its leases (5 s) lapse and the survivors rescue its jobs.
  */
 class SigkillChaosTest {
   private static final int JOBS = 5_000;
   private static final int CONCURRENCY = 4;
-  private static final Duration LEASE = Duration.ofSeconds(2);
+  // short, so rescues come quickly; long enough that a survivor stalled on a loaded machine for a
+  // second or two still renews in time (a lapse of its lease would repeat a step nobody killed)
+  private static final Duration LEASE = Duration.ofSeconds(5);
   private static final int KILLS = 5;
   // a step that takes a few milliseconds, so that a kill usually finds steps in flight
   private static final long STEP_MILLIS = 5;
   // rescue runs every lease/3 in every worker: a dead worker's jobs are back within lease +
-  // lease/3;
-  // the margin absorbs a loaded CI machine
+  // lease/3; the margin absorbs a loaded CI machine
   private static final Duration RESCUE_BOUND = LEASE.plus(LEASE.dividedBy(3)).plusSeconds(5);
 
   @Test
