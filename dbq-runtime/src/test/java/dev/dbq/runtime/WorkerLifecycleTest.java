@@ -132,17 +132,24 @@ class WorkerLifecycleTest {
                 })
             .build();
     UUID id = TestJobs.insert(db.sql, "leased", "default", 0, "{}");
-    // a long lease: the first worker's heartbeat will not renew it during the test
+    // a long lease: after its first tick, the first worker's heartbeat renews nothing in the test
     DbqWorker first = started(worker(job).workerId("first").lease(Duration.ofMinutes(30)).build());
     assertTrue(firstStarted.await(BOUND.toMillis(), TimeUnit.MILLISECONDS));
     assertEquals("first", TestJobs.row(db.sql, id).lockOwner());
 
-    TestJobs.execute(db.sql, "UPDATE dbq_job SET lease_expires = now() - interval '1 hour'");
     started(worker(job).workerId("second").lease(Duration.ofSeconds(3)).build());
 
+    // expired again at every look: a renewal by the first worker's heartbeat that lands after
+    // one expiry cannot hide the job from the second worker
     Await.until(
         "the second worker completes the job",
-        () -> TestJobs.state(db.sql, id) == JobState.COMPLETE,
+        () -> {
+          TestJobs.execute(
+              db.sql,
+              "UPDATE dbq_job SET lease_expires = now() - interval '1 hour'"
+                  + " WHERE lock_owner = 'first'");
+          return TestJobs.state(db.sql, id) == JobState.COMPLETE;
+        },
         BOUND);
     release.countDown();
     first.close(); // its slot saves, fenced by the old claim, before close returns

@@ -27,6 +27,8 @@ class ConnectionExhaustionChaosTest {
   private static final Duration HOLD = Duration.ofSeconds(5);
   private static final String WORKER_BACKENDS =
       " FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+          // autovacuum workers show the database too, but take no connection slot
+          + " AND backend_type = 'client backend'"
           + " AND application_name <> '"
           + ConnectionHog.APPLICATION_NAME
           + "'";

@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scenario 6: SIGTERM reaches a worker process while two long steps (2 s each) run. The worker
+ * Scenario 6: SIGTERM reaches a worker process while two long steps (5 s each) run. The worker
  * stops claiming, marks them STOPPING, lets them finish within its grace period (30 s), exits 0 and
  * leaves nothing PROCESSING or STOPPING; a second worker then drains the rest without repeating a
  * step. (A step outliving the grace period is handed back as READY: {@code
@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class SigtermChaosTest {
   private static final int JOBS = 4;
+  // long enough that the SIGTERM surely lands while both steps run, even on a loaded machine
+  private static final long FIRST_STEP_MILLIS = 5_000;
   private static final long STEP_MILLIS = 2_000;
 
   @Test
@@ -24,7 +26,7 @@ class SigtermChaosTest {
       db.enqueue(JOBS);
       long start = System.nanoTime();
       try (WorkerProcess first =
-          WorkerProcess.start("sigterm-0", db.url(), STEP_MILLIS, "--concurrency", "2")) {
+          WorkerProcess.start("sigterm-0", db.url(), FIRST_STEP_MILLIS, "--concurrency", "2")) {
         Bounded.await(
             "two steps to be running",
             () -> db.counts().held() == 2 && db.runsOrMinusOne() == 2,
@@ -53,7 +55,7 @@ class SigtermChaosTest {
                 "6 SIGTERM during long steps",
                 JOBS,
                 counts.runs(),
-                "1 SIGTERM with 2 steps of 2 s in flight",
+                "1 SIGTERM with 2 steps of 5 s in flight",
                 counts.repeats(),
                 0,
                 drain,
