@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,6 +20,9 @@ import java.util.stream.Stream;
  * that a restart brings back the same server at the same address.
  */
 final class OwnedPostgres implements AutoCloseable {
+  // far above a normal start, for a machine busy with workers (the library's default is 10 s)
+  private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
   private final Path dataDirectory;
   private final int port;
   private final Map<String, String> serverConfig;
@@ -47,7 +51,8 @@ final class OwnedPostgres implements AutoCloseable {
         EmbeddedPostgres.builder()
             .setPort(port)
             .setDataDirectory(dataDirectory)
-            .setCleanDataDirectory(false);
+            .setCleanDataDirectory(false)
+            .setPGStartupWait(STARTUP_WAIT);
     serverConfig.forEach(b::setServerConfig);
     return b;
   }
@@ -55,6 +60,9 @@ final class OwnedPostgres implements AutoCloseable {
   /** Stops the server (fast shutdown: every connection is cut) and starts it again on its data. */
   void restart() throws IOException {
     server.close();
+    // pg_ctl stop gives up after a few seconds on a loaded machine; the old server must be gone
+    Path pid = dataDirectory.resolve("postmaster.pid");
+    Bounded.await("the stopped server to exit", () -> !Files.exists(pid), STARTUP_WAIT);
     server = builder().start();
   }
 
