@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Absurd workspaces and rows edited by hand into nonsense: each fails with a clear error, nothing
@@ -26,22 +24,7 @@ class HostileInputTest {
                 return null;
               })
           .build();
-  private static WorkerDatabase db;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = new WorkerDatabase();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    db.close();
-  }
-
-  @BeforeEach
-  void emptyTable() throws Exception {
-    db.reset();
-  }
+  @RegisterExtension static final WorkerDatabase db = new WorkerDatabase();
 
   private static void drain(JobDefinition... jobs) throws Exception {
     DbqWorker.builder().dbq(db.dbq()).catalog(JobCatalog.of(jobs)).build().runUntilEmpty();

@@ -8,11 +8,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A step ran but its result could not be saved: the job is never lost. A lost connection is
@@ -21,23 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class SaveFailureTest {
   private static final Duration BOUND = Duration.ofSeconds(30);
-  private static WorkerDatabase db;
+  @RegisterExtension static final WorkerDatabase db = new WorkerDatabase(12);
   private final List<DbqWorker> workers = new ArrayList<>();
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = new WorkerDatabase(12);
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    db.close();
-  }
-
-  @BeforeEach
-  void emptyTable() throws Exception {
-    db.reset();
-  }
 
   @AfterEach
   void stopWorkers() {

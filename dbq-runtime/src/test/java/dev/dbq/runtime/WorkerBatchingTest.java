@@ -17,33 +17,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Prefetched claims and batched saves keep the worker's semantics. */
 class WorkerBatchingTest {
   private static final Duration BOUND = Duration.ofSeconds(20);
-  private static WorkerDatabase db;
+  @RegisterExtension static final WorkerDatabase db = new WorkerDatabase(12);
   private final List<DbqWorker> workers = new ArrayList<>();
   private final CountDownLatch release = new CountDownLatch(1);
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = new WorkerDatabase(12);
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    db.close();
-  }
-
-  @BeforeEach
-  void emptyTable() throws Exception {
-    db.reset();
-  }
 
   @AfterEach
   void stopWorkers() {

@@ -10,30 +10,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Which jobs a worker claims, and in which order. */
 class WorkerClaimOrderTest {
-  private static WorkerDatabase db;
+  @RegisterExtension static final WorkerDatabase db = new WorkerDatabase();
   private final List<String> ran = Collections.synchronizedList(new ArrayList<>());
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = new WorkerDatabase();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    db.close();
-  }
-
-  @BeforeEach
-  void emptyTable() throws Exception {
-    db.reset();
-  }
 
   private JobDefinition recording(String name) {
     return JobDefinition.builder(name)

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -23,25 +21,10 @@ import picocli.CommandLine;
  * [--exit-when-empty]}.
  */
 class WorkerCommandTest {
-  private static WorkerDatabase db;
+  @RegisterExtension static final WorkerDatabase db = new WorkerDatabase();
   private final StringWriter err = new StringWriter();
   private final StringWriter out = new StringWriter();
   private final AtomicBoolean connected = new AtomicBoolean();
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = new WorkerDatabase();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    db.close();
-  }
-
-  @BeforeEach
-  void emptyTable() throws Exception {
-    db.reset();
-  }
 
   private static final JobDefinition JOB =
       JobDefinition.builder("cli_job")

@@ -3,17 +3,36 @@ package dev.dbq.runtime;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fresh test database with the dbq schema, a HikariCP pool on it and one connection for the
- * test's own SQL. One per test class; {@link #reset()} empties the table between tests.
+ * test's own SQL: one per test class, registered as {@code @RegisterExtension static final
+ * WorkerDatabase db = new WorkerDatabase();}. It is created before the class's first test, emptied
+ * before each test and dropped after the last.
  */
-final class WorkerDatabase implements AutoCloseable {
-  final TestDatabase database;
-  final HikariDataSource pool;
-  final Connection sql;
+final class WorkerDatabase implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+  private final int poolSize;
+  TestDatabase database;
+  HikariDataSource pool;
+  Connection sql;
 
-  WorkerDatabase(int poolSize) throws Exception {
+  /**
+   * @param poolSize the pool's connections: the workers' claims, saves and leases draw on it
+   */
+  WorkerDatabase(int poolSize) {
+    this.poolSize = poolSize;
+  }
+
+  WorkerDatabase() {
+    this(6);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
     database = TestDatabase.create();
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(database.url());
@@ -23,22 +42,26 @@ final class WorkerDatabase implements AutoCloseable {
     TestSchema.apply(sql);
   }
 
-  WorkerDatabase() throws Exception {
-    this(6);
-  }
-
-  Dbq dbq() {
-    return Dbq.create(pool);
-  }
-
-  void reset() throws Exception {
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
     TestJobs.execute(sql, "TRUNCATE dbq_job");
   }
 
   @Override
-  public void close() throws java.sql.SQLException {
-    sql.close();
-    pool.close();
-    database.close();
+  public void afterAll(ExtensionContext context) throws Exception {
+    // null when beforeAll failed part way
+    if (sql != null) {
+      sql.close();
+    }
+    if (pool != null) {
+      pool.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  Dbq dbq() {
+    return Dbq.create(pool);
   }
 }

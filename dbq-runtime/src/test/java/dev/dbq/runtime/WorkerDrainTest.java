@@ -11,9 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,17 +20,7 @@ import org.slf4j.LoggerFactory;
 class WorkerDrainTest {
   private static final Logger log = LoggerFactory.getLogger(WorkerDrainTest.class);
   private static final int JOBS = 5_000;
-  private static WorkerDatabase db;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = new WorkerDatabase(20);
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    db.close();
-  }
+  @RegisterExtension static final WorkerDatabase db = new WorkerDatabase(20);
 
   @Test
   void twoWorkersDrainFiveThousandJobsRunningEachStepExactlyOnce() throws Exception {

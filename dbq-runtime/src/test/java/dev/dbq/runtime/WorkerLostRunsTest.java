@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The poison-pill guard: a step whose runs were lost more than {@link DbqWorker#MAX_LOST_RUNS}
@@ -19,23 +17,8 @@ import org.junit.jupiter.api.Test;
 class WorkerLostRunsTest {
   private static final int MAX_ATTEMPTS = 2;
 
-  private static WorkerDatabase db;
+  @RegisterExtension static final WorkerDatabase db = new WorkerDatabase();
   private final List<String> events = Collections.synchronizedList(new ArrayList<>());
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = new WorkerDatabase();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    db.close();
-  }
-
-  @BeforeEach
-  void emptyTable() throws Exception {
-    db.reset();
-  }
 
   private JobMethod record(String event) {
     return call -> {

@@ -9,25 +9,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SIGTERM stops a worker process gracefully: the step in flight finishes and the exit code is 0.
  */
 class WorkerSignalTest {
-  private static WorkerDatabase db;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = new WorkerDatabase(2);
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    db.close();
-  }
+  @RegisterExtension static final WorkerDatabase db = new WorkerDatabase(2);
 
   @Test
   void sigtermLetsTheStepInFlightFinishAndExitsZero() throws Exception {

@@ -9,15 +9,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.MDC;
 
 /** How the workspace travels from step to step, and what happens when it cannot. */
 class WorkerWorkspaceTest {
-  private static WorkerDatabase db;
+  @RegisterExtension static final WorkerDatabase db = new WorkerDatabase();
 
   /** A typed workspace the steps replace. */
   record Counter(int n, List<String> seen) {}
@@ -26,21 +24,6 @@ class WorkerWorkspaceTest {
   public static final class Tally {
     public int n;
     public String note;
-  }
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = new WorkerDatabase();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    db.close();
-  }
-
-  @BeforeEach
-  void emptyTable() throws Exception {
-    db.reset();
   }
 
   private static long drain(JobDefinition... jobs) throws Exception {
