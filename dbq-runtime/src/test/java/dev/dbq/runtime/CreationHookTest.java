@@ -14,36 +14,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The creation hook: runs in the enqueuing process, before the insert, and may edit the job. */
 class CreationHookTest {
   /** A typed workspace. */
   public record Batch(String source, int size) {}
 
-  private static MigratedDatabase db;
-  private static Dbq dbq;
-  private static Sql sql;
-
-  @BeforeAll
-  static void start() {
-    db = MigratedDatabase.open();
-    dbq = db.dbq;
-    sql = db.sql;
-  }
-
-  @AfterAll
-  static void stop() {
-    db.close();
-  }
-
-  @BeforeEach
-  void empty() {
-    db.empty();
-  }
+  @RegisterExtension static final MigratedDatabase db = new MigratedDatabase();
 
   private static JobDefinition.Builder job(String name) {
     return JobDefinition.builder(name)
@@ -61,12 +40,12 @@ class CreationHookTest {
             .creationHook(
                 call -> {
                   seen.set(call.context());
-                  rowsWhenRun.set(sql.count("SELECT count(*) FROM dbq_job"));
+                  rowsWhenRun.set(db.sql.count("SELECT count(*) FROM dbq_job"));
                   return call.workspace();
                 })
             .build();
 
-    UUID id = TestJobBuilder.of(definition).queue("q1").priority(7).enqueue(dbq);
+    UUID id = TestJobBuilder.of(definition).queue("q1").priority(7).enqueue(db.dbq);
 
     JobContext context = seen.get();
     assertEquals(0L, rowsWhenRun.get(), "the hook ran before the insert");
@@ -93,9 +72,10 @@ class CreationHookTest {
             .build();
     Map<String, Object> given = new HashMap<>(Map.of("source", "x"));
 
-    UUID id = TestJobBuilder.of(definition).workspace(given).enqueue(dbq);
+    UUID id = TestJobBuilder.of(definition).workspace(given).enqueue(db.dbq);
 
-    assertEquals("{\"added\": true, \"source\": \"x\"}", dbq.findJob(id).orElseThrow().workspace());
+    assertEquals(
+        "{\"added\": true, \"source\": \"x\"}", db.dbq.findJob(id).orElseThrow().workspace());
     assertEquals(Map.of("source", "x"), given, "the caller's map is left alone");
   }
 
@@ -111,9 +91,10 @@ class CreationHookTest {
                 })
             .build();
 
-    UUID id = TestJobBuilder.of(definition).workspace(new Batch("  North ", 4)).enqueue(dbq);
+    UUID id = TestJobBuilder.of(definition).workspace(new Batch("  North ", 4)).enqueue(db.dbq);
 
-    assertEquals("{\"size\": 4, \"source\": \"north\"}", dbq.findJob(id).orElseThrow().workspace());
+    assertEquals(
+        "{\"size\": 4, \"source\": \"north\"}", db.dbq.findJob(id).orElseThrow().workspace());
   }
 
   @Test
@@ -121,17 +102,17 @@ class CreationHookTest {
     JobDefinition definition =
         job("replacing_map").creationHook(call -> Map.of("replaced", 1)).build();
 
-    UUID id = TestJobBuilder.of(definition).workspace(Map.of("old", 0)).enqueue(dbq);
+    UUID id = TestJobBuilder.of(definition).workspace(Map.of("old", 0)).enqueue(db.dbq);
 
-    assertEquals("{\"replaced\": 1}", dbq.findJob(id).orElseThrow().workspace());
+    assertEquals("{\"replaced\": 1}", db.dbq.findJob(id).orElseThrow().workspace());
   }
 
   @Test
   void aReturnedWorkspaceThatIsNotAJsonObjectInsertsNothing() {
     JobDefinition definition = job("bad_return").creationHook(call -> "text").build();
 
-    assertThrows(WorkspaceException.class, () -> TestJobBuilder.of(definition).enqueue(dbq));
-    assertEquals(0, sql.count("SELECT count(*) FROM dbq_job"));
+    assertThrows(WorkspaceException.class, () -> TestJobBuilder.of(definition).enqueue(db.dbq));
+    assertEquals(0, db.sql.count("SELECT count(*) FROM dbq_job"));
   }
 
   @Test
@@ -146,9 +127,10 @@ class CreationHookTest {
             .build();
 
     IllegalStateException caught =
-        assertThrows(IllegalStateException.class, () -> TestJobBuilder.of(definition).enqueue(dbq));
+        assertThrows(
+            IllegalStateException.class, () -> TestJobBuilder.of(definition).enqueue(db.dbq));
     assertSame(thrown, caught);
-    assertEquals(0, sql.count("SELECT count(*) FROM dbq_job"));
+    assertEquals(0, db.sql.count("SELECT count(*) FROM dbq_job"));
   }
 
   @Test
@@ -163,10 +145,11 @@ class CreationHookTest {
             .build();
 
     CreationHookException caught =
-        assertThrows(CreationHookException.class, () -> TestJobBuilder.of(definition).enqueue(dbq));
+        assertThrows(
+            CreationHookException.class, () -> TestJobBuilder.of(definition).enqueue(db.dbq));
     assertSame(thrown, caught.getCause());
     assertTrue(caught.getMessage().contains("refusing_checked"), caught.getMessage());
-    assertEquals(0, sql.count("SELECT count(*) FROM dbq_job"));
+    assertEquals(0, db.sql.count("SELECT count(*) FROM dbq_job"));
   }
 
   @Test
@@ -187,8 +170,8 @@ class CreationHookTest {
       jobs.add(TestJobBuilder.of(definition));
     }
 
-    assertThrows(IllegalArgumentException.class, () -> dbq.enqueueAll(jobs));
-    assertEquals(0, sql.count("SELECT count(*) FROM dbq_job"));
+    assertThrows(IllegalArgumentException.class, () -> db.dbq.enqueueAll(jobs));
+    assertEquals(0, db.sql.count("SELECT count(*) FROM dbq_job"));
   }
 
   @Test
@@ -203,10 +186,10 @@ class CreationHookTest {
                 })
             .build();
 
-    UUID id = TestJobBuilder.of(definition).enqueue(dbq);
-    dbq.findJob(id);
-    dbq.queueDepths();
-    dbq.countByState();
+    UUID id = TestJobBuilder.of(definition).enqueue(db.dbq);
+    db.dbq.findJob(id);
+    db.dbq.queueDepths();
+    db.dbq.countByState();
 
     assertEquals(1, calls.get());
   }
@@ -224,9 +207,9 @@ class CreationHookTest {
                 })
             .build();
 
-    UUID id = TestJobBuilder.of(definition).enqueue(dbq);
+    UUID id = TestJobBuilder.of(definition).enqueue(db.dbq);
 
     assertNull(seen.get());
-    assertEquals("{}", dbq.findJob(id).orElseThrow().workspace());
+    assertEquals("{}", db.dbq.findJob(id).orElseThrow().workspace());
   }
 }

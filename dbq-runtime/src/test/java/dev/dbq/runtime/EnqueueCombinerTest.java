@@ -17,11 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Concurrent small enqueues share statements against the real database: the first caller's insert
@@ -32,7 +31,7 @@ class EnqueueCombinerTest {
       JobDefinition.builder("shared").step("run", Invocation::workspace).build();
   private static final Duration BOUND = Duration.ofSeconds(10);
 
-  private static MigratedDatabase db;
+  @RegisterExtension static final MigratedDatabase db = new MigratedDatabase();
 
   /** The size of each statement the combiner ran, in order. */
   private final List<Integer> statements = Collections.synchronizedList(new ArrayList<>());
@@ -41,19 +40,8 @@ class EnqueueCombinerTest {
   private final CountDownLatch gate = new CountDownLatch(1);
   private ExecutorService callers;
 
-  @BeforeAll
-  static void open() {
-    db = MigratedDatabase.open();
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
-
   @BeforeEach
   void setUp() {
-    db.empty();
     callers = Executors.newCachedThreadPool();
   }
 

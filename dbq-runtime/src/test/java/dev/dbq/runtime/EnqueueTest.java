@@ -14,10 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Enqueuing through a {@link Dbq}, inside a caller's transaction, and many at once. */
 class EnqueueTest {
@@ -68,37 +66,16 @@ class EnqueueTest {
           .step("send", Invocation::workspace)
           .build();
 
-  private static MigratedDatabase db;
-  private static TestDatabase database;
-  private static Dbq dbq;
-  private static Sql sql;
-
-  @BeforeAll
-  static void start() {
-    db = MigratedDatabase.open();
-    database = db.database;
-    dbq = db.dbq;
-    sql = db.sql;
-  }
-
-  @AfterAll
-  static void stop() {
-    db.close();
-  }
-
-  @BeforeEach
-  void empty() {
-    db.empty();
-  }
+  @RegisterExtension static final MigratedDatabase db = new MigratedDatabase();
 
   @Test
   void untypedWorkspaceIsStoredAsItsJsonObject() {
     Map<String, Object> workspace = new LinkedHashMap<>();
     workspace.put("email", "ada@example.com");
     workspace.put("count", 2);
-    UUID id = TestJobBuilder.of(UNTYPED).workspace(workspace).enqueue(dbq);
+    UUID id = TestJobBuilder.of(UNTYPED).workspace(workspace).enqueue(db.dbq);
 
-    JobInfo job = dbq.findJob(id).orElseThrow();
+    JobInfo job = db.dbq.findJob(id).orElseThrow();
     assertEquals("send_report", job.name());
     assertEquals(JobState.NEW, job.state());
     assertEquals(0, job.nextStep());
@@ -106,20 +83,20 @@ class EnqueueTest {
     assertNull(job.lastError());
     assertEquals(
         "{\"count\": 2, \"email\": \"ada@example.com\"}",
-        sql.value("SELECT workspace::text FROM dbq_job WHERE id = '" + id + "'"));
+        db.sql.value("SELECT workspace::text FROM dbq_job WHERE id = '" + id + "'"));
   }
 
   @Test
   void noWorkspaceIsStoredAsAnEmptyObject() {
-    UUID id = TestJobBuilder.of(UNTYPED).enqueue(dbq);
-    assertEquals("{}", dbq.findJob(id).orElseThrow().workspace());
+    UUID id = TestJobBuilder.of(UNTYPED).enqueue(db.dbq);
+    assertEquals("{}", db.dbq.findJob(id).orElseThrow().workspace());
   }
 
   @Test
   void recordWorkspaceIsStoredByItsComponents() {
-    UUID id = TestJobBuilder.of(TYPED).workspace(new Batch("north", 12)).enqueue(dbq);
+    UUID id = TestJobBuilder.of(TYPED).workspace(new Batch("north", 12)).enqueue(db.dbq);
     assertEquals(
-        "{\"size\": 12, \"source\": \"north\"}", dbq.findJob(id).orElseThrow().workspace());
+        "{\"size\": 12, \"source\": \"north\"}", db.dbq.findJob(id).orElseThrow().workspace());
   }
 
   @Test
@@ -127,20 +104,21 @@ class EnqueueTest {
     UUID id =
         TestJobBuilder.of(BEAN)
             .workspace(new Mailing("ada@example.com", List.of("a")))
-            .enqueue(dbq);
+            .enqueue(db.dbq);
     assertEquals(
         "{\"to\": \"ada@example.com\", \"tags\": [\"a\"]}",
-        dbq.findJob(id).orElseThrow().workspace());
+        db.dbq.findJob(id).orElseThrow().workspace());
   }
 
   @Test
   void workspaceThatIsNotAJsonObjectIsRejectedBeforeAnythingIsWritten() {
     assertThrows(
         WorkspaceException.class,
-        () -> TestJobBuilder.of(UNTYPED).workspace(List.of(1)).enqueue(dbq));
+        () -> TestJobBuilder.of(UNTYPED).workspace(List.of(1)).enqueue(db.dbq));
     assertThrows(
-        WorkspaceException.class, () -> TestJobBuilder.of(UNTYPED).workspace("text").enqueue(dbq));
-    assertEquals(0, sql.count("SELECT count(*) FROM dbq_job"));
+        WorkspaceException.class,
+        () -> TestJobBuilder.of(UNTYPED).workspace("text").enqueue(db.dbq));
+    assertEquals(0, db.sql.count("SELECT count(*) FROM dbq_job"));
   }
 
   @Test
@@ -148,27 +126,27 @@ class EnqueueTest {
     WorkspaceException e =
         assertThrows(
             WorkspaceException.class,
-            () -> TestJobBuilder.of(TYPED).workspace(Map.of("source", "x")).enqueue(dbq));
+            () -> TestJobBuilder.of(TYPED).workspace(Map.of("source", "x")).enqueue(db.dbq));
     assertTrue(e.getMessage().contains(Batch.class.getName()), e.getMessage());
-    assertEquals(0, sql.count("SELECT count(*) FROM dbq_job"));
+    assertEquals(0, db.sql.count("SELECT count(*) FROM dbq_job"));
   }
 
   @Test
   void queueAndPriorityDefaultToTheDefinitions() {
-    JobInfo job = dbq.findJob(TestJobBuilder.of(TYPED).enqueue(dbq)).orElseThrow();
+    JobInfo job = db.dbq.findJob(TestJobBuilder.of(TYPED).enqueue(db.dbq)).orElseThrow();
     assertEquals("imports", job.queue());
     assertEquals(3, job.priority());
     assertNull(job.runAfter());
 
-    JobInfo plain = dbq.findJob(TestJobBuilder.of(UNTYPED).enqueue(dbq)).orElseThrow();
+    JobInfo plain = db.dbq.findJob(TestJobBuilder.of(UNTYPED).enqueue(db.dbq)).orElseThrow();
     assertEquals("default", plain.queue());
     assertEquals(0, plain.priority());
   }
 
   @Test
   void queueAndPriorityCanBeOverridden() {
-    UUID id = TestJobBuilder.of(TYPED).queue("urgent").priority(-32768).enqueue(dbq);
-    JobInfo job = dbq.findJob(id).orElseThrow();
+    UUID id = TestJobBuilder.of(TYPED).queue("urgent").priority(-32768).enqueue(db.dbq);
+    JobInfo job = db.dbq.findJob(id).orElseThrow();
     assertEquals("urgent", job.queue());
     assertEquals(-32768, job.priority());
   }
@@ -176,28 +154,28 @@ class EnqueueTest {
   @Test
   void runAfterAnInstantIsStoredToTheMicrosecond() {
     Instant at = Instant.parse("2030-01-02T03:04:05.123456789Z");
-    UUID id = TestJobBuilder.of(UNTYPED).runAfter(at).enqueue(dbq);
-    assertEquals(at.truncatedTo(ChronoUnit.MICROS), dbq.findJob(id).orElseThrow().runAfter());
+    UUID id = TestJobBuilder.of(UNTYPED).runAfter(at).enqueue(db.dbq);
+    assertEquals(at.truncatedTo(ChronoUnit.MICROS), db.dbq.findJob(id).orElseThrow().runAfter());
   }
 
   @Test
   void runAfterADelayCountsFromTheDatabaseClock() {
-    UUID id = TestJobBuilder.of(UNTYPED).runAfter(Duration.ofHours(2)).enqueue(dbq);
+    UUID id = TestJobBuilder.of(UNTYPED).runAfter(Duration.ofHours(2)).enqueue(db.dbq);
     // run_after - created is the delay, up to the microseconds between two clock readings
     String where = " FROM dbq_job WHERE id = '" + id + "'";
     assertEquals(
         "t",
-        sql.value(
+        db.sql.value(
             "SELECT run_after - created BETWEEN interval '1 hour 59 minutes 59 seconds'"
                 + " AND interval '2 hours 1 second'"
                 + where));
-    assertEquals("t", sql.value("SELECT run_after > now() + interval '1 hour'" + where));
+    assertEquals("t", db.sql.value("SELECT run_after > now() + interval '1 hour'" + where));
   }
 
   @Test
   void idsAreFreshUuids() {
-    UUID a = TestJobBuilder.of(UNTYPED).enqueue(dbq);
-    UUID b = TestJobBuilder.of(UNTYPED).enqueue(dbq);
+    UUID a = TestJobBuilder.of(UNTYPED).enqueue(db.dbq);
+    UUID b = TestJobBuilder.of(UNTYPED).enqueue(db.dbq);
     assertFalse(a.equals(b));
     assertEquals(4, a.version());
   }
@@ -212,11 +190,11 @@ class EnqueueTest {
 
   @Test
   void enqueueWithoutArgumentsUsesTheDefault() {
-    Dbq.setDefault(dbq);
+    Dbq.setDefault(db.dbq);
     try {
       UUID id = TestJobBuilder.of(UNTYPED).enqueue();
-      assertTrue(dbq.findJob(id).isPresent());
-      assertEquals(dbq, Dbq.getDefault());
+      assertTrue(db.dbq.findJob(id).isPresent());
+      assertEquals(db.dbq, Dbq.getDefault());
     } finally {
       Dbq.setDefault(null);
     }
@@ -225,7 +203,7 @@ class EnqueueTest {
   @Test
   void inTheCallersTransactionARollbackLeavesNoJob() throws Exception {
     UUID id;
-    try (Connection c = database.connect()) {
+    try (Connection c = db.database.connect()) {
       c.setAutoCommit(false);
       id = TestJobBuilder.of(UNTYPED).enqueue(c);
       try (var s = c.createStatement();
@@ -233,46 +211,46 @@ class EnqueueTest {
         rs.next();
         assertEquals(1, rs.getInt(1), "visible inside the transaction");
       }
-      assertEquals(0, sql.count("SELECT count(*) FROM dbq_job"), "invisible outside it");
+      assertEquals(0, db.sql.count("SELECT count(*) FROM dbq_job"), "invisible outside it");
       c.rollback();
     }
-    assertTrue(dbq.findJob(id).isEmpty());
+    assertTrue(db.dbq.findJob(id).isEmpty());
   }
 
   @Test
   void inTheCallersTransactionACommitMakesTheJobVisible() throws Exception {
     UUID id;
-    try (Connection c = database.connect()) {
+    try (Connection c = db.database.connect()) {
       c.setAutoCommit(false);
       id = TestJobBuilder.of(UNTYPED).enqueue(c);
-      assertTrue(dbq.findJob(id).isEmpty());
+      assertTrue(db.dbq.findJob(id).isEmpty());
       c.commit();
     }
-    assertTrue(dbq.findJob(id).isPresent());
+    assertTrue(db.dbq.findJob(id).isPresent());
   }
 
   @Test
   void theCallersConnectionIsLeftOpenUncommittedAndInItsMode() throws Exception {
-    try (Connection c = database.connect()) {
+    try (Connection c = db.database.connect()) {
       c.setAutoCommit(false);
       TestJobBuilder.of(UNTYPED).enqueue(c);
       Dbq.enqueueAll(c, List.of(TestJobBuilder.of(UNTYPED)));
       assertFalse(c.isClosed());
       assertFalse(c.getAutoCommit());
-      assertEquals(0, sql.count("SELECT count(*) FROM dbq_job"));
+      assertEquals(0, db.sql.count("SELECT count(*) FROM dbq_job"));
       c.rollback();
     }
-    try (Connection c = database.connect()) {
+    try (Connection c = db.database.connect()) {
       assertTrue(c.getAutoCommit());
       TestJobBuilder.of(UNTYPED).enqueue(c);
       assertTrue(c.getAutoCommit());
-      assertEquals(1, sql.count("SELECT count(*) FROM dbq_job"), "auto-commit commits at once");
+      assertEquals(1, db.sql.count("SELECT count(*) FROM dbq_job"), "auto-commit commits at once");
     }
   }
 
   @Test
   void aFailedInsertIsADbqExceptionSayingWhatWasBeingDone() throws Exception {
-    try (Connection c = database.connect()) {
+    try (Connection c = db.database.connect()) {
       c.setAutoCommit(false);
       try (var s = c.createStatement()) {
         s.execute("SELECT 1 / 0");

@@ -1,34 +1,43 @@
 package dev.dbq.runtime;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
  * The fixture the store tests share: a fresh test database, migrated, with a {@link Dbq} on its own
- * pool and a {@link Sql} helper for checking rows. One per test class.
+ * pool and a {@link Sql} helper for checking rows. One per test class, registered as
+ * {@code @RegisterExtension static final MigratedDatabase db = new MigratedDatabase();}: created
+ * before the class's first test, emptied before each test and dropped after the last.
  */
-final class MigratedDatabase implements AutoCloseable {
-  final TestDatabase database;
-  final Dbq dbq;
-  final Sql sql;
+final class MigratedDatabase implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+  TestDatabase database;
+  Dbq dbq;
+  Sql sql;
 
-  private MigratedDatabase(TestDatabase database) {
-    this.database = database;
-    this.dbq = Dbq.connect(database.url());
-    this.sql = new Sql(database);
-  }
-
-  static MigratedDatabase open() {
-    MigratedDatabase db = new MigratedDatabase(TestDatabase.create());
-    db.dbq.migrate();
-    return db;
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    database = TestDatabase.create();
+    dbq = Dbq.connect(database.url());
+    sql = new Sql(database);
+    dbq.migrate();
   }
 
   /** Removes every job, so that each test starts from an empty queue. */
-  void empty() {
+  @Override
+  public void beforeEach(ExtensionContext context) {
     sql.execute("DELETE FROM dbq_job");
   }
 
   @Override
-  public void close() {
-    dbq.close();
-    database.close();
+  public void afterAll(ExtensionContext context) {
+    // null when beforeAll failed part way
+    if (dbq != null) {
+      dbq.close();
+    }
+    if (database != null) {
+      database.close();
+    }
   }
 }

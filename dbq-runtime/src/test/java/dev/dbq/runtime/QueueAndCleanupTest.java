@@ -9,43 +9,22 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Queue depths, deleting old jobs, counting by state. */
 class QueueAndCleanupTest {
   private static final JobDefinition JOB =
       JobDefinition.builder("work").step("run", Invocation::workspace).build();
 
-  private static MigratedDatabase db;
-  private static Dbq dbq;
-  private static Sql sql;
-
-  @BeforeAll
-  static void start() {
-    db = MigratedDatabase.open();
-    dbq = db.dbq;
-    sql = db.sql;
-  }
-
-  @AfterAll
-  static void stop() {
-    db.close();
-  }
-
-  @BeforeEach
-  void empty() {
-    db.empty();
-  }
+  @RegisterExtension static final MigratedDatabase db = new MigratedDatabase();
 
   private static UUID enqueue(String queue) {
-    return TestJobBuilder.of(JOB).queue(queue).enqueue(dbq);
+    return TestJobBuilder.of(JOB).queue(queue).enqueue(db.dbq);
   }
 
   private static void set(UUID id, String assignments) {
-    sql.execute("UPDATE dbq_job SET " + assignments + " WHERE id = '" + id + "'");
+    db.sql.execute("UPDATE dbq_job SET " + assignments + " WHERE id = '" + id + "'");
   }
 
   @Test
@@ -55,7 +34,7 @@ class QueueAndCleanupTest {
     enqueue("alpha");
     set(enqueue("alpha"), "state = 'READY'");
 
-    Map<String, Long> depths = dbq.queueDepths();
+    Map<String, Long> depths = db.dbq.queueDepths();
 
     assertEquals(Map.of("alpha", 3L, "zeta", 1L), depths);
     assertEquals(List.of("alpha", "zeta"), new ArrayList<>(depths.keySet()));
@@ -68,21 +47,21 @@ class QueueAndCleanupTest {
     }
     enqueue("waiting");
 
-    assertEquals(Map.of("waiting", 1L), dbq.queueDepths());
+    assertEquals(Map.of("waiting", 1L), db.dbq.queueDepths());
   }
 
   @Test
   void futureJobsCountUnlessExcluded() {
-    TestJobBuilder.of(JOB).queue("later").runAfter(Duration.ofHours(3)).enqueue(dbq);
+    TestJobBuilder.of(JOB).queue("later").runAfter(Duration.ofHours(3)).enqueue(db.dbq);
     TestJobBuilder.of(JOB)
         .queue("later")
         .runAfter(java.time.Instant.now().minus(Duration.ofHours(3)))
-        .enqueue(dbq);
-    TestJobBuilder.of(JOB).queue("only_future").runAfter(Duration.ofHours(3)).enqueue(dbq);
+        .enqueue(db.dbq);
+    TestJobBuilder.of(JOB).queue("only_future").runAfter(Duration.ofHours(3)).enqueue(db.dbq);
 
-    assertEquals(Map.of("later", 2L, "only_future", 1L), dbq.queueDepths());
-    assertEquals(Map.of("later", 2L, "only_future", 1L), dbq.queueDepths(false));
-    assertEquals(Map.of("later", 1L), dbq.queueDepths(true));
+    assertEquals(Map.of("later", 2L, "only_future", 1L), db.dbq.queueDepths());
+    assertEquals(Map.of("later", 2L, "only_future", 1L), db.dbq.queueDepths(false));
+    assertEquals(Map.of("later", 1L), db.dbq.queueDepths(true));
   }
 
   @Test
@@ -102,26 +81,26 @@ class QueueAndCleanupTest {
     set(oldProcessing, "state = 'PROCESSING', created = now() - interval '25 hours'");
     set(recentComplete, "state = 'COMPLETE', created = now() - interval '23 hours'");
 
-    assertEquals(3, dbq.deleteOldJobs(Duration.ofHours(24)));
+    assertEquals(3, db.dbq.deleteOldJobs(Duration.ofHours(24)));
 
-    List<String> left = sql.column("SELECT id FROM dbq_job ORDER BY seq");
+    List<String> left = db.sql.column("SELECT id FROM dbq_job ORDER BY seq");
     assertEquals(
         List.of(oldNew, oldReady, oldProcessing, recentComplete).stream()
             .map(UUID::toString)
             .toList(),
         left);
-    assertEquals(0, dbq.deleteOldJobs(Duration.ofHours(24)), "nothing left to delete");
-    assertEquals(1, dbq.deleteOldJobs(Duration.ofHours(22)));
+    assertEquals(0, db.dbq.deleteOldJobs(Duration.ofHours(24)), "nothing left to delete");
+    assertEquals(1, db.dbq.deleteOldJobs(Duration.ofHours(22)));
   }
 
   @Test
   void aNegativeAgeIsRejected() {
-    assertThrows(IllegalArgumentException.class, () -> dbq.deleteOldJobs(Duration.ofHours(-1)));
+    assertThrows(IllegalArgumentException.class, () -> db.dbq.deleteOldJobs(Duration.ofHours(-1)));
   }
 
   @Test
   void findJobOfAnUnknownIdIsEmpty() {
-    assertEquals(java.util.Optional.empty(), dbq.findJob(UUID.randomUUID()));
+    assertEquals(java.util.Optional.empty(), db.dbq.findJob(UUID.randomUUID()));
   }
 
   @Test
@@ -136,6 +115,6 @@ class QueueAndCleanupTest {
     }
     expected.put(JobState.NEW, 2L);
     expected.put(JobState.FAILED, 1L);
-    assertEquals(expected, dbq.countByState());
+    assertEquals(expected, db.dbq.countByState());
   }
 }
