@@ -5,9 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The worker command as {@link DbqWorker#main} runs it, on the test's database and with a job whose
- * step takes a second: {@link WorkerSignalTest} sends it SIGTERM mid-step.
+ * step takes three seconds: {@link WorkerSignalTest} sends it SIGTERM mid-step.
  */
 public final class SignalledWorkerMain {
+  /** The line the step prints when it starts: the test waits for it before it signals. */
+  static final String STEP_STARTED = "signalled-worker: step started";
+
   private SignalledWorkerMain() {}
 
   public static void main(String[] args) {
@@ -20,7 +23,9 @@ public final class SignalledWorkerMain {
                 .step(
                     "work",
                     call -> {
-                      Thread.sleep(1_000); // the job's own work, still running when SIGTERM comes
+                      System.out.println(STEP_STARTED);
+                      System.out.flush();
+                      Thread.sleep(3_000); // the job's own work, still running when SIGTERM comes
                       call.context().workspace().put("finished", true);
                       return null;
                     })

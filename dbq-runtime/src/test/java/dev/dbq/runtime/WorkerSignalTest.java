@@ -3,7 +3,7 @@ package dev.dbq.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +22,7 @@ class WorkerSignalTest {
   void sigtermLetsTheStepInFlightFinishAndExitsZero() throws Exception {
     UUID id = TestJobs.insert(db.sql, "slow", "default", 0, "{}");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path log = Path.of("target", "worker-signal-test.log");
     Process worker =
         new ProcessBuilder(
                 List.of(
@@ -31,12 +32,15 @@ class WorkerSignalTest {
                     SignalledWorkerMain.class.getName(),
                     db.database.url()))
             .redirectErrorStream(true)
-            .redirectOutput(new File("target/worker-signal-test.log"))
+            .redirectOutput(log.toFile())
             .start();
     try {
+      // the step's own line, not the job's PROCESSING state: a job is PROCESSING from its claim,
+      // and one signalled before its step started is handed back instead
       Await.until(
           "the step to start",
-          () -> TestJobs.state(db.sql, id) == JobState.PROCESSING,
+          () ->
+              Files.exists(log) && Files.readString(log).contains(SignalledWorkerMain.STEP_STARTED),
           Duration.ofSeconds(60));
 
       worker.destroy(); // SIGTERM
