@@ -2,10 +2,15 @@ package dev.dbq.runtime;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * The worker command as {@link DbqWorker#main} runs it, on the test's database and with a job whose
- * step takes three seconds: {@link WorkerSignalTest} sends it SIGTERM mid-step.
+ * step runs until the worker marks it STOPPING: {@link WorkerSignalTest} sends it SIGTERM mid-step.
  */
 public final class SignalledWorkerMain {
   /** The line the step prints when it starts: the test waits for it before it signals. */
@@ -25,7 +30,11 @@ public final class SignalledWorkerMain {
                     call -> {
                       System.out.println(STEP_STARTED);
                       System.out.flush();
-                      Thread.sleep(3_000); // the job's own work, still running when SIGTERM comes
+                      // the job's own work lasts until the worker, signalled, marks it STOPPING
+                      Await.until(
+                          "the SIGTERM to mark the job STOPPING",
+                          () -> stopping(pool),
+                          Duration.ofSeconds(60));
                       call.context().workspace().put("finished", true);
                       return null;
                     })
@@ -34,5 +43,14 @@ public final class SignalledWorkerMain {
     System.exit(
         WorkerCommand.commandLine(new WorkerCommand(() -> Dbq.create(pool), () -> catalog))
             .execute(rest));
+  }
+
+  private static boolean stopping(HikariDataSource pool) throws SQLException {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM dbq_job WHERE state = 'STOPPING'")) {
+      rs.next();
+      return rs.getLong(1) > 0;
+    }
   }
 }
