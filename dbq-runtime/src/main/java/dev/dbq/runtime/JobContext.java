@@ -24,6 +24,7 @@ public final class JobContext {
   private final int maxAttempts;
   private final Map<String, Object> workspace;
   private final Logger logger;
+  private volatile JobState state;
 
   private JobContext(Builder b) {
     this.id = b.id;
@@ -35,6 +36,7 @@ public final class JobContext {
     this.attempt = b.attempt;
     this.maxAttempts = b.maxAttempts;
     this.workspace = b.workspace;
+    this.state = b.state;
     this.logger = LoggerFactory.getLogger("dev.dbq.job." + b.name);
   }
 
@@ -43,7 +45,8 @@ public final class JobContext {
    *
    * @param id the job's id
    * @param name the job's name
-   * @return a builder with queue {@code default}, priority 0, step index 0, attempt 1 of 1
+   * @return a builder with queue {@code default}, priority 0, step index 0, attempt 1 of 1, state
+   *     {@link JobState#PROCESSING}
    */
   public static Builder builder(UUID id, String name) {
     return new Builder(id, name);
@@ -113,6 +116,25 @@ public final class JobContext {
   }
 
   /**
+   * The state the job is in, as the hooks see it. While the pre-step hook and the step run it is
+   * {@link JobState#PROCESSING}; once the step has ended it is the state about to be saved with the
+   * step's outcome, as django-db-queue's hooks see {@code job.state}: {@link JobState#FAILED} in
+   * the failure hook, and in the post-step hook {@link JobState#READY} (steps remain, or a failed
+   * step will be retried: see {@link #isLastAttempt()}), {@link JobState#COMPLETE} or {@link
+   * JobState#FAILED}.
+   *
+   * @return the job's state
+   */
+  public JobState state() {
+    return state;
+  }
+
+  /** The worker moves the context to the outcome's state before the failure and post-step hooks. */
+  void moveTo(JobState next) {
+    this.state = next;
+  }
+
+  /**
    * The untyped workspace: a mutable map holding a JSON object, passed from step to step. Jobs with
    * a typed workspace take it as a step parameter instead.
    *
@@ -150,6 +172,7 @@ public final class JobContext {
     private int attempt = 1;
     private int maxAttempts = 1;
     private Map<String, Object> workspace;
+    private JobState state = JobState.PROCESSING;
 
     private Builder(UUID id, String name) {
       this.id = Objects.requireNonNull(id, "id");
@@ -202,6 +225,15 @@ public final class JobContext {
      */
     public Builder workspace(Map<String, Object> map) {
       this.workspace = map;
+      return this;
+    }
+
+    /**
+     * @param jobState the state the hooks see (default {@link JobState#PROCESSING})
+     * @return this builder
+     */
+    public Builder state(JobState jobState) {
+      this.state = Objects.requireNonNull(jobState, "jobState");
       return this;
     }
 

@@ -106,71 +106,153 @@ final class StepRunner {
               + " lost runs fail the job without running it again");
     }
     JobContext context = context(claim, job, step, workspace, type);
+    long started = System.nanoTime();
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "job {} {}: step '{}' ({} of {}) started, attempt {} of {}",
+          job.name(),
+          claim.id(),
+          step.name(),
+          claim.stepIndex() + 1,
+          stepCount,
+          claim.attempt(),
+          job.maxAttempts());
+    }
+    StepOutcome outcome = runWithHooks(claim, job, step, context, workspace, type);
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "job {} {}: step '{}' ({} of {}) ended in {} ms, job {}",
+          job.name(),
+          claim.id(),
+          step.name(),
+          claim.stepIndex() + 1,
+          stepCount,
+          (System.nanoTime() - started) / 1_000_000,
+          outcome.state());
+    }
+    return outcome;
+  }
 
-    StepOutcome outcome;
-    Throwable failure = null;
+  /**
+   * The seed's order: pre-step hook, step; on a throw the failure hook (last attempt only); the
+   * post-step hook always; only then the workspace they left is written, with the state they saw.
+   * The pre-step hook is part of the step's work (its throw fails the step and its edits are kept,
+   * like a step's); a throwing failure or post-step hook is logged and changes nothing.
+   */
+  private StepOutcome runWithHooks(
+      Claim claim,
+      JobDefinition job,
+      StepDefinition step,
+      JobContext context,
+      Object workspace,
+      Class<?> type) {
+    int stepCount = job.steps().size();
     Object current = workspace;
+    // the JSON of current while it is known; null once a hook may have changed it
+    String json = null;
+    Throwable failure = null;
     try {
       // a pre-step hook may replace the workspace the step receives, as a step may
       current = call(job.preStepHook(), context, current, null);
-      current = step.method().call(new Invocation(context, current, null, instances));
-      if (current == null) {
-        current = workspace;
-      }
-      int next = claim.stepIndex() + 1;
-      outcome =
-          new StepOutcome.Succeeded(
-              WorkspaceCodec.toJson(current),
-              next,
-              next < stepCount ? JobState.READY : JobState.COMPLETE);
+      current = call(Optional.of(step.method()), context, current, null);
+      // a result that cannot be saved fails the step itself, with its retries and failure hook
+      json = WorkspaceCodec.toJson(current);
     } catch (Throwable t) {
       rethrowIfFatal(t);
       failure = t;
-      outcome = failed(claim, job, t);
     }
 
-    if (failure != null && outcome instanceof StepOutcome.Failed) {
-      runHook("failure hook", job.failureHook(), context, current, failure);
+    StepOutcome decided = decide(claim, job, stepCount, failure);
+    context.moveTo(decided.state());
+    Keeping kept = new Keeping(current, json);
+    if (decided instanceof StepOutcome.Failed) {
+      kept = runHook("failure hook", job.failureHook(), context, kept, type, failure);
     }
-    runHook("post-step hook", job.postStepHook(), context, current, failure);
-    return outcome;
+    kept = runHook("post-step hook", job.postStepHook(), context, kept, type, failure);
+    return withWorkspace(claim, job, step, decided, kept);
+  }
+
+  /** The decided outcome with the workspace the hooks left, or a failure if it cannot be saved. */
+  private static StepOutcome withWorkspace(
+      Claim claim, JobDefinition job, StepDefinition step, StepOutcome decided, Keeping kept) {
+    String json = kept.json();
+    String unsavable = null;
+    if (json == null) {
+      try {
+        json = WorkspaceCodec.toJson(kept.workspace());
+      } catch (WorkspaceException e) {
+        unsavable =
+            ErrorText.clean(
+                "the workspace that step '"
+                    + step.name()
+                    + "' and the hooks of job '"
+                    + job.name()
+                    + "' left cannot be saved: "
+                    + e.getMessage());
+      }
+    }
+    if (decided instanceof StepOutcome.Succeeded s) {
+      if (unsavable != null) {
+        log.error("job {} FAILED: {}", claim.id(), unsavable);
+        return new StepOutcome.Failed(null, unsavable);
+      }
+      return new StepOutcome.Succeeded(json, s.nextStep(), s.state());
+    }
+    if (unsavable != null) {
+      // the step failed already; its outcome stands and the stored workspace is kept
+      log.warn("job {}: {}; the stored workspace is kept", claim.id(), unsavable);
+    }
+    if (decided instanceof StepOutcome.Retry r) {
+      return new StepOutcome.Retry(json, r.error(), r.backoff());
+    }
+    return new StepOutcome.Failed(json, ((StepOutcome.Failed) decided).error());
+  }
+
+  /** The outcome without its workspace: what the hooks will see as the state to be saved. */
+  private StepOutcome decide(Claim claim, JobDefinition job, int stepCount, Throwable failure) {
+    if (failure == null) {
+      int next = claim.stepIndex() + 1;
+      return new StepOutcome.Succeeded(
+          null, next, next < stepCount ? JobState.READY : JobState.COMPLETE);
+    }
+    return failed(claim, job, failure);
   }
 
   private StepOutcome failed(Claim claim, JobDefinition job, Throwable t) {
     String error = message(t);
+    String step = job.steps().get(claim.stepIndex()).name();
     if (t instanceof InterruptedException) {
       // only a shutdown past its grace period interrupts a slot, after handing the job back:
       // the save that follows is refused
-      log.warn(
-          "step {} of job {} was interrupted by the worker's shutdown",
-          claim.stepIndex(),
-          claim.id());
+      log.warn("step '{}' of job {} was interrupted by the worker's shutdown", step, claim.id());
     }
     if (claim.attempt() < job.maxAttempts()) {
       Duration wait = backoff.after(claim.attempt());
       log.warn(
-          "step {} of job {} failed (attempt {} of {}), retrying in {}",
-          claim.stepIndex(),
+          "step '{}' of job {} {} failed (attempt {} of {}), retrying in {}",
+          step,
+          job.name(),
           claim.id(),
           claim.attempt(),
           job.maxAttempts(),
           wait,
           t);
-      return new StepOutcome.Retry(error, wait);
+      return new StepOutcome.Retry(null, error, wait);
     }
     log.error(
-        "step {} of job {} failed (attempt {} of {}); the job is FAILED",
-        claim.stepIndex(),
+        "step '{}' of job {} {} failed (attempt {} of {}); the job is FAILED",
+        step,
+        job.name(),
         claim.id(),
         claim.attempt(),
         job.maxAttempts(),
         t);
-    return new StepOutcome.Failed(error);
+    return new StepOutcome.Failed(null, error);
   }
 
   private static StepOutcome failedUnrunnable(Claim claim, String error) {
     log.error("job {} FAILED without running: {}", claim.id(), error);
-    return new StepOutcome.Failed(error);
+    return new StepOutcome.Failed(null, error);
   }
 
   private Object call(
@@ -183,18 +265,55 @@ final class StepRunner {
     return returned == null ? workspace : returned;
   }
 
-  /** Runs a hook whose exception is logged and changes nothing. */
-  private void runHook(
+  /** A workspace and, while known, its JSON (null when it must be written anew). */
+  private record Keeping(Object workspace, String json) {}
+
+  /**
+   * Runs a hook whose exception is logged and changes nothing: what it had edited in place is
+   * undone from a snapshot taken before it ran. A hook that returns the workspace replaces it.
+   */
+  private Keeping runHook(
       String what,
       Optional<JobMethod> hook,
       JobContext context,
-      Object workspace,
+      Keeping kept,
+      Class<?> type,
       Throwable failure) {
+    if (hook.isEmpty()) {
+      return kept;
+    }
+    String before = kept.json() != null ? kept.json() : snapshot(kept.workspace());
     try {
-      call(hook, context, workspace, failure);
+      return new Keeping(call(hook, context, kept.workspace(), failure), null);
     } catch (Throwable t) {
       rethrowIfFatal(t);
       log.warn("{} of job {} threw; ignored", what, context.id(), t);
+      if (before == null) {
+        return kept; // it did not serialize before the hook either: nothing to restore
+      }
+      Object restored;
+      try {
+        restored = WorkspaceCodec.read(before, type);
+      } catch (WorkspaceException e) {
+        return kept; // a type that writes but does not read back: keep what the hook left
+      }
+      if (type == null) {
+        // the untyped map is the one the context hands out: restore it in place
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) restored;
+        context.workspace().clear();
+        context.workspace().putAll(map);
+        restored = context.workspace();
+      }
+      return new Keeping(restored, before);
+    }
+  }
+
+  private static String snapshot(Object workspace) {
+    try {
+      return WorkspaceCodec.toJson(workspace);
+    } catch (WorkspaceException e) {
+      return null;
     }
   }
 

@@ -39,6 +39,6 @@ final class UnsavableResult {
                 + " could not be saved, the database refused it: "
                 + e.getMessage());
     log.error("job {} FAILED: {}", claim.id(), error);
-    return new StepOutcome.Failed(error);
+    return new StepOutcome.Failed(null, error);
   }
 }

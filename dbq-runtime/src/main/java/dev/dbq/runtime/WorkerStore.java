@@ -117,9 +117,9 @@ final class WorkerStore {
       Finished f = batch.get(i);
       ids[i] = f.claim().id();
       claimIds[i] = f.claim().claimId();
+      workspaces[i] = f.outcome().workspaceJson();
       if (f.outcome() instanceof StepOutcome.Succeeded s) {
         kinds[i] = "S";
-        workspaces[i] = s.workspaceJson();
         nextSteps[i] = s.nextStep();
         states[i] = s.state().name();
       } else if (f.outcome() instanceof StepOutcome.Retry r) {

@@ -1,12 +1,12 @@
 -- Saves the outcomes of many finished steps in one statement (one commit), each row fenced by its
 -- own claim: a row whose claim was lost (lease lapsed, handed back) is left alone and its claim id
--- is not returned. Kinds: S succeeded (workspace, next step, READY or COMPLETE, attempt reset);
--- R retry (READY after a backoff on the database clock, workspace as before the step, last error);
--- F failed for good (FAILED, last error).
+-- is not returned. Every kind saves the workspace the step and its hooks left (a null one keeps the
+-- stored workspace). Kinds: S succeeded (next step, READY or COMPLETE, attempt reset); R retry
+-- (READY after a backoff on the database clock, last error); F failed for good (FAILED, last error).
 -- parameters: 1 ids uuid[], 2 claim ids uuid[], 3 kinds text[], 4 workspaces text[],
 -- 5 next steps int[], 6 states text[], 7 backoff millis bigint[], 8 errors text[]
 UPDATE dbq_job AS j
-SET workspace     = CASE WHEN b.kind = 'S' THEN b.workspace::jsonb ELSE j.workspace END,
+SET workspace     = COALESCE(b.workspace::jsonb, j.workspace),
     next_step     = CASE WHEN b.kind = 'S' THEN b.next_step ELSE j.next_step END,
     state         = b.state,
     attempt       = CASE WHEN b.kind = 'S' THEN 0 ELSE j.attempt END,
