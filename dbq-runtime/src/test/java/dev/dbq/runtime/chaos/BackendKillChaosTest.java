@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * with {@code pg_terminate_backend} four times a second for eight seconds while two worker
  * processes drain 2,000 two-step jobs: pooled connections, LISTEN connections and the steps' own.
  */
+@Tag("chaos")
 class BackendKillChaosTest {
   private static final int JOBS = 2_000;
   private static final int WORKERS = 2;

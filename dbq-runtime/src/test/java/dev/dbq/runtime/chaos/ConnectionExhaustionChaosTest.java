@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * until it holds them all, for five seconds, twice, while two worker processes (pools of 10 each)
  * drain 2,000 two-step jobs. During a hold the workers cannot open a single connection.
  */
+@Tag("chaos")
 class ConnectionExhaustionChaosTest {
   private static final int JOBS = 2_000;
   private static final int WORKERS = 2;

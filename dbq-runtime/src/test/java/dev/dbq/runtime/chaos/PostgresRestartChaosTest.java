@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * server is one this test owns (embedded binaries, its own port and data directory), never the
  * shared one. Each restart is a fast shutdown: every connection, the LISTEN ones included, is cut.
  */
+@Tag("chaos")
 class PostgresRestartChaosTest {
   private static final int JOBS = 2_000;
   private static final int WORKERS = 2;

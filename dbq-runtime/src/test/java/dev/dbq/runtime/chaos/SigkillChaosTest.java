@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * is killed with SIGKILL and replaced, two seconds after the last kill's jobs were rescued. A
  * killed worker hands nothing back: its leases (5 s) lapse and the survivors rescue its jobs.
  */
+@Tag("chaos")
 class SigkillChaosTest {
   private static final int JOBS = 5_000;
   private static final int CONCURRENCY = 4;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dbq.runtime.TestDatabase;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * step. (A step outliving the grace period is handed back as READY: {@code
  * WorkerLifecycleTest.aStepStillRunningWhenTheGracePeriodEndsIsHandedBackReady}.)
  */
+@Tag("chaos")
 class SigtermChaosTest {
   private static final int JOBS = 4;
   // long enough that the SIGTERM surely lands while both steps run, even on a loaded machine

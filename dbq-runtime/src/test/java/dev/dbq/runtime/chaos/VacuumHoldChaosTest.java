@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * behind. The queue table bloats and throughput may dip; nothing may be lost and, with no fault on
  * any connection, nothing may repeat.
  */
+@Tag("chaos")
 class VacuumHoldChaosTest {
   private static final int JOBS = 3_000;
   private static final int WORKERS = 2;
