@@ -9,7 +9,12 @@ import java.util.Objects;
  * @param method the call
  */
 public record StepDefinition(String name, JobMethod method) {
-  /** Checks that both parts are present. */
+  /**
+   * Checks that both parts are present.
+   *
+   * @param name the step's name
+   * @param method the call
+   */
   public StepDefinition {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(method, "method");
