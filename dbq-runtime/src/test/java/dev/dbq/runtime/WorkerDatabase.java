@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A fresh test database with the dbq schema, a HikariCP pool on it and one connection for the
- * test's own SQL: one per test class, registered as {@code @RegisterExtension static final
+ * A fresh test database migrated as users migrate it, a HikariCP pool on it and one connection for
+ * the test's own SQL: one per test class, registered as {@code @RegisterExtension static final
  * WorkerDatabase db = new WorkerDatabase();}. It is created before the class's first test, emptied
  * before each test and dropped after the last.
  */
@@ -39,7 +39,8 @@ final class WorkerDatabase implements BeforeAllCallback, BeforeEachCallback, Aft
     config.setMaximumPoolSize(poolSize);
     pool = new HikariDataSource(config);
     sql = database.connect();
-    TestSchema.apply(sql);
+    // the real migrations, V2's storage settings too: what users run
+    Dbq.create(pool).migrate();
   }
 
   @Override
