@@ -172,7 +172,7 @@ final class CompletionBatcher {
         onFlushed.accept(batch, store.saveBatch(batch));
         return;
       } catch (SQLException e) {
-        if (UnsavableResult.isRefusedData(e)) {
+        if (RefusedData.is(e)) {
           if (batch.size() > 1) {
             // one refused row fails the whole statement: save one by one so only its job fails
             for (WorkerStore.Finished finished : batch) {

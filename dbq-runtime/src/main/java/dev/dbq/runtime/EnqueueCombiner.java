@@ -160,7 +160,7 @@ final class EnqueueCombiner {
         all.addAll(r.jobs);
       }
       SQLException shared = attempt(all);
-      if (shared == null || !refusedData(shared)) {
+      if (shared == null || !RefusedData.is(shared)) {
         settle(batch, shared);
         return;
       }
@@ -183,17 +183,6 @@ final class EnqueueCombiner {
     } catch (SQLException e) {
       return e;
     }
-  }
-
-  /**
-   * Whether the database refused the rows themselves (SQLSTATE class 22, data exception; 23,
-   * integrity constraint; 54, program limit such as an oversized index entry) rather than failing
-   * as a whole: only then is retrying each request alone worth it, and cheap.
-   */
-  private static boolean refusedData(SQLException e) {
-    String state = e.getSQLState();
-    return state != null
-        && (state.startsWith("22") || state.startsWith("23") || state.startsWith("54"));
   }
 
   /** Marks the still unsettled requests done, with the failure or none, and wakes their callers. */

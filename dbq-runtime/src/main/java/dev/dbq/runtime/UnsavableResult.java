@@ -5,21 +5,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A step's result that PostgreSQL refuses as data (SQLSTATE class 22, data exception, or 23,
- * integrity violation), such as a workspace string holding {@code \u0000}, which {@code jsonb}
- * cannot store. Retrying cannot help, unlike a lost connection, so the job fails with the reason.
+ * A step's result that PostgreSQL refuses as data ({@link RefusedData}), such as a workspace string
+ * holding {@code \u0000}, which {@code jsonb} cannot store. Retrying cannot help, unlike a lost
+ * connection, so the job fails with the reason.
  */
 final class UnsavableResult {
   private static final Logger log = LoggerFactory.getLogger(UnsavableResult.class);
   private static final String PREFIX = "the result of step ";
 
   private UnsavableResult() {}
-
-  /** Whether the database refused the values themselves, so that the same save always fails. */
-  static boolean isRefusedData(SQLException e) {
-    String state = e.getSQLState();
-    return state != null && (state.startsWith("22") || state.startsWith("23"));
-  }
 
   /**
    * The outcome to save instead of one the database refused.

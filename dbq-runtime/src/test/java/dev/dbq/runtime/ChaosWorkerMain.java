@@ -74,7 +74,7 @@ public final class ChaosWorkerMain {
         ps.executeUpdate();
         return;
       } catch (SQLException e) {
-        if (UnsavableResult.isRefusedData(e) || System.nanoTime() > deadline) {
+        if (RefusedData.is(e) || System.nanoTime() > deadline) {
           throw e;
         }
         Thread.sleep(backoff); // the step's own retry pause, in the worker process
