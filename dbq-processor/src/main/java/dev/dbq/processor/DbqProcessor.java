@@ -1,6 +1,7 @@
 package dev.dbq.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
 import dev.dbq.annotation.CreationHook;
 import dev.dbq.annotation.FailureHook;
 import dev.dbq.annotation.Job;
@@ -15,13 +16,16 @@ import dev.dbq.processor.model.GeneratedPackage;
 import dev.dbq.processor.model.JobDeclaration;
 import dev.dbq.processor.model.JobModel;
 import dev.dbq.processor.model.JobModelFactory;
+import dev.dbq.processor.model.JobNames;
 import dev.dbq.processor.model.JobScan;
 import dev.dbq.processor.model.TypeFacts;
 import dev.dbq.processor.validation.JobValidator;
 import dev.dbq.processor.validation.Message;
 import dev.dbq.processor.validation.ValidationReport;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -31,6 +35,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
 /**
@@ -42,21 +47,44 @@ import javax.tools.Diagnostic;
  * it is the longest common package of the jobs. Steps: {@link JobScanner} reads, {@link
  * JobValidator} judges, {@link JobModelFactory} models, the generators write. Nothing is generated
  * when any error was reported.
+ *
+ * <p>A job that names a symbol javac has not resolved (a typo, or a type another processor has yet
+ * to generate) is {@linkplain Completeness incomplete}: the processor waits for later rounds, and
+ * generates all jobs together in the first round where none is incomplete. If the last round comes
+ * first, it reports the errors of the complete jobs and leaves the unknown symbols to javac, which
+ * reports them on the user's lines; it never writes code naming a type that does not exist.
+ *
+ * <p>{@link #process} claims dbq's annotations (no other processor has a use for them, and {@code
+ * -Xlint:processing} warns about unclaimed ones) and never throws.
  */
 @AutoService(Processor.class)
 public final class DbqProcessor extends AbstractProcessor {
-  private boolean generated;
+  private static final List<String> GENERATED_IN_PACKAGE =
+      List.of(JobsGenerator.JOBS, CatalogGenerator.CATALOG);
 
+  /** Jobs of earlier rounds that waited for an incomplete one. */
+  private final List<JobReference> pending = new ArrayList<>();
+
+  private boolean generated;
+  private boolean optionReported;
+
+  /**
+   * dbq's annotations, and {@code @Generated} too: the round that compiles the generated files
+   * holds nothing else, and {@code -Xlint:processing} (part of {@code -Xlint:all}) warns about an
+   * annotation that no processor claimed, which breaks {@code -Werror} builds.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Stream.of(
-            Job.class,
-            Step.class,
-            CreationHook.class,
-            PreStepHook.class,
-            PostStepHook.class,
-            FailureHook.class)
-        .map(Class::getCanonicalName)
+    return Stream.concat(
+            Stream.of(
+                    Job.class,
+                    Step.class,
+                    CreationHook.class,
+                    PreStepHook.class,
+                    PostStepHook.class,
+                    FailureHook.class)
+                .map(Class::getCanonicalName),
+            Stream.of(GeneratedFiles.GENERATED_ANNOTATION))
         .collect(Collectors.toUnmodifiableSet());
   }
 
@@ -72,55 +100,109 @@ public final class DbqProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (round.processingOver() || annotations.isEmpty()) {
-      return false;
-    }
-    Element current = null;
+    Element[] current = {null};
     try {
-      JobScan scan = new JobScanner(processingEnv.getElementUtils()).scan(round);
-      if (scan.isEmpty()) {
-        return false;
-      }
-      current = scan.jobs().isEmpty() ? null : scan.jobs().get(0).element();
-      TypeFacts facts =
-          new TypeFacts(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
-      JobValidator validator = new JobValidator(facts, processingEnv.getTypeUtils());
-      if (generated) {
-        // Jobs is already written; a job from a later round cannot be added to it
-        scan.jobs().forEach(job -> error(job.element(), Message.LATE_ROUND_JOB.format(job.name())));
-        validator.validate(scan.withoutJobs(), "").printTo(processingEnv.getMessager());
-        return false;
-      }
-      String option = processingEnv.getOptions().get(GeneratedPackage.OPTION);
-      if (!GeneratedPackage.isValidOption(option)) {
-        error(null, Message.INVALID_PACKAGE_OPTION.format(option));
-        return false;
-      }
-      String generatedPackage =
-          GeneratedPackage.choose(
-              option, scan.jobs().stream().map(JobDeclaration::element).toList());
-      ValidationReport report = validator.validate(scan, generatedPackage);
-      report.printTo(processingEnv.getMessager());
-      if (report.hasErrors() || scan.jobs().isEmpty()) {
-        return false;
-      }
-      JobModelFactory factory = new JobModelFactory(facts);
-      List<JobModel> jobs =
-          scan.jobs().stream()
-              .map(job -> factory.create(job, generatedPackage))
-              .sorted(Comparator.comparing(JobModel::name))
-              .toList();
-      generate(generatedPackage, jobs);
-      generated = true;
+      processRound(round, current);
     } catch (GeneratedFiles.NotWrittenException e) {
-      error(current, Message.FILE_NOT_WRITTEN.format(e.file(), e.getCause().getMessage()));
+      reportNotWritten(e, current[0]);
     } catch (RuntimeException | LinkageError e) {
       // never let javac print a processor stack trace: one error, on the element in hand
       error(
-          current,
-          Message.UNEXPECTED_FAILURE.format(current == null ? "this compilation" : current, e));
+          current[0],
+          Message.UNEXPECTED_FAILURE.format(
+              current[0] == null ? "this compilation" : current[0], e));
     }
-    return false;
+    return true;
+  }
+
+  private void processRound(RoundEnvironment round, Element[] current) {
+    Elements elements = processingEnv.getElementUtils();
+    List<Element> carried = new ArrayList<>();
+    for (JobReference reference : pending) {
+      Element job = reference.resolve(elements);
+      if (job != null) {
+        carried.add(job);
+      }
+    }
+    pending.clear();
+    JobScanner scanner = new JobScanner(elements);
+    TypeFacts facts = new TypeFacts(elements, processingEnv.getTypeUtils());
+    JobValidator validator = new JobValidator(facts, processingEnv.getTypeUtils());
+    if (round.processingOver()) {
+      if (!carried.isEmpty()) {
+        reportCompleteJobs(scanner.rescan(carried), validator);
+      }
+      return;
+    }
+    LocalClassScanner.create(processingEnv).report(round.getRootElements());
+    JobScan scan = scanner.scan(round, carried);
+    if (scan.isEmpty()) {
+      return;
+    }
+    current[0] = scan.jobs().isEmpty() ? null : scan.jobs().get(0).element();
+    if (generated) {
+      // Jobs is already written; a job from a later round cannot be added to it
+      scan.jobs().forEach(job -> error(job.element(), Message.LATE_ROUND_JOB.format(job.name())));
+      scan.incompleteJobs().forEach(job -> error(job, Message.LATE_ROUND_JOB.format(name(job))));
+      validator.validate(scan.withoutJobs(), "").printTo(processingEnv.getMessager());
+      return;
+    }
+    String option = processingEnv.getOptions().get(GeneratedPackage.OPTION);
+    if (!GeneratedPackage.isValidOption(option)) {
+      if (!optionReported) {
+        optionReported = true;
+        error(null, Message.INVALID_PACKAGE_OPTION.format(option));
+      }
+      return;
+    }
+    if (!scan.incompleteJobs().isEmpty()) {
+      // wait for the missing types: another processor may generate them in this round
+      validator.validate(scan.withoutJobs(), "").printTo(processingEnv.getMessager());
+      scan.jobs().forEach(job -> pending.add(JobReference.of(job.element())));
+      scan.incompleteJobs().forEach(job -> pending.add(JobReference.of(job)));
+      return;
+    }
+    String generatedPackage =
+        GeneratedPackage.choose(option, scan.jobs().stream().map(JobDeclaration::element).toList());
+    ValidationReport report = validator.validate(scan, generatedPackage);
+    report.printTo(processingEnv.getMessager());
+    if (report.hasErrors() || scan.jobs().isEmpty()) {
+      return;
+    }
+    List<JobDeclaration> sorted =
+        scan.jobs().stream().sorted(Comparator.comparing(JobDeclaration::name)).toList();
+    current[0] = sorted.get(0).element();
+    Optional<String> clash =
+        ClassPathClash.create(processingEnv).find(generatedPackage, GENERATED_IN_PACKAGE);
+    if (clash.isPresent()) {
+      error(current[0], Message.GENERATED_CLASS_EXISTS.format(clash.get()));
+      return;
+    }
+    JobModelFactory factory = new JobModelFactory(facts);
+    List<ClassName> definitions = JobNames.definitionClasses(sorted);
+    List<JobModel> jobs = new ArrayList<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      jobs.add(factory.create(sorted.get(i), generatedPackage, definitions.get(i)));
+    }
+    generated = true;
+    generate(generatedPackage, jobs);
+  }
+
+  /**
+   * The last round came while jobs were incomplete: nothing can be generated. Report what is wrong
+   * with the complete ones (all at once, as in any compilation), and leave the unresolved symbols
+   * of the others to javac, which reports each on the user's line after processing.
+   */
+  private void reportCompleteJobs(JobScan scan, JobValidator validator) {
+    if (scan.jobs().isEmpty()) {
+      return;
+    }
+    String option = processingEnv.getOptions().get(GeneratedPackage.OPTION);
+    String generatedPackage =
+        GeneratedPackage.choose(option, scan.jobs().stream().map(JobDeclaration::element).toList());
+    validator
+        .validate(JobScan.ofJobs(scan.jobs()), generatedPackage)
+        .printTo(processingEnv.getMessager());
   }
 
   private void generate(String generatedPackage, List<JobModel> jobs) {
@@ -128,16 +210,39 @@ public final class DbqProcessor extends AbstractProcessor {
         new GeneratedFiles(processingEnv.getFiler(), processingEnv.getElementUtils());
     DefinitionGenerator definitions = new DefinitionGenerator(files);
     for (JobModel job : jobs) {
-      files.write(definitions.generate(job));
+      files.write(definitions.generate(job), job.source());
     }
-    files.write(new CatalogGenerator(files).generate(generatedPackage, jobs));
+    files.write(new CatalogGenerator(files).generate(generatedPackage, jobs), null);
     files.write(
         new JobsGenerator(files)
-            .generate(generatedPackage, jobs, CatalogGenerator.catalogClass(generatedPackage)));
+            .generate(generatedPackage, jobs, CatalogGenerator.catalogClass(generatedPackage)),
+        null);
     files.writeResource(
         CatalogGenerator.SERVICE_FILE,
         CatalogGenerator.serviceFile(generatedPackage),
         jobs.stream().map(JobModel::source).toArray(Element[]::new));
+  }
+
+  /** A definition class is the job's: say which; Jobs and the catalog are the package's. */
+  private void reportNotWritten(GeneratedFiles.NotWrittenException e, Element current) {
+    String reason = e.getCause().getMessage();
+    Element job = e.job();
+    if (job != null) {
+      error(
+          job,
+          Message.DEFINITION_NOT_WRITTEN.format(
+              e.file(), job.getAnnotation(Job.class).name(), reason));
+    } else {
+      error(current, Message.FILE_NOT_WRITTEN.format(e.file(), reason));
+    }
+  }
+
+  private static String name(Element job) {
+    try {
+      return job.getAnnotation(Job.class).name();
+    } catch (RuntimeException unresolved) {
+      return job.getSimpleName().toString();
+    }
   }
 
   private void error(Element element, String message) {

@@ -69,8 +69,8 @@ public final class DefinitionGenerator {
     definition.add("\n.build()").unindent().unindent();
 
     TypeSpec.Builder type =
-        files
-            .decorate(TypeSpec.classBuilder(self))
+        GeneratedFiles.suppressDeprecation(
+                files.decorate(TypeSpec.classBuilder(self)), job.callsDeprecated())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addOriginatingElement(job.source())
             .addJavadoc(

@@ -25,6 +25,9 @@ public final class GeneratedFiles {
   /** The {@code @Generated} value: who wrote the file. No date, so output is reproducible. */
   static final String GENERATOR = "dev.dbq.processor.DbqProcessor";
 
+  /** The annotation on every generated class, when the compilation has it (JDK 9+). */
+  public static final String GENERATED_ANNOTATION = "javax.annotation.processing.Generated";
+
   private final Filer filer;
   private final Optional<ClassName> generatedAnnotation;
 
@@ -34,7 +37,7 @@ public final class GeneratedFiles {
    */
   public GeneratedFiles(Filer filer, Elements elements) {
     this.filer = filer;
-    TypeElement generated = elements.getTypeElement("javax.annotation.processing.Generated");
+    TypeElement generated = elements.getTypeElement(GENERATED_ANNOTATION);
     this.generatedAnnotation = Optional.ofNullable(generated).map(ClassName::get);
   }
 
@@ -53,6 +56,25 @@ public final class GeneratedFiles {
   }
 
   /**
+   * Suppresses the deprecation warnings that generated code would draw for using the user's
+   * deprecated classes, methods or workspace types (as Dagger does): the user's own declarations
+   * already carry the warning, and a {@code -Werror} build must not fail on a generated file.
+   *
+   * @param type the class being built
+   * @param usesDeprecated whether the class uses anything deprecated; nothing is added otherwise
+   * @return the same builder
+   */
+  static TypeSpec.Builder suppressDeprecation(TypeSpec.Builder type, boolean usesDeprecated) {
+    if (usesDeprecated) {
+      type.addAnnotation(
+          AnnotationSpec.builder(SuppressWarnings.class)
+              .addMember("value", "{$S, $S}", "deprecation", "removal")
+              .build());
+    }
+    return type;
+  }
+
+  /**
    * Builds the file for a top-level class.
    *
    * @param packageName its package, {@code ""} for the default package
@@ -67,10 +89,19 @@ public final class GeneratedFiles {
   public static final class NotWrittenException extends UncheckedIOException {
     private static final long serialVersionUID = 1L;
     private final String file;
+    private final transient Element job;
 
-    NotWrittenException(String file, IOException cause) {
+    NotWrittenException(String file, Element job, IOException cause) {
       super(file, cause);
       this.file = file;
+      this.job = job;
+    }
+
+    /**
+     * @return the job whose definition class it was, or null for a file of the whole compilation
+     */
+    public Element job() {
+      return job;
     }
 
     /**
@@ -97,7 +128,7 @@ public final class GeneratedFiles {
         writer.write(content);
       }
     } catch (IOException e) {
-      throw new NotWrittenException(path, e);
+      throw new NotWrittenException(path, null, e);
     }
   }
 
@@ -105,8 +136,9 @@ public final class GeneratedFiles {
    * Writes a file through the filer, once; the type's originating elements go with it.
    *
    * @param file the file
+   * @param job the job it defines, or null for a file of the whole compilation
    */
-  public void write(JavaFile file) {
+  public void write(JavaFile file, Element job) {
     try {
       file.writeTo(filer);
     } catch (IOException e) {
@@ -114,7 +146,7 @@ public final class GeneratedFiles {
           file.packageName().isEmpty()
               ? file.typeSpec().name()
               : file.packageName() + "." + file.typeSpec().name();
-      throw new NotWrittenException(name, e);
+      throw new NotWrittenException(name, job, e);
     }
   }
 }
