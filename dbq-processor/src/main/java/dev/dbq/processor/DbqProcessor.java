@@ -68,24 +68,29 @@ public final class DbqProcessor extends AbstractProcessor {
   private boolean generated;
   private boolean optionReported;
 
+  /** dbq's own annotations, which {@link #process} claims. */
+  private static final Set<String> CLAIMED =
+      Stream.concat(
+              Stream.of(
+                      Job.class,
+                      Step.class,
+                      CreationHook.class,
+                      PreStepHook.class,
+                      PostStepHook.class,
+                      FailureHook.class)
+                  .map(Class::getCanonicalName),
+              // the round that compiles the generated files holds only this one
+              Stream.of(GeneratedFiles.GENERATED_ANNOTATION))
+          .collect(Collectors.toUnmodifiableSet());
+
   /**
-   * dbq's annotations, and {@code @Generated} too: the round that compiles the generated files
-   * holds nothing else, and {@code -Xlint:processing} (part of {@code -Xlint:all}) warns about an
-   * annotation that no processor claimed, which breaks {@code -Werror} builds.
+   * Every round, whatever its annotations: a {@code @Job} in a local or anonymous class is no
+   * element javac would hand over, and must still be found and reported in a compilation that has
+   * no other dbq annotation.
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Stream.concat(
-            Stream.of(
-                    Job.class,
-                    Step.class,
-                    CreationHook.class,
-                    PreStepHook.class,
-                    PostStepHook.class,
-                    FailureHook.class)
-                .map(Class::getCanonicalName),
-            Stream.of(GeneratedFiles.GENERATED_ANNOTATION))
-        .collect(Collectors.toUnmodifiableSet());
+    return Set.of("*");
   }
 
   @Override
@@ -111,6 +116,27 @@ public final class DbqProcessor extends AbstractProcessor {
           current[0],
           Message.UNEXPECTED_FAILURE.format(
               current[0] == null ? "this compilation" : current[0], e));
+    }
+    return claims(annotations);
+  }
+
+  /**
+   * Claims a round's annotations when they are all dbq's (or {@code @Generated}): {@code
+   * -Xlint:processing}, part of {@code -Xlint:all}, warns about unclaimed ones, which breaks {@code
+   * -Werror} builds. {@code java.lang}'s own ({@code @Override} in generated code) go with them. A
+   * round with other annotations, or none, is left unclaimed, so that the processors that handle
+   * those still see every one of them. (A processor for {@code "*"} that runs after dbq is not
+   * called for a round dbq claimed: name it before dbq on the processor path.)
+   */
+  private static boolean claims(Set<? extends TypeElement> annotations) {
+    if (annotations.isEmpty()) {
+      return false;
+    }
+    for (TypeElement annotation : annotations) {
+      String name = annotation.getQualifiedName().toString();
+      if (!CLAIMED.contains(name) && !TypeFacts.packageOf(annotation).equals("java.lang")) {
+        return false;
+      }
     }
     return true;
   }

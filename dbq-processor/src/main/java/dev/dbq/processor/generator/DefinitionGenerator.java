@@ -94,7 +94,7 @@ public final class DefinitionGenerator {
                     .build())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethods(calls);
-    return GeneratedFiles.file(self.packageName(), type.build());
+    return files.file(self.packageName(), type.build());
   }
 
   /**

@@ -9,9 +9,13 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
@@ -28,7 +32,12 @@ public final class GeneratedFiles {
   /** The annotation on every generated class, when the compilation has it (JDK 9+). */
   public static final String GENERATED_ANNOTATION = "javax.annotation.processing.Generated";
 
+  /** The {@code java.lang} types that generated code refers to by simple name. */
+  private static final Set<String> JAVA_LANG_NAMES_USED =
+      Set.of("Object", "String", "Throwable", "Exception", "Override", "SuppressWarnings", "Class");
+
   private final Filer filer;
+  private final Elements elements;
   private final Optional<ClassName> generatedAnnotation;
 
   /**
@@ -37,6 +46,7 @@ public final class GeneratedFiles {
    */
   public GeneratedFiles(Filer filer, Elements elements) {
     this.filer = filer;
+    this.elements = elements;
     TypeElement generated = elements.getTypeElement(GENERATED_ANNOTATION);
     this.generatedAnnotation = Optional.ofNullable(generated).map(ClassName::get);
   }
@@ -75,14 +85,30 @@ public final class GeneratedFiles {
   }
 
   /**
-   * Builds the file for a top-level class.
+   * Builds the file for a top-level class. A {@code java.lang} type that generated code names
+   * without an import ({@code Object}, {@code Override}...) is written qualified when the package
+   * has a class of the same simple name, which would otherwise be the one javac resolves.
    *
    * @param packageName its package, {@code ""} for the default package
    * @param type the class
    * @return the file, ready to write
    */
-  static JavaFile file(String packageName, TypeSpec type) {
-    return JavaFile.builder(packageName, type).indent("  ").skipJavaLangImports(true).build();
+  JavaFile file(String packageName, TypeSpec type) {
+    List<String> shadowed = new ArrayList<>();
+    PackageElement pkg = elements.getPackageElement(packageName);
+    if (pkg != null) {
+      for (Element member : pkg.getEnclosedElements()) {
+        String simple = member.getSimpleName().toString();
+        if (JAVA_LANG_NAMES_USED.contains(simple)) {
+          shadowed.add(simple);
+        }
+      }
+    }
+    TypeSpec qualified =
+        shadowed.isEmpty()
+            ? type
+            : type.toBuilder().alwaysQualify(shadowed.toArray(String[]::new)).build();
+    return JavaFile.builder(packageName, qualified).indent("  ").skipJavaLangImports(true).build();
   }
 
   /** A generated file the filer refused, typically because a class of that name exists. */

@@ -98,7 +98,7 @@ public final class JobsGenerator {
       type.addType(builder(builder, job));
       type.addOriginatingElement(job.source());
     }
-    return GeneratedFiles.file(packageName, type.build());
+    return files.file(packageName, type.build());
   }
 
   private static TypeSpec builder(ClassName builder, JobModel job) {

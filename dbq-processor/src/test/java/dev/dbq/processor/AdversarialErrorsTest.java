@@ -1,0 +1,468 @@
+package dev.dbq.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.dbq.processor.testing.Compilations;
+import dev.dbq.processor.validation.Message;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Programs a user could write that once made the processor emit code javac rejected, accept a
+ * misuse silently, or lose errors (issue #12). Each must end in an error on the user's own line,
+ * worded as a fix, and nothing that blames a generated file.
+ */
+class AdversarialErrorsTest {
+  private static final String IMPORTS =
+      "import dev.dbq.annotation.*; import dev.dbq.runtime.JobContext;";
+
+  private static JavaFileObject source(String simpleName, String... body) {
+    String[] lines = new String[body.length + 2];
+    lines[0] = "package test;";
+    lines[1] = IMPORTS;
+    System.arraycopy(body, 0, lines, 2, body.length);
+    return JavaFileObjects.forSourceLines("test." + simpleName, lines);
+  }
+
+  /** No diagnostic of the compilation points into a file the processor generated. */
+  private static void assertNoDiagnosticInGeneratedCode(Compilation compilation) {
+    for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
+      if (d.getSource() != null) {
+        assertThat(d.getSource().toUri().toString()).doesNotContain("SOURCE_OUTPUT");
+      }
+    }
+  }
+
+  private static void assertNoProcessorFailure(Compilation compilation) {
+    String failure = Message.UNEXPECTED_FAILURE.pattern();
+    String prefix = failure.substring(0, failure.indexOf("%s"));
+    for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
+      assertThat(d.getMessage(Locale.ROOT)).doesNotContain(prefix);
+    }
+  }
+
+  @Test
+  void jobNamesWhoseBuilderMethodIsAMethodOfObjectAreReserved() {
+    List<String> names =
+        List.of(
+            "get_class",
+            "hash_code",
+            "to_string",
+            "wait",
+            "notify",
+            "notify_all",
+            "clone",
+            "finalize",
+            "equals");
+    String[] body = new String[names.size() + 2];
+    body[0] = "class ObjectMethods {";
+    for (int i = 0; i < names.size(); i++) {
+      body[i + 1] =
+          "  @Job(name = \"" + names.get(i) + "\") static void run" + i + "(JobContext job) {}";
+    }
+    body[names.size() + 1] = "}";
+    JavaFileObject jobs = source("ObjectMethods", body);
+    Compilation compilation = Compilations.compile(jobs);
+    for (String name : names) {
+      String method = dev.dbq.processor.model.JobNames.builderMethod(name);
+      assertThat(compilation)
+          .hadErrorContaining(
+              Message.RESERVED_BUILDER_METHOD.format(
+                  name, method, "a method every class inherits from java.lang.Object"))
+          .inFile(jobs)
+          .onLineContaining("\"" + name + "\"");
+    }
+    assertThat(compilation).hadErrorCount(names.size());
+    assertNoDiagnosticInGeneratedCode(compilation);
+  }
+
+  @Test
+  void instanceStepWhoseConstructorThrowsACheckedException() {
+    JavaFileObject job =
+        source(
+            "ThrowingConstructor",
+            "@Job(name = \"import_cats\")",
+            "class ThrowingConstructor {",
+            "  ThrowingConstructor() throws java.io.IOException {}",
+            "  @Step(order = 1) void fetch(JobContext job) {}",
+            "}");
+    Compilation compilation = Compilations.compile(job);
+    assertThat(compilation)
+        .hadErrorContaining(
+            Message.CONSTRUCTOR_THROWS.format(
+                "Step", "fetch", "test.ThrowingConstructor", "java.io.IOException"))
+        .inFile(job)
+        .onLineContaining("void fetch");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void unknownTypeInAStepSignatureIsLeftToJavac() {
+    JavaFileObject typo =
+        source(
+            "ContextTypo",
+            "@Job(name = \"import_cats\")",
+            "class ContextTypo {",
+            "  @Step(order = 1) void fetch(JobContxt job) {}",
+            "}");
+    Compilation compilation = Compilations.compile(typo);
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(typo)
+        .onLineContaining("JobContxt job");
+    assertThat(compilation).hadErrorCount(1);
+    assertNoDiagnosticInGeneratedCode(compilation);
+  }
+
+  @Test
+  void missingWorkspaceClassIsLeftToJavac() {
+    JavaFileObject missing =
+        source(
+            "MissingWorkspace",
+            "class MissingWorkspace {",
+            "  @Job(name = \"import_cats\") static void run(CatBatch batch) {}",
+            "  @Job(name = \"other\") static void other(JobContext job) {}",
+            "}");
+    Compilation compilation = Compilations.compile(missing);
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(missing)
+        .onLineContaining("CatBatch batch");
+    assertThat(compilation).hadErrorCount(1);
+    assertNoDiagnosticInGeneratedCode(compilation);
+  }
+
+  @Test
+  void unresolvedAnnotationConstantKeepsTheOtherJobsErrors() {
+    JavaFileObject unresolved =
+        source(
+            "UnresolvedName",
+            "class UnresolvedName {",
+            "  @Job(name = Names.DIGEST) static void digest(JobContext job) {}",
+            "}");
+    JavaFileObject invalid =
+        source(
+            "InvalidQueue",
+            "class InvalidQueue {",
+            "  @Job(name = \"import_cats\", queue = \"bad queue\") static void run(JobContext job)"
+                + " {}",
+            "}");
+    Compilation compilation = Compilations.compile(unresolved, invalid);
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(unresolved)
+        .onLineContaining("Names.DIGEST");
+    assertThat(compilation)
+        .hadErrorContaining(
+            Message.INVALID_QUEUE_NAME.format(
+                "bad queue", "import_cats", Message.didYouMean("bad_queue")))
+        .inFile(invalid)
+        .onLineContaining("bad queue");
+    assertThat(compilation).hadErrorCount(2);
+    assertNoProcessorFailure(compilation);
+    assertNoDiagnosticInGeneratedCode(compilation);
+  }
+
+  @Test
+  void unresolvedStepOrderIsLeftToJavac() {
+    JavaFileObject unresolved =
+        source(
+            "UnresolvedOrder",
+            "@Job(name = \"import_cats\")",
+            "class UnresolvedOrder {",
+            "  @Step(order = Orders.FIRST) void fetch(JobContext job) {}",
+            "}");
+    Compilation compilation = Compilations.compile(unresolved);
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(unresolved)
+        .onLineContaining("Orders.FIRST");
+    assertThat(compilation).hadErrorCount(1);
+    assertNoProcessorFailure(compilation);
+  }
+
+  @Test
+  void jobClassExtendingAnUnknownClassIsLeftToJavac() {
+    JavaFileObject unknownSuper =
+        source(
+            "UnknownSuper",
+            "@Job(name = \"import_cats\")",
+            "class UnknownSuper extends Missing {",
+            "  @Step(order = 1) static void fetch(JobContext job) {}",
+            "}");
+    Compilation compilation = Compilations.compile(unknownSuper);
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(unknownSuper)
+        .onLineContaining("extends Missing");
+    assertThat(compilation).hadErrorCount(1);
+    assertNoDiagnosticInGeneratedCode(compilation);
+  }
+
+  @Test
+  void jobInTheDefaultPackageWithAPackageOption() {
+    JavaFileObject job =
+        JavaFileObjects.forSourceLines(
+            "Cleanup",
+            "import dev.dbq.annotation.Job;",
+            "import dev.dbq.runtime.JobContext;",
+            "public class Cleanup {",
+            "  @Job(name = \"cleanup\") public static void run(JobContext job) {}",
+            "}");
+    Compilation compilation = Compilations.compile(List.of("-Adbq.package=com.example"), job);
+    assertThat(compilation)
+        .hadErrorContaining(Message.DEFAULT_PACKAGE_JOB.format("cleanup", "com.example"))
+        .inFile(job)
+        .onLineContaining("@Job(name = \"cleanup\")");
+    assertThat(compilation).hadErrorCount(1);
+    assertNoDiagnosticInGeneratedCode(compilation);
+  }
+
+  @Test
+  void jobOnAMethodOfALocalClass() {
+    JavaFileObject local =
+        source(
+            "LocalJobs",
+            "class LocalJobs {",
+            "  void setUp() {",
+            "    class Local {",
+            "      @Job(name = \"local\") void run(JobContext job) {}",
+            "    }",
+            "  }",
+            "}");
+    Compilation compilation = Compilations.compile(local);
+    assertThat(compilation)
+        .hadErrorContaining(Message.LOCAL_CLASS_JOB.format("Job", "run"))
+        .inFile(local)
+        .onLineContaining("@Job(name = \"local\")");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void jobOnAMethodOfAnAnonymousClass() {
+    JavaFileObject anonymous =
+        JavaFileObjects.forSourceLines(
+            "test.AnonymousJobs",
+            "package test;",
+            "import dev.dbq.runtime.JobContext;",
+            "class AnonymousJobs {",
+            "  Object handler = new Object() {",
+            "    @dev.dbq.annotation.Job(name = \"anon\") void run(JobContext job) {}",
+            "  };",
+            "}");
+    Compilation compilation = Compilations.compile(anonymous);
+    assertThat(compilation)
+        .hadErrorContaining(Message.LOCAL_CLASS_JOB.format("Job", "run"))
+        .inFile(anonymous)
+        .onLineContaining("name = \"anon\"");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void jobOnALocalClassAndStepsInIt() {
+    JavaFileObject local =
+        source(
+            "LocalJobClass",
+            "class LocalJobClass {",
+            "  static Runnable make() {",
+            "    @Job(name = \"local\") class Local {",
+            "      @Step(order = 1) void fetch(JobContext job) {}",
+            "    }",
+            "    return () -> new Local();",
+            "  }",
+            "}");
+    Compilation compilation = Compilations.compile(local);
+    assertThat(compilation)
+        .hadErrorContaining(Message.LOCAL_CLASS_JOB.format("Job", "Local"))
+        .inFile(local)
+        .onLineContaining("@Job(name = \"local\")");
+    assertThat(compilation)
+        .hadErrorContaining(Message.LOCAL_CLASS_JOB.format("Step", "fetch"))
+        .inFile(local)
+        .onLineContaining("void fetch");
+  }
+
+  @Test
+  void annotationsNamedLikeDbqsInALocalClassAreNotDbqs() {
+    JavaFileObject own =
+        JavaFileObjects.forSourceLines(
+            "test.Job", "package test;", "@interface Job { String name(); }");
+    JavaFileObject local =
+        JavaFileObjects.forSourceLines(
+            "test.OwnAnnotation",
+            "package test;",
+            "class OwnAnnotation {",
+            "  void setUp() {",
+            "    class Local { @Job(name = \"x\") void run() {} }",
+            "  }",
+            "}");
+    assertThat(Compilations.compile(own, local)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void workspaceTypeThatJacksonReadsAsASingleValue() {
+    JavaFileObject date =
+        source(
+            "DateWorkspace",
+            "class DateWorkspace {",
+            "  @Job(name = \"import_cats\") static void run(java.util.Date when) {}",
+            "}");
+    assertThat(Compilations.compile(date))
+        .hadErrorContaining(
+            Message.UNBINDABLE_WORKSPACE.format(
+                "parameter 'when'",
+                "Job",
+                "run",
+                "java.util.Date",
+                "import_cats",
+                Message.REASON_JDK_TYPE.pattern()))
+        .inFile(date)
+        .onLineContaining("Date when");
+  }
+
+  @Test
+  void workspaceBeanWithoutProperties() {
+    JavaFileObject empty =
+        source(
+            "EmptyBean",
+            "class EmptyBean {",
+            "  public static class State { private int hidden; }",
+            "  @Job(name = \"import_cats\") static void run(State state) {}",
+            "}");
+    assertThat(Compilations.compile(empty))
+        .hadErrorContaining(
+            Message.UNBINDABLE_WORKSPACE.format(
+                "parameter 'state'",
+                "Job",
+                "run",
+                "test.EmptyBean.State",
+                "import_cats",
+                Message.REASON_NO_PROPERTIES.pattern()))
+        .inFile(empty)
+        .onLineContaining("State state");
+  }
+
+  @Test
+  void workspaceRecordWithAnInterfaceTypedComponent() {
+    JavaFileObject shapes =
+        source(
+            "Shapes",
+            "class Shapes {",
+            "  public interface Shape {}",
+            "  public record Drawing(String title, java.util.List<Shape> shapes) {}",
+            "  @Job(name = \"draw\") static void run(Drawing drawing) {}",
+            "}");
+    assertThat(Compilations.compile(shapes))
+        .hadErrorContaining(
+            Message.UNBINDABLE_PROPERTY.format(
+                "parameter 'drawing'",
+                "Job",
+                "run",
+                "test.Shapes.Drawing",
+                "draw",
+                "shapes",
+                "test.Shapes.Drawing",
+                "java.util.List<test.Shapes.Shape>",
+                Message.REASON_ABSTRACT_PROPERTY_INTERFACE.pattern(),
+                "java.util.List<test.Shapes.Shape>"))
+        .inFile(shapes)
+        .onLineContaining("Drawing drawing");
+  }
+
+  @Test
+  void workspaceWithAnAbstractPropertyTwoLevelsDown() {
+    JavaFileObject nested =
+        source(
+            "NestedAbstract",
+            "class NestedAbstract {",
+            "  public abstract static class Animal {}",
+            "  public static class Pen { public Animal animal; }",
+            "  public record Farm(Pen pen) {}",
+            "  @Job(name = \"farm\") static void run(Farm farm) {}",
+            "}");
+    assertThat(Compilations.compile(nested))
+        .hadErrorContaining(
+            Message.UNBINDABLE_PROPERTY.format(
+                "parameter 'farm'",
+                "Job",
+                "run",
+                "test.NestedAbstract.Farm",
+                "farm",
+                "animal",
+                "test.NestedAbstract.Pen",
+                "test.NestedAbstract.Animal",
+                Message.REASON_ABSTRACT_PROPERTY_CLASS.pattern(),
+                "test.NestedAbstract.Animal"))
+        .inFile(nested)
+        .onLineContaining("Farm farm");
+  }
+
+  @Test
+  void interfacePropertyWithJacksonTypeInformationIsAccepted() {
+    JavaFileObject typed =
+        source(
+            "TypedShapes",
+            "class TypedShapes {",
+            "  @com.fasterxml.jackson.annotation.JsonTypeInfo(",
+            "      use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME)",
+            "  public interface Shape {}",
+            "  public record Drawing(Shape shape) {}",
+            "  @Job(name = \"draw\") static void run(Drawing drawing) {}",
+            "}");
+    // no processor handles @JsonTypeInfo: javac's -Xlint:processing would rightly say so
+    assertThat(Compilations.compile(List.of("-Xlint:-processing"), typed))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void definitionClassOfAnotherJobThatTheUserAlsoDeclared() {
+    JavaFileObject taken =
+        JavaFileObjects.forSourceLines(
+            "test.Mail_Send_DbqJob", "package test;", "public class Mail_Send_DbqJob {}");
+    JavaFileObject job =
+        source(
+            "Mail",
+            "class Mail {",
+            "  @Job(name = \"send\") static void send(JobContext job) {}",
+            "}");
+    Compilation compilation = Compilations.compile(taken, job);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "could not write test.Mail_Send_DbqJob, the definition class of job 'send'")
+        .inFile(job)
+        .onLineContaining("static void send");
+    assertNoProcessorFailure(compilation);
+  }
+
+  @Test
+  void typedJobEnqueuedWithoutAWorkspaceDoesNotCompile() {
+    JavaFileObject job =
+        source(
+            "FulfilOrder",
+            "class FulfilOrder {",
+            "  public record Order(String id) {}",
+            "  @Job(name = \"fulfil_order\") static void run(Order order) {}",
+            "}");
+    JavaFileObject caller =
+        JavaFileObjects.forSourceLines(
+            "test.Shop",
+            "package test;",
+            "class Shop {",
+            "  java.util.UUID order(dev.dbq.runtime.Dbq dbq) {",
+            "    return Jobs.fulfilOrder().queue(\"urgent\").enqueue(dbq);",
+            "  }",
+            "}");
+    Compilation compilation = Compilations.compile(job, caller);
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(caller)
+        .onLineContaining(".enqueue(dbq)");
+    assertThat(compilation).hadErrorCount(1);
+  }
+}
