@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Jobs of several compilations on one class path (modules, a library's jar, a rebuild that was
- * not cleaned), compiled for real into directories: each compilation's catalog must reach the
- * worker, and where two would collide, the compiler or the worker says so.
+ * Jobs of several compilations on one class path (modules, a library's jar, a rebuild that was not
+ * cleaned), compiled for real into directories: each compilation's catalog must reach the worker,
+ * and where two would collide, the compiler or the worker says so.
  */
 class CatalogCoexistenceTest {
   @TempDir Path dir;
@@ -79,7 +79,11 @@ class CatalogCoexistenceTest {
 
   /** javac with the processor and -Xlint:all -Werror, into {@code out}, with extra class path. */
   private static Result compile(
-      Path out, List<Path> classPath, List<String> extraOptions, boolean withProcessor, Path... sources)
+      Path out,
+      List<Path> classPath,
+      List<String> extraOptions,
+      boolean withProcessor,
+      Path... sources)
       throws IOException {
     Files.createDirectories(out);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();

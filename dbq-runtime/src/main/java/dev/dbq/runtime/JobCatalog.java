@@ -79,8 +79,8 @@ public interface JobCatalog {
 
   /**
    * Every catalog registered with {@link ServiceLoader} on the class path, merged into one. Each
-   * compilation that declares jobs generates a catalog of its own (in its own package), so a
-   * worker whose class path holds several modules runs the jobs of all of them.
+   * compilation that declares jobs generates a catalog of its own (in its own package), so a worker
+   * whose class path holds several modules runs the jobs of all of them.
    *
    * @return the merged catalog (empty when none is registered)
    * @throws IllegalArgumentException when two catalogs define the same job name, naming both
