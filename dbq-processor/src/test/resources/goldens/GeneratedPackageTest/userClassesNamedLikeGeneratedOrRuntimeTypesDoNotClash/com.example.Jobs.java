@@ -11,7 +11,7 @@ import javax.annotation.processing.Generated;
  * The jobs of this compilation: one factory per {@code @Job}, returning a builder that enqueues it.
  *
  * <pre>{@code
- * UUID id = Jobs.build().queue("urgent").enqueue();
+ * UUID id = Jobs.build().workspace(...).queue("urgent").enqueue();
  * }</pre>
  */
 @Generated("dev.dbq.processor.DbqProcessor")

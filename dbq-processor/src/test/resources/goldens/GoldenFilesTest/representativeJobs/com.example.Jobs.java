@@ -17,7 +17,7 @@ import javax.annotation.processing.Generated;
  * The jobs of this compilation: one factory per {@code @Job}, returning a builder that enqueues it.
  *
  * <pre>{@code
- * UUID id = Jobs.importCats().queue("urgent").enqueue();
+ * UUID id = Jobs.importCats().workspace(...).queue("urgent").enqueue();
  * }</pre>
  */
 @Generated("dev.dbq.processor.DbqProcessor")

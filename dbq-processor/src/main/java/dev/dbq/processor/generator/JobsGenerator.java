@@ -44,8 +44,9 @@ public final class JobsGenerator {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addJavadoc(
                 "The jobs of this compilation: one factory per {@code @Job}, returning a builder that"
-                    + " enqueues it.\n\n<pre>{@code\nUUID id = Jobs.$N().queue(\"urgent\").enqueue();\n}</pre>\n",
-                jobs.get(0).builderMethod())
+                    + " enqueues it.\n\n<pre>{@code\nUUID id = Jobs.$N()$L.queue(\"urgent\").enqueue();\n}</pre>\n",
+                jobs.get(0).builderMethod(),
+                jobs.get(0).workspace().typed().isPresent() ? ".workspace(...)" : "")
             .addField(
                 FieldSpec.builder(
                         RuntimeTypes.JOB_CATALOG,
