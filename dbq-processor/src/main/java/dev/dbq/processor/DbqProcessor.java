@@ -181,6 +181,16 @@ public final class DbqProcessor extends AbstractProcessor {
       }
       return;
     }
+    Optional<String> unusable =
+        GeneratedPackage.whyUnusable(
+            option, elements, scan.jobs().stream().map(JobDeclaration::element).toList());
+    if (unusable.isPresent()) {
+      if (!optionReported) {
+        optionReported = true;
+        error(null, unusable.get());
+      }
+      return;
+    }
     if (!scan.incompleteJobs().isEmpty()) {
       // wait for the missing types: another processor may generate them in this round
       validator.validate(scan.withoutJobs(), "").printTo(processingEnv.getMessager());

@@ -465,4 +465,56 @@ class AdversarialErrorsTest {
         .onLineContaining(".enqueue(dbq)");
     assertThat(compilation).hadErrorCount(1);
   }
+
+  @Test
+  void packageOptionNamingAJdkPackage() {
+    JavaFileObject job =
+        source(
+            "Mail",
+            "class Mail {",
+            "  @Job(name = \"send\") static void send(JobContext job) {}",
+            "}");
+    Compilation compilation = Compilations.compile(List.of("-Adbq.package=java.util"), job);
+    assertThat(compilation)
+        .hadErrorContaining(
+            Message.PACKAGE_OPTION_IN_OTHER_MODULE.format("java.util", "java.base"));
+    assertThat(compilation).hadErrorCount(1);
+    assertNoDiagnosticInGeneratedCode(compilation);
+  }
+
+  @Test
+  void packageOptionNamingAClass() {
+    JavaFileObject job =
+        source(
+            "Mail",
+            "public class Mail {",
+            "  @Job(name = \"send\") static void send(JobContext job) {}",
+            "  public static class Inner {}",
+            "}");
+    Compilation compilation = Compilations.compile(List.of("-Adbq.package=test.Mail.Inner"), job);
+    assertThat(compilation)
+        .hadErrorContaining(
+            Message.PACKAGE_OPTION_NAMES_A_CLASS.format("test.Mail.Inner", "test.Mail"));
+    assertThat(compilation).hadErrorCount(1);
+    assertNoDiagnosticInGeneratedCode(compilation);
+  }
+
+  @Test
+  void jobOnAMethodOfAnEnumConstantsBody() {
+    JavaFileObject kinds =
+        source(
+            "Kind",
+            "enum Kind {",
+            "  A {",
+            "    @Job(name = \"in_body\") void run(JobContext job) {}",
+            "  };",
+            "  @Job(name = \"fine\") static void fine(JobContext job) {}",
+            "}");
+    Compilation compilation = Compilations.compile(kinds);
+    assertThat(compilation)
+        .hadErrorContaining(Message.LOCAL_CLASS_JOB.format("Job", "run"))
+        .inFile(kinds)
+        .onLineContaining("in_body");
+    assertThat(compilation).hadErrorCount(1);
+  }
 }

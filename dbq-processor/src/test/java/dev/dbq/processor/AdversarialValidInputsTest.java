@@ -340,4 +340,46 @@ class AdversarialValidInputsTest {
     assertThat(jobNames(catalog(compilation, "com.example.Jobs")))
         .containsExactly("in_enum", "in_interface", "in_record");
   }
+
+  @Test
+  void jobClassesAndWorkspacesNamedLikeRuntimeAndGeneratedTypes() {
+    JavaFileObject invocation =
+        JavaFileObjects.forSourceLines(
+            "com.example.Invocation",
+            "package com.example;",
+            "import dev.dbq.annotation.*;",
+            "import dev.dbq.runtime.JobContext;",
+            "@Job(name = \"inv\")",
+            "public class Invocation {",
+            "  @Step(order = 1) void fetch(JobContext job) {}",
+            "}");
+    JavaFileObject[] workspaces = {
+      JavaFileObjects.forSourceLines(
+          "com.example.a.Jobs", "package com.example.a;", "public class Jobs { public int n; }"),
+      JavaFileObjects.forSourceLines(
+          "com.example.a.JobBuilderWithoutWorkspace",
+          "package com.example.a;",
+          "public class JobBuilderWithoutWorkspace { public int n; }"),
+      JavaFileObjects.forSourceLines(
+          "com.example.a.JobCatalog",
+          "package com.example.a;",
+          "public class JobCatalog { public int n; }"),
+    };
+    JavaFileObject uses =
+        JavaFileObjects.forSourceLines(
+            "com.example.b.Uses",
+            "package com.example.b;",
+            "import dev.dbq.annotation.Job;",
+            "public class Uses {",
+            "  @Job(name = \"one\") public static void one(com.example.a.Jobs w) {}",
+            "  @Job(name = \"two\")",
+            "  public static void two(com.example.a.JobBuilderWithoutWorkspace w) {}",
+            "  @Job(name = \"three\") public static void three(com.example.a.JobCatalog w) {}",
+            "}");
+    Compilation compilation =
+        Compilations.compile(invocation, workspaces[0], workspaces[1], workspaces[2], uses);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(jobNames(catalog(compilation, "com.example.Jobs")))
+        .containsExactly("inv", "one", "three", "two");
+  }
 }

@@ -126,6 +126,12 @@ public enum Message {
   INVALID_PACKAGE_OPTION(
       "-Adbq.package=%s is not a valid package name; use a dotted Java package name such as"
           + " com.example.jobs"),
+  PACKAGE_OPTION_NAMES_A_CLASS(
+      "-Adbq.package=%s names the class %s, and a package cannot share a class's name; choose a"
+          + " package of your own such as com.example.jobs"),
+  PACKAGE_OPTION_IN_OTHER_MODULE(
+      "-Adbq.package=%s is a package of module %s, to which this compilation cannot add classes;"
+          + " choose a package of your own such as com.example.jobs"),
   LATE_ROUND_JOB(
       "@Job '%s' appeared in a later annotation-processing round, after Jobs was generated; dbq"
           + " cannot include jobs that other processors generate"),
