@@ -2,6 +2,7 @@ package dev.dbq.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
+import com.sun.source.util.Trees;
 import dev.dbq.annotation.CreationHook;
 import dev.dbq.annotation.FailureHook;
 import dev.dbq.annotation.Job;
@@ -30,6 +31,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -68,29 +70,48 @@ public final class DbqProcessor extends AbstractProcessor {
   private boolean generated;
   private boolean optionReported;
 
-  /** dbq's own annotations, which {@link #process} claims. */
-  private static final Set<String> CLAIMED =
-      Stream.concat(
-              Stream.of(
-                      Job.class,
-                      Step.class,
-                      CreationHook.class,
-                      PreStepHook.class,
-                      PostStepHook.class,
-                      FailureHook.class)
-                  .map(Class::getCanonicalName),
-              // the round that compiles the generated files holds only this one
-              Stream.of(GeneratedFiles.GENERATED_ANNOTATION))
+  /** dbq's own annotations, all of {@code CLASS} retention. */
+  private static final Set<String> OWN =
+      Stream.of(
+              Job.class,
+              Step.class,
+              CreationHook.class,
+              PreStepHook.class,
+              PostStepHook.class,
+              FailureHook.class)
+          .map(Class::getCanonicalName)
           .collect(Collectors.toUnmodifiableSet());
 
+  /** What {@link #process} claims: dbq's own, and the round of generated files holds only this. */
+  private static final Set<String> CLAIMED =
+      Stream.concat(OWN.stream(), Stream.of(GeneratedFiles.GENERATED_ANNOTATION))
+          .collect(Collectors.toUnmodifiableSet());
+
+  /** Whether javac's tree API is there: javac itself, not a build tool's wrapped environment. */
+  private boolean javacTrees;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    try {
+      Trees.instance(env);
+      javacTrees = true;
+    } catch (IllegalArgumentException wrapped) {
+      javacTrees = false;
+    }
+  }
+
   /**
-   * Every round, whatever its annotations: a {@code @Job} in a local or anonymous class is no
-   * element javac would hand over, and must still be found and reported in a compilation that has
-   * no other dbq annotation.
+   * With javac's own environment, every round whatever its annotations: a {@code @Job} in a local
+   * or anonymous class is no element javac would hand over, and must still be found and reported in
+   * a compilation that has no other dbq annotation. Under a build tool that wraps the environment
+   * (Gradle's incremental processing), the tree API that finds those is not available, and Gradle
+   * keeps compilation incremental only for an aggregating processor whose annotations all have
+   * {@code CLASS} retention: then only dbq's own.
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of("*");
+    return isInitialized() && javacTrees ? Set.of("*") : OWN;
   }
 
   @Override
