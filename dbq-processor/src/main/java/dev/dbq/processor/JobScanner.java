@@ -26,10 +26,22 @@ final class JobScanner {
     this.jobType = elements.getTypeElement(Job.class.getCanonicalName());
   }
 
-  JobScan scan(RoundEnvironment round) {
+  /**
+   * @param round the round
+   * @param carried jobs of earlier rounds that were waiting for a symbol to be resolved
+   * @return the jobs, complete or not, and the round's stray annotated methods
+   */
+  JobScan scan(RoundEnvironment round, List<Element> carried) {
     List<JobDeclaration> jobs = new ArrayList<>();
-    for (Element element : round.getElementsAnnotatedWith(Job.class)) {
-      jobs.add(declaration(element));
+    List<Element> incomplete = new ArrayList<>();
+    List<Element> all = new ArrayList<>(carried);
+    all.addAll(round.getElementsAnnotatedWith(Job.class));
+    for (Element element : all) {
+      if (Completeness.isComplete(element)) {
+        jobs.add(declaration(element));
+      } else {
+        incomplete.add(element);
+      }
     }
     List<ExecutableElement> stepsOutside = new ArrayList<>();
     List<ExecutableElement> stepsOnJobMethods = new ArrayList<>();
@@ -50,7 +62,24 @@ final class JobScanner {
         }
       }
     }
-    return new JobScan(jobs, stepsOutside, hooksOutside, stepsOnJobMethods);
+    return new JobScan(jobs, stepsOutside, hooksOutside, stepsOnJobMethods, incomplete);
+  }
+
+  /**
+   * @param carried jobs of earlier rounds
+   * @return those of them that are complete now, and the others
+   */
+  JobScan rescan(List<Element> carried) {
+    List<JobDeclaration> jobs = new ArrayList<>();
+    List<Element> incomplete = new ArrayList<>();
+    for (Element element : carried) {
+      if (Completeness.isComplete(element)) {
+        jobs.add(declaration(element));
+      } else {
+        incomplete.add(element);
+      }
+    }
+    return new JobScan(jobs, List.of(), List.of(), List.of(), incomplete);
   }
 
   private JobDeclaration declaration(Element element) {

@@ -709,7 +709,9 @@ class CompileErrorsTest {
   void workspaceNotAccessibleFromTheJobsPackage() {
     JavaFileObject hiddenWorkspace =
         JavaFileObjects.forSourceLines(
-            "com.example.cats.Batch", "package com.example.cats;", "class Batch {}");
+            "com.example.cats.Batch",
+            "package com.example.cats;",
+            "class Batch { public int count; }");
     JavaFileObject job =
         JavaFileObjects.forSourceLines(
             "com.example.cats.ImportCats",

@@ -11,11 +11,14 @@ import dev.dbq.processor.testing.JobSources;
 import dev.dbq.runtime.InstanceFactory;
 import dev.dbq.runtime.Invocation;
 import dev.dbq.runtime.JobBuilder;
+import dev.dbq.runtime.JobBuilderWithoutWorkspace;
 import dev.dbq.runtime.JobCatalog;
 import dev.dbq.runtime.JobContext;
 import dev.dbq.runtime.JobDefinition;
 import dev.dbq.runtime.StepDefinition;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,18 +152,32 @@ class GeneratedCodeBehaviourTest {
 
   @Test
   void buildersAreFluentAndTyped() throws Exception {
-    JobBuilder<?> builder = (JobBuilder<?>) classes.callStatic("com.example.Jobs", "importCats");
-    assertThat(builder.queue("q").priority(2)).isSameInstanceAs(builder);
-    assertThat(builder.definition().name()).isEqualTo("import_cats");
+    JobBuilderWithoutWorkspace<?, ?> start =
+        (JobBuilderWithoutWorkspace<?, ?>) classes.callStatic("com.example.Jobs", "importCats");
+    assertThat(start.queue("q").priority(2)).isSameInstanceAs(start);
+    assertThat(start.definition().name()).isEqualTo("import_cats");
+    Class<?> catBatch = classes.loadClass("com.example.cats.CatBatch");
     Object chained =
-        builder
-            .getClass()
-            .getMethod("workspace", classes.loadClass("com.example.cats.CatBatch"))
-            .invoke(builder, catBatch("a", 1));
-    assertThat(chained).isSameInstanceAs(builder);
+        start.getClass().getMethod("workspace", catBatch).invoke(start, catBatch("a", 1));
+    assertThat(chained).isInstanceOf(JobBuilder.class);
+    JobBuilder<?> builder = (JobBuilder<?>) chained;
+    assertThat(builder.queue("r").priority(3)).isSameInstanceAs(builder);
+    assertThat(
+            builder.getClass().getMethod("workspace", catBatch).invoke(builder, catBatch("b", 2)))
+        .isSameInstanceAs(builder);
     JobBuilder<?> untyped = (JobBuilder<?>) classes.callStatic("com.example.Jobs", "sendDigest");
     assertThat(untyped.getClass().getMethod("workspace", Map.class).invoke(untyped, Map.of()))
         .isSameInstanceAs(untyped);
+  }
+
+  @Test
+  void aTypedJobHasNoEnqueueUntilItsWorkspaceIsGiven() throws Exception {
+    Object start = classes.callStatic("com.example.Jobs", "importCats");
+    assertThat(Arrays.stream(start.getClass().getMethods()).map(Method::getName).toList())
+        .containsNoneOf("enqueue", "enqueueAll");
+    Object untyped = classes.callStatic("com.example.Jobs", "sendDigest");
+    assertThat(Arrays.stream(untyped.getClass().getMethods()).map(Method::getName).toList())
+        .contains("enqueue");
   }
 
   private static JobDefinition job(String name) {

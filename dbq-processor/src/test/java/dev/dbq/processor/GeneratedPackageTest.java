@@ -93,7 +93,7 @@ class GeneratedPackageTest {
             "package com.example.b;",
             "import dev.dbq.annotation.Job;",
             "public class Jobs {",
-            "  public static class Invocation {}",
+            "  public static class Invocation { public int attempt; }",
             "  @Job(name = \"jobs\") public static void run(Invocation workspace) {}",
             "}");
     Compilation compilation = Compilations.compile(jobBuilder, jobs);

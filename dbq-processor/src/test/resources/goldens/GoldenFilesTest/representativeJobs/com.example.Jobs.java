@@ -8,6 +8,7 @@ import com.example.reports.ReportState;
 import com.example.reports.Reports;
 import com.example.reports.Reports_ReportBuild_DbqJob;
 import dev.dbq.runtime.JobBuilder;
+import dev.dbq.runtime.JobBuilderWithoutWorkspace;
 import dev.dbq.runtime.JobCatalog;
 import java.util.Map;
 import javax.annotation.processing.Generated;
@@ -16,7 +17,7 @@ import javax.annotation.processing.Generated;
  * The jobs of this compilation: one factory per {@code @Job}, returning a builder that enqueues it.
  *
  * <pre>{@code
- * UUID id = Jobs.importCats().queue("urgent").enqueue();
+ * UUID id = Jobs.importCats().workspace(...).queue("urgent").enqueue();
  * }</pre>
  */
 @Generated("dev.dbq.processor.DbqProcessor")
@@ -29,19 +30,19 @@ public final class Jobs {
   /**
    * Starts enqueueing job {@code import_cats}, declared by {@code com.example.cats.ImportCats}: queue {@code imports}, priority 5.
    *
-   * @return a builder; {@code enqueue()} inserts the job
+   * @return a builder; {@code workspace(...)} gives the one whose {@code enqueue()} inserts the job
    */
-  public static ImportCatsBuilder importCats() {
-    return new ImportCatsBuilder();
+  public static ImportCatsWithoutWorkspace importCats() {
+    return new ImportCatsWithoutWorkspace();
   }
 
   /**
    * Starts enqueueing job {@code report.build}, declared by {@link Reports#build}: queue {@code default}, priority -1.
    *
-   * @return a builder; {@code enqueue()} inserts the job
+   * @return a builder; {@code workspace(...)} gives the one whose {@code enqueue()} inserts the job
    */
-  public static ReportBuildBuilder reportBuild() {
-    return new ReportBuildBuilder();
+  public static ReportBuildWithoutWorkspace reportBuild() {
+    return new ReportBuildWithoutWorkspace();
   }
 
   /**
@@ -63,6 +64,26 @@ public final class Jobs {
   }
 
   /**
+   * Job {@code import_cats} before its workspace is given: {@link #workspace} returns the builder
+   * that enqueues it, so the job cannot be enqueued without one.
+   */
+  public static final class ImportCatsWithoutWorkspace extends JobBuilderWithoutWorkspace<ImportCatsWithoutWorkspace, ImportCatsBuilder> {
+    private ImportCatsWithoutWorkspace() {
+      super(new ImportCatsBuilder());
+    }
+
+    /**
+     * Sets the workspace the first step receives.
+     *
+     * @param workspace the workspace
+     * @return the builder that enqueues the job
+     */
+    public ImportCatsBuilder workspace(CatBatch workspace) {
+      return builder().workspace(workspace);
+    }
+  }
+
+  /**
    * Enqueues job {@code import_cats}; queue, priority and start time as in {@link JobBuilder}.
    */
   public static final class ImportCatsBuilder extends JobBuilder<ImportCatsBuilder> {
@@ -78,6 +99,26 @@ public final class Jobs {
      */
     public ImportCatsBuilder workspace(CatBatch workspace) {
       return setWorkspace(workspace);
+    }
+  }
+
+  /**
+   * Job {@code report.build} before its workspace is given: {@link #workspace} returns the builder
+   * that enqueues it, so the job cannot be enqueued without one.
+   */
+  public static final class ReportBuildWithoutWorkspace extends JobBuilderWithoutWorkspace<ReportBuildWithoutWorkspace, ReportBuildBuilder> {
+    private ReportBuildWithoutWorkspace() {
+      super(new ReportBuildBuilder());
+    }
+
+    /**
+     * Sets the workspace the first step receives.
+     *
+     * @param workspace the workspace
+     * @return the builder that enqueues the job
+     */
+    public ReportBuildBuilder workspace(ReportState workspace) {
+      return builder().workspace(workspace);
     }
   }
 

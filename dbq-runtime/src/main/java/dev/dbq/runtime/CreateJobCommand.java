@@ -55,6 +55,9 @@ final class CreateJobCommand implements Callable<Integer> {
         cli.catalog()
             .job(name)
             .orElseThrow(() -> new BadInputException(UnknownJobMessage.of(name, cli.catalog())));
+    if (workspace == null && definition.workspaceType().isPresent()) {
+      throw new BadInputException(NewJob.missingWorkspace(definition) + "; pass --workspace JSON");
+    }
     CliJobBuilder job = new CliJobBuilder(definition);
     try {
       if (queue != null) {

@@ -52,7 +52,9 @@ public final class Invocation {
    *
    * @param type the job's workspace type
    * @param <W> the workspace type
-   * @return the workspace, possibly null for a job enqueued without one
+   * @return the workspace; not null for a job run by the worker or its creation hook, since a job
+   *     with a typed workspace cannot be enqueued without one and a stored workspace that is not a
+   *     JSON object fails the job before any hook or step
    */
   public <W> W workspace(Class<W> type) {
     return type.cast(workspace);

@@ -101,6 +101,7 @@ public abstract class JobBuilder<B extends JobBuilder<B>> {
    * Enqueues through the process default set with {@link Dbq#setDefault(Dbq)}.
    *
    * @return the new job's id
+   * @throws IllegalArgumentException when the job has a typed workspace and none was set
    * @throws IllegalStateException when no default {@link Dbq} is set
    */
   public final UUID enqueue() {
@@ -114,6 +115,7 @@ public abstract class JobBuilder<B extends JobBuilder<B>> {
    *
    * @param dbq the queue
    * @return the new job's id
+   * @throws IllegalArgumentException when the job has a typed workspace and none was set
    */
   public final UUID enqueue(Dbq dbq) {
     return dbq.enqueue(this);
@@ -125,6 +127,7 @@ public abstract class JobBuilder<B extends JobBuilder<B>> {
    *
    * @param connection an open connection to the dbq database
    * @return the new job's id
+   * @throws IllegalArgumentException when the job has a typed workspace and none was set
    */
   public final UUID enqueue(Connection connection) {
     return Dbq.enqueue(connection, this);

@@ -78,10 +78,12 @@ public interface JobCatalog {
   }
 
   /**
-   * Every catalog registered with {@link ServiceLoader} on the class path, merged into one.
+   * Every catalog registered with {@link ServiceLoader} on the class path, merged into one. Each
+   * compilation that declares jobs generates a catalog of its own (in its own package), so a worker
+   * whose class path holds several modules runs the jobs of all of them.
    *
    * @return the merged catalog (empty when none is registered)
-   * @throws IllegalArgumentException when two catalogs define the same job name
+   * @throws IllegalArgumentException when two catalogs define the same job name, naming both
    */
   static JobCatalog loadAll() {
     return loadAll(Thread.currentThread().getContextClassLoader());
@@ -96,8 +98,25 @@ public interface JobCatalog {
    */
   static JobCatalog loadAll(ClassLoader loader) {
     List<JobDefinition> all = new ArrayList<>();
+    Map<String, String> definedBy = new TreeMap<>();
     for (JobCatalog catalog : ServiceLoader.load(JobCatalog.class, loader)) {
-      all.addAll(catalog.jobs());
+      String source = catalog.getClass().getName();
+      for (JobDefinition job : catalog.jobs()) {
+        String first = definedBy.putIfAbsent(job.name(), source);
+        if (first != null) {
+          // a worker cannot tell which one a stored row means: refuse to start
+          throw new IllegalArgumentException(
+              "job '"
+                  + job.name()
+                  + "' is defined by two catalogs on the class path, "
+                  + first
+                  + " and "
+                  + source
+                  + "; job names must be unique across every module a worker loads: rename one"
+                  + " of the jobs");
+        }
+        all.add(job);
+      }
     }
     return of(all);
   }

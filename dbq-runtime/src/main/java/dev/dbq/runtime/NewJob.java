@@ -31,6 +31,7 @@ record NewJob(
    *
    * @param builder the builder
    * @return the job to insert
+   * @throws IllegalArgumentException when a job with a typed workspace was given none
    * @throws WorkspaceException when the workspace is not of the job's type or not a JSON object
    * @throws CreationHookException when the hook throws a checked exception; unchecked ones
    *     propagate unchanged
@@ -38,6 +39,11 @@ record NewJob(
   static NewJob prepare(JobBuilder<?> builder) {
     JobDefinition definition = builder.definition();
     UUID id = UUID.randomUUID();
+    if (builder.workspaceValue() == null && definition.workspaceType().isPresent()) {
+      // never let a null reach the creation hook and the steps, which take a W
+      throw new IllegalArgumentException(
+          missingWorkspace(definition) + "; call .workspace(...) before enqueue");
+    }
     Object workspace = checkedWorkspace(definition, builder.workspaceValue());
     if (definition.creationHook().isPresent()) {
       workspace = runCreationHook(definition, id, builder, workspace);
@@ -50,6 +56,19 @@ record NewJob(
         WorkspaceCodec.toJson(workspace),
         builder.runAfterInstant(),
         builder.runAfterDelay());
+  }
+
+  /**
+   * The first half of the message for a typed job enqueued without its workspace; callers add how
+   * to give one.
+   *
+   * @param definition a job with a typed workspace
+   * @return {@code job 'fulfil_order' needs a workspace of type shop.Order}
+   */
+  static String missingWorkspace(JobDefinition definition) {
+    Class<?> type = definition.workspaceType().orElseThrow();
+    String typeName = type.getCanonicalName() != null ? type.getCanonicalName() : type.getName();
+    return "job '" + definition.name() + "' needs a workspace of type " + typeName;
   }
 
   /**

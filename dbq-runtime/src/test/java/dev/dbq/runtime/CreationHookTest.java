@@ -1,7 +1,6 @@
 package dev.dbq.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -195,7 +194,7 @@ class CreationHookTest {
   }
 
   @Test
-  void aTypedJobEnqueuedWithoutAWorkspaceGivesTheHookNull() {
+  void aTypedJobEnqueuedWithoutAWorkspaceNeverReachesTheHook() {
     AtomicReference<Object> seen = new AtomicReference<>("unset");
     JobDefinition definition =
         job("typed_empty")
@@ -207,9 +206,16 @@ class CreationHookTest {
                 })
             .build();
 
-    UUID id = TestJobBuilder.of(definition).enqueue(db.dbq);
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class, () -> TestJobBuilder.of(definition).enqueue(db.dbq));
 
-    assertNull(seen.get());
-    assertEquals("{}", db.dbq.findJob(id).orElseThrow().workspace());
+    assertEquals(
+        "job 'typed_empty' needs a workspace of type "
+            + Batch.class.getCanonicalName()
+            + "; call .workspace(...) before enqueue",
+        refused.getMessage());
+    assertEquals("unset", seen.get());
+    assertEquals("0", db.sql.value("SELECT count(*) FROM dbq_job"));
   }
 }

@@ -83,7 +83,8 @@ class DbqCliTest {
 
   @Test
   void createJobUsesTheJobsDefaultsAndAcceptsOverrides() throws Exception {
-    assertEquals(0, run("create-job", "import_cats").status);
+    assertEquals(
+        0, run("create-job", "import_cats", "--workspace", "{\"source\":\"x\",\"size\":1}").status);
     assertEquals("imports|1", sqlRow("SELECT queue_name || '|' || priority FROM dbq_job"));
     sql("DELETE FROM dbq_job");
 
@@ -235,7 +236,7 @@ class DbqCliTest {
   void workerExitWhenEmptyRunsWhatIsRunnableAndExitsZero() throws Exception {
     run("create-job", "send_report");
     run("create-job", "send_report", "--run-after", "2100-01-01T00:00:00Z");
-    run("create-job", "import_cats");
+    run("create-job", "import_cats", "--workspace", "{\"source\":\"x\",\"size\":1}");
 
     Result result = run("worker", "--exit-when-empty", "--concurrency", "2");
 

@@ -133,7 +133,10 @@ class EnqueueTest {
 
   @Test
   void queueAndPriorityDefaultToTheDefinitions() {
-    JobInfo job = db.dbq.findJob(TestJobBuilder.of(TYPED).enqueue(db.dbq)).orElseThrow();
+    JobInfo job =
+        db.dbq
+            .findJob(TestJobBuilder.of(TYPED).workspace(new Batch("north", 1)).enqueue(db.dbq))
+            .orElseThrow();
     assertEquals("imports", job.queue());
     assertEquals(3, job.priority());
     assertNull(job.runAfter());
@@ -145,7 +148,12 @@ class EnqueueTest {
 
   @Test
   void queueAndPriorityCanBeOverridden() {
-    UUID id = TestJobBuilder.of(TYPED).queue("urgent").priority(-32768).enqueue(db.dbq);
+    UUID id =
+        TestJobBuilder.of(TYPED)
+            .workspace(new Batch("north", 1))
+            .queue("urgent")
+            .priority(-32768)
+            .enqueue(db.dbq);
     JobInfo job = db.dbq.findJob(id).orElseThrow();
     assertEquals("urgent", job.queue());
     assertEquals(-32768, job.priority());

@@ -94,7 +94,7 @@ public final class CatalogGenerator {
                     .addStatement("return JOBS")
                     .build());
     jobs.forEach(job -> type.addOriginatingElement(job.source()));
-    return GeneratedFiles.file(packageName, type.build());
+    return files.file(packageName, type.build());
   }
 
   /**

@@ -69,8 +69,8 @@ public final class DefinitionGenerator {
     definition.add("\n.build()").unindent().unindent();
 
     TypeSpec.Builder type =
-        files
-            .decorate(TypeSpec.classBuilder(self))
+        GeneratedFiles.suppressDeprecation(
+                files.decorate(TypeSpec.classBuilder(self)), job.callsDeprecated())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addOriginatingElement(job.source())
             .addJavadoc(
@@ -94,7 +94,7 @@ public final class DefinitionGenerator {
                     .build())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethods(calls);
-    return GeneratedFiles.file(self.packageName(), type.build());
+    return files.file(self.packageName(), type.build());
   }
 
   /**

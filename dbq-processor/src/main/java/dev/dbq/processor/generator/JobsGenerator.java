@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.dbq.processor.model.JobModel;
+import dev.dbq.processor.model.JobNames;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -37,13 +38,15 @@ public final class JobsGenerator {
   public JavaFile generate(String packageName, List<JobModel> jobs, ClassName catalog) {
     ClassName jobsClass = ClassName.get(packageName, JOBS);
     TypeSpec.Builder type =
-        files
-            .decorate(TypeSpec.classBuilder(jobsClass))
+        GeneratedFiles.suppressDeprecation(
+                files.decorate(TypeSpec.classBuilder(jobsClass)),
+                jobs.stream().anyMatch(JobModel::workspaceDeprecated))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addJavadoc(
                 "The jobs of this compilation: one factory per {@code @Job}, returning a builder that"
-                    + " enqueues it.\n\n<pre>{@code\nUUID id = Jobs.$N().queue(\"urgent\").enqueue();\n}</pre>\n",
-                jobs.get(0).builderMethod())
+                    + " enqueues it.\n\n<pre>{@code\nUUID id = Jobs.$N()$L.queue(\"urgent\").enqueue();\n}</pre>\n",
+                jobs.get(0).builderMethod(),
+                jobs.get(0).workspace().typed().isPresent() ? ".workspace(...)" : "")
             .addField(
                 FieldSpec.builder(
                         RuntimeTypes.JOB_CATALOG,
@@ -55,19 +58,26 @@ public final class JobsGenerator {
                     .build())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (JobModel job : jobs) {
-      ClassName builder = jobsClass.nestedClass(job.builderClass());
+      boolean typed = job.workspace().typed().isPresent();
+      ClassName returned =
+          jobsClass.nestedClass(
+              typed ? JobNames.withoutWorkspaceClass(job.builderMethod()) : job.builderClass());
       type.addMethod(
           MethodSpec.methodBuilder(job.builderMethod())
               .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-              .returns(builder)
+              .returns(returned)
               .addJavadoc(
-                  "Starts enqueueing job {@code $L}$L: queue {@code $L}, priority $L.\n\n"
-                      + "@return a builder; {@code enqueue()} inserts the job\n",
+                  "Starts enqueueing job {@code $L}$L: queue {@code $L}, priority $L.\n\n",
                   job.name(),
                   source(job),
                   job.queue(),
                   job.priority())
-              .addStatement("return new $T()", builder)
+              .addJavadoc(
+                  typed
+                      ? "@return a builder; {@code workspace(...)} gives the one whose {@code"
+                          + " enqueue()} inserts the job\n"
+                      : "@return a builder; {@code enqueue()} inserts the job\n")
+              .addStatement("return new $T()", returned)
               .build());
     }
     type.addMethod(
@@ -78,10 +88,18 @@ public final class JobsGenerator {
             .addStatement("return CATALOG")
             .build());
     for (JobModel job : jobs) {
-      type.addType(builder(jobsClass.nestedClass(job.builderClass()), job));
+      ClassName builder = jobsClass.nestedClass(job.builderClass());
+      if (job.workspace().typed().isPresent()) {
+        type.addType(
+            withoutWorkspace(
+                jobsClass.nestedClass(JobNames.withoutWorkspaceClass(job.builderMethod())),
+                builder,
+                job));
+      }
+      type.addType(builder(builder, job));
       type.addOriginatingElement(job.source());
     }
-    return GeneratedFiles.file(packageName, type.build());
+    return files.file(packageName, type.build());
   }
 
   private static TypeSpec builder(ClassName builder, JobModel job) {
@@ -109,6 +127,35 @@ public final class JobsGenerator {
                         : "Sets the workspace, a JSON object the steps share.\n\n")
                 .addJavadoc("@param workspace the workspace\n@return this builder\n")
                 .addStatement("return setWorkspace(workspace)")
+                .build())
+        .build();
+  }
+
+  /** A typed job's first builder: settings, and {@code workspace(W)}, but no {@code enqueue}. */
+  private static TypeSpec withoutWorkspace(ClassName self, ClassName builder, JobModel job) {
+    return TypeSpec.classBuilder(self)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .superclass(
+            ParameterizedTypeName.get(RuntimeTypes.JOB_BUILDER_WITHOUT_WORKSPACE, self, builder))
+        .addJavadoc(
+            "Job {@code $L} before its workspace is given: {@link #workspace} returns the builder\n"
+                + "that enqueues it, so the job cannot be enqueued without one.\n",
+            job.name())
+        .addMethod(
+            MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addStatement("super(new $T())", builder)
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("workspace")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(job.workspace().builderArgument(), "workspace")
+                .addJavadoc(
+                    "Sets the workspace the first step receives.\n\n"
+                        + "@param workspace the workspace\n"
+                        + "@return the builder that enqueues the job\n")
+                .addStatement("return builder().workspace(workspace)")
                 .build())
         .build();
   }

@@ -12,6 +12,8 @@ final class RuntimeTypes {
   static final ClassName JOB_DEFINITION = ClassName.get(PACKAGE, "JobDefinition");
   static final ClassName JOB_CATALOG = ClassName.get(PACKAGE, "JobCatalog");
   static final ClassName JOB_BUILDER = ClassName.get(PACKAGE, "JobBuilder");
+  static final ClassName JOB_BUILDER_WITHOUT_WORKSPACE =
+      ClassName.get(PACKAGE, "JobBuilderWithoutWorkspace");
   static final ClassName INVOCATION = ClassName.get(PACKAGE, "Invocation");
 
   private RuntimeTypes() {}

@@ -1,8 +1,14 @@
 package dev.dbq.processor.model;
 
+import dev.dbq.processor.validation.Message;
 import java.util.Collection;
+import java.util.Optional;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 
 /** Chooses the package {@code P} of {@code Jobs} and the catalog. */
 public final class GeneratedPackage {
@@ -17,6 +23,41 @@ public final class GeneratedPackage {
    */
   public static boolean isValidOption(String option) {
     return option == null || option.isEmpty() || SourceVersion.isName(option);
+  }
+
+  /**
+   * Why a valid {@code -Adbq.package} cannot hold the generated classes: it is the name of a class
+   * (or inside one), or a package of another module, such as the JDK's {@code java.util}.
+   *
+   * @param option the value of {@code -Adbq.package}, valid by {@link #isValidOption}
+   * @param elements the compiler's element utilities
+   * @param jobs the {@code @Job} elements, whose module the generated classes join
+   * @return the error, or empty when the package can be used
+   */
+  public static Optional<String> whyUnusable(
+      String option, Elements elements, Collection<? extends Element> jobs) {
+    if (option == null || option.isEmpty()) {
+      return Optional.empty();
+    }
+    String prefix = "";
+    for (String segment : option.split("\\.")) {
+      prefix = prefix.isEmpty() ? segment : prefix + "." + segment;
+      TypeElement type = elements.getTypeElement(prefix);
+      if (type != null) {
+        return Optional.of(
+            Message.PACKAGE_OPTION_NAMES_A_CLASS.format(option, type.getQualifiedName()));
+      }
+    }
+    PackageElement existing = elements.getPackageElement(option);
+    if (existing != null && !jobs.isEmpty()) {
+      ModuleElement module = elements.getModuleOf(existing);
+      ModuleElement own = elements.getModuleOf(jobs.iterator().next());
+      if (module != null && !module.isUnnamed() && !module.equals(own)) {
+        return Optional.of(
+            Message.PACKAGE_OPTION_IN_OTHER_MODULE.format(option, module.getQualifiedName()));
+      }
+    }
+    return Optional.empty();
   }
 
   /**

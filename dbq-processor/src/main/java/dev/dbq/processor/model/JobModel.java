@@ -23,6 +23,9 @@ import javax.lang.model.element.Element;
  * @param builderMethod the {@code Jobs} factory method, e.g. {@code importCats}
  * @param builderClass the builder's simple name, e.g. {@code ImportCatsBuilder}
  * @param definitionClass the generated class in the job's own package holding its definition
+ * @param callsDeprecated whether the definition class uses a deprecated class, constructor, method
+ *     or workspace type (it then suppresses the warnings that the user's own code already shows)
+ * @param workspaceDeprecated whether the workspace type, which {@code Jobs} names, is deprecated
  */
 public record JobModel(
     String name,
@@ -38,7 +41,9 @@ public record JobModel(
     Map<HookKind, MethodModel> hooks,
     String builderMethod,
     String builderClass,
-    ClassName definitionClass) {
+    ClassName definitionClass,
+    boolean callsDeprecated,
+    boolean workspaceDeprecated) {
   /** Copies the collections. */
   public JobModel {
     steps = List.copyOf(steps);

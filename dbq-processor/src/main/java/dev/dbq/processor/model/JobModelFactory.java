@@ -30,9 +30,10 @@ public final class JobModelFactory {
   /**
    * @param job a valid declaration
    * @param generatedPackage where {@code Jobs} is generated
+   * @param definitionClass the name {@link JobNames#definitionClasses} gave its definition
    * @return its model
    */
-  public JobModel create(JobDeclaration job, String generatedPackage) {
+  public JobModel create(JobDeclaration job, String generatedPackage, ClassName definitionClass) {
     String builderMethod = JobNames.builderMethod(job.name());
     TypeElement declaringClass = job.declaringClass();
     List<StepModel> steps = new ArrayList<>();
@@ -61,7 +62,33 @@ public final class JobModelFactory {
         hooks,
         builderMethod,
         JobNames.builderClass(builderMethod),
-        JobNames.definitionClass(declaringClass, job.isMethodJob(), builderMethod));
+        definitionClass,
+        callsDeprecated(job),
+        workspaceType(job).map(facts::isDeprecated).orElse(false));
+  }
+
+  private boolean callsDeprecated(JobDeclaration job) {
+    List<ExecutableElement> methods = new ArrayList<>(job.steps());
+    for (HookKind kind : HookKind.values()) {
+      methods.addAll(job.hooks(kind));
+    }
+    for (ExecutableElement method : methods) {
+      TypeElement owner = (TypeElement) method.getEnclosingElement();
+      if (facts.isDeprecated(method)
+          || (!method.getModifiers().contains(Modifier.STATIC)
+              && TypeFacts.noArgConstructor(owner).map(facts::isDeprecated).orElse(false))) {
+        return true;
+      }
+    }
+    return workspaceType(job).map(facts::isDeprecated).orElse(false);
+  }
+
+  private Optional<TypeElement> workspaceType(JobDeclaration job) {
+    List<WorkspaceUse> uses = job.workspaceUses(facts);
+    if (uses.isEmpty() || facts.isUntypedMap(uses.get(0).type())) {
+      return Optional.empty();
+    }
+    return Optional.of((TypeElement) ((DeclaredType) uses.get(0).type()).asElement());
   }
 
   /** The first use fixes the workspace type (the validator checked that all uses agree). */

@@ -1,6 +1,7 @@
 package dev.dbq.processor.model;
 
 import java.util.List;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 
 /**
@@ -11,12 +12,14 @@ import javax.lang.model.element.ExecutableElement;
  * @param stepsOutsideJobs {@code @Step} methods whose class has no {@code @Job}
  * @param hooksOutsideJobs hook methods whose class has no {@code @Job}
  * @param stepsOnJobMethods methods with both {@code @Step} and {@code @Job}
+ * @param incompleteJobs {@code @Job}s that name a symbol javac has not resolved (yet)
  */
 public record JobScan(
     List<JobDeclaration> jobs,
     List<ExecutableElement> stepsOutsideJobs,
     List<OrphanHook> hooksOutsideJobs,
-    List<ExecutableElement> stepsOnJobMethods) {
+    List<ExecutableElement> stepsOnJobMethods,
+    List<Element> incompleteJobs) {
 
   /**
    * A hook outside any {@code @Job} class.
@@ -32,13 +35,22 @@ public record JobScan(
     stepsOutsideJobs = List.copyOf(stepsOutsideJobs);
     hooksOutsideJobs = List.copyOf(hooksOutsideJobs);
     stepsOnJobMethods = List.copyOf(stepsOnJobMethods);
+    incompleteJobs = List.copyOf(incompleteJobs);
+  }
+
+  /**
+   * @param jobs complete jobs
+   * @return a scan of only those jobs
+   */
+  public static JobScan ofJobs(List<JobDeclaration> jobs) {
+    return new JobScan(jobs, List.of(), List.of(), List.of(), List.of());
   }
 
   /**
    * @return the same scan without its jobs: only the stray annotated methods
    */
   public JobScan withoutJobs() {
-    return new JobScan(List.of(), stepsOutsideJobs, hooksOutsideJobs, stepsOnJobMethods);
+    return new JobScan(List.of(), stepsOutsideJobs, hooksOutsideJobs, stepsOnJobMethods, List.of());
   }
 
   /**
@@ -46,6 +58,7 @@ public record JobScan(
    */
   public boolean isEmpty() {
     return jobs.isEmpty()
+        && incompleteJobs.isEmpty()
         && stepsOutsideJobs.isEmpty()
         && hooksOutsideJobs.isEmpty()
         && stepsOnJobMethods.isEmpty();

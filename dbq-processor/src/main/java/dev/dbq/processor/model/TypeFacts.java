@@ -1,8 +1,11 @@
 package dev.dbq.processor.model;
 
 import dev.dbq.processor.validation.Message;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -25,18 +28,82 @@ public final class TypeFacts {
   /** The one context type steps and hooks may take. */
   public static final String JOB_CONTEXT = "dev.dbq.runtime.JobContext";
 
+  private final Elements elements;
   private final Types types;
 
   /** Looked up once: an unbound {@code getTypeElement} searches every module. */
   private final TypeMirror throwable;
+
+  private final TypeMirror runtimeException;
+  private final TypeMirror error;
+  private final Set<String> objectMethodNames;
 
   /**
    * @param elements the compiler's element utilities
    * @param types the compiler's type utilities
    */
   public TypeFacts(Elements elements, Types types) {
+    this.elements = elements;
     this.types = types;
     this.throwable = elements.getTypeElement("java.lang.Throwable").asType();
+    this.runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
+    this.error = elements.getTypeElement("java.lang.Error").asType();
+    Set<String> names = new TreeSet<>();
+    for (ExecutableElement method :
+        ElementFilter.methodsIn(
+            elements.getTypeElement("java.lang.Object").getEnclosedElements())) {
+      if (!method.getModifiers().contains(Modifier.PRIVATE)) {
+        names.add(method.getSimpleName().toString());
+      }
+    }
+    this.objectMethodNames = Collections.unmodifiableSet(names);
+  }
+
+  /**
+   * @return the names of the methods every class inherits from {@code java.lang.Object}
+   */
+  public Set<String> objectMethodNames() {
+    return objectMethodNames;
+  }
+
+  /**
+   * @return whether {@code element} or a class it is nested in is {@code @Deprecated}
+   */
+  public boolean isDeprecated(Element element) {
+    for (Element e = element; e != null && !(e instanceof PackageElement); ) {
+      if (elements.isDeprecated(e)) {
+        return true;
+      }
+      e = e.getEnclosingElement();
+    }
+    return false;
+  }
+
+  /**
+   * @return the accessible no-arg constructor of {@code element}, if it declares one (a class
+   *     without constructors has the implicit one, which javac lists too)
+   */
+  public static Optional<ExecutableElement> noArgConstructor(TypeElement element) {
+    for (ExecutableElement constructor :
+        ElementFilter.constructorsIn(element.getEnclosedElements())) {
+      if (constructor.getParameters().isEmpty()
+          && !constructor.getModifiers().contains(Modifier.PRIVATE)) {
+        return Optional.of(constructor);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * @return the first checked exception a method or constructor declares, if any
+   */
+  public Optional<TypeMirror> checkedException(ExecutableElement executable) {
+    for (TypeMirror thrown : executable.getThrownTypes()) {
+      if (!types.isAssignable(thrown, runtimeException) && !types.isAssignable(thrown, error)) {
+        return Optional.of(thrown);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -131,10 +198,38 @@ public final class TypeFacts {
     if (!element.getTypeParameters().isEmpty()) {
       return Optional.of(Message.REASON_GENERIC);
     }
+    if (isJdkType(element)) {
+      return Optional.of(Message.REASON_JDK_TYPE); // Date, UUID, BigDecimal, Optional, ...
+    }
     if (element.getKind() == ElementKind.RECORD) {
       return whyNotTopLevelOrStatic(element);
     }
-    return whyNotInstantiable(element);
+    Optional<Message> notInstantiable = whyNotInstantiable(element);
+    if (notInstantiable.isPresent()) {
+      return notInstantiable;
+    }
+    return JacksonProperties.hasProperties(element, types)
+        ? Optional.empty()
+        : Optional.of(Message.REASON_NO_PROPERTIES);
+  }
+
+  /**
+   * The first property of a bindable workspace type that Jackson could not bind at run time.
+   *
+   * @param type a workspace type for which {@link #whyNotBindable} found nothing
+   * @return the property, or empty
+   */
+  public Optional<JacksonProperties.Problem> unbindableProperty(TypeMirror type) {
+    return JacksonProperties.unbindableProperty(
+        (TypeElement) ((DeclaredType) type).asElement(), types);
+  }
+
+  /**
+   * @return whether {@code element} is declared in a {@code java.} or {@code javax.} package
+   */
+  public static boolean isJdkType(TypeElement element) {
+    String pkg = packageOf(element);
+    return pkg.equals("java") || pkg.startsWith("java.") || pkg.startsWith("javax.");
   }
 
   /**
@@ -160,14 +255,9 @@ public final class TypeFacts {
     if (nesting.isPresent()) {
       return nesting;
     }
-    for (ExecutableElement constructor :
-        ElementFilter.constructorsIn(element.getEnclosedElements())) {
-      if (constructor.getParameters().isEmpty()
-          && !constructor.getModifiers().contains(Modifier.PRIVATE)) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(Message.REASON_NO_CONSTRUCTOR);
+    return noArgConstructor(element).isPresent()
+        ? Optional.empty()
+        : Optional.of(Message.REASON_NO_CONSTRUCTOR);
   }
 
   private static Optional<Message> whyNotTopLevelOrStatic(TypeElement element) {
@@ -188,6 +278,9 @@ public final class TypeFacts {
    */
   public static boolean isAccessibleFrom(TypeElement element, String pkg) {
     boolean samePackage = packageOf(element).equals(pkg);
+    if (!samePackage && packageOf(element).isEmpty()) {
+      return false; // no import reaches the default package
+    }
     for (Element e = element; e instanceof TypeElement; e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PRIVATE)
           || (!samePackage && !e.getModifiers().contains(Modifier.PUBLIC))) {

@@ -51,6 +51,14 @@ public final class JobValidator {
       validateAttributes(job, report);
       validateStructure(job, report);
       validateMethods(job, report);
+      if (TypeFacts.packageOf(job.element()).isEmpty() && !generatedPackage.isEmpty()) {
+        report.error(
+            job.element(),
+            job.annotation(),
+            null,
+            Message.DEFAULT_PACKAGE_JOB.format(job.name(), generatedPackage));
+        continue; // its workspace type is unreachable for the same reason
+      }
       workspaces.validate(
           job.name(),
           job.workspaceUses(facts),
@@ -92,7 +100,7 @@ public final class JobValidator {
         continue;
       }
       String method = JobNames.builderMethod(name);
-      String reserved = JobNames.reservedBecause(method);
+      String reserved = JobNames.reservedBecause(method, facts.objectMethodNames());
       if (reserved != null) {
         report.error(
             job.element(),

@@ -29,6 +29,12 @@ public enum Message {
   MAX_ATTEMPTS_TOO_LOW(
       "@Job maxAttempts %d of job '%s' must be at least 1 (1 means a failed step is final)"),
   JOB_NOT_A_CLASS("@Job must be on a class or a method, but '%s' is %s"),
+  LOCAL_CLASS_JOB(
+      "@%s on '%s' in a local or anonymous class is not supported: the generated code cannot name"
+          + " that class; move it to a top-level or static nested class"),
+  DEFAULT_PACKAGE_JOB(
+      "@Job '%s' is in the default package, which the generated code in package '%s' cannot"
+          + " import; move the job into a package, or leave -Adbq.package out"),
 
   // --- structure of a job -------------------------------------------------------------------
   NO_STEPS(
@@ -62,6 +68,11 @@ public enum Message {
   GENERIC_CLASS(
       "class '%s' must not be generic: the generated code calls its @%s method '%s' without type"
           + " arguments"),
+  CONSTRUCTOR_THROWS(
+      "@%s method '%s' is an instance method, but the no-arg constructor of class '%s' throws the"
+          + " checked exception %s, which the generated code cannot pass through an"
+          + " InstanceFactory's Supplier; make the method static, or handle the exception in the"
+          + " constructor"),
   NOT_INSTANTIABLE(
       "@%s method '%s' is an instance method, but class '%s' cannot be instantiated: %s; make the"
           + " method static or give the class an accessible no-arg constructor"),
@@ -81,6 +92,11 @@ public enum Message {
   DISAGREEING_WORKSPACE(
       "%s of @%s method '%s' has type %s, but job '%s' already uses workspace type %s (in '%s');"
           + " all steps and hooks of a job share one workspace type"),
+  UNBINDABLE_PROPERTY(
+      "%s of @%s method '%s' has type %s, which Jackson cannot bind as the workspace of job '%s':"
+          + " property '%s' of %s has type %s, which is %s, and dbq binds without polymorphic"
+          + " type information; give the property a concrete type, or annotate %s with"
+          + " @JsonTypeInfo or @JsonDeserialize(as = ...)"),
   INACCESSIBLE_WORKSPACE(
       "workspace type %s of job '%s' is not accessible from package '%s', where the generated code"
           + " uses it; make it (and every class it is nested in) public"),
@@ -98,14 +114,35 @@ public enum Message {
   REASON_NO_CONSTRUCTOR("it has no accessible no-arg constructor"),
   REASON_UNTYPED_MAP("the untyped workspace is exactly Map<String, Object>"),
   REASON_NOT_A_CLASS("it is not a class or record"),
+  REASON_JDK_TYPE(
+      "it is a JDK type, which Jackson reads and writes as a single value, not as a JSON object"),
+  REASON_NO_PROPERTIES(
+      "it has no properties (no public field, getter or record component), so Jackson cannot"
+          + " write it"),
+  REASON_ABSTRACT_PROPERTY_INTERFACE("an interface"),
+  REASON_ABSTRACT_PROPERTY_CLASS("an abstract class"),
 
   // --- the processor itself -----------------------------------------------------------------
   INVALID_PACKAGE_OPTION(
       "-Adbq.package=%s is not a valid package name; use a dotted Java package name such as"
           + " com.example.jobs"),
+  PACKAGE_OPTION_NAMES_A_CLASS(
+      "-Adbq.package=%s names the class %s, and a package cannot share a class's name; choose a"
+          + " package of your own such as com.example.jobs"),
+  PACKAGE_OPTION_IN_OTHER_MODULE(
+      "-Adbq.package=%s is a package of module %s, to which this compilation cannot add classes;"
+          + " choose a package of your own such as com.example.jobs"),
   LATE_ROUND_JOB(
       "@Job '%s' appeared in a later annotation-processing round, after Jobs was generated; dbq"
           + " cannot include jobs that other processors generate"),
+  GENERATED_CLASS_EXISTS(
+      "class %s already exists on the class path, compiled apart from this compilation (another"
+          + " module's generated code, or a library's class), and the generated one would shadow"
+          + " it: at run time only one of them is loaded; choose a package of its own for this"
+          + " compilation's generated code with -Adbq.package"),
+  DEFINITION_NOT_WRITTEN(
+      "dbq-processor could not write %s, the definition class of job '%s': %s; does the"
+          + " compilation already have a class of that name? Rename that class"),
   FILE_NOT_WRITTEN(
       "dbq-processor could not write %s: %s; does the compilation already have a class of that"
           + " name? Rename it, or choose another package with -Adbq.package"),

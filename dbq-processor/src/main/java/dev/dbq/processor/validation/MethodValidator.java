@@ -66,14 +66,23 @@ final class MethodValidator {
     // an abstract method is reported as such; "cannot be instantiated" would only repeat it
     if (!method.getModifiers().contains(Modifier.STATIC)
         && !method.getModifiers().contains(Modifier.ABSTRACT)) {
-      facts
-          .whyNotInstantiable(owner)
-          .ifPresent(
-              why ->
-                  report.error(
-                      method,
-                      Message.NOT_INSTANTIABLE.format(
-                          annotation, name, owner.getQualifiedName(), why.pattern())));
+      Optional<Message> why = facts.whyNotInstantiable(owner);
+      if (why.isPresent()) {
+        report.error(
+            method,
+            Message.NOT_INSTANTIABLE.format(
+                annotation, name, owner.getQualifiedName(), why.get().pattern()));
+      } else {
+        // ImportCats::new is a Supplier: it cannot throw a checked exception
+        TypeFacts.noArgConstructor(owner)
+            .flatMap(facts::checkedException)
+            .ifPresent(
+                thrown ->
+                    report.error(
+                        method,
+                        Message.CONSTRUCTOR_THROWS.format(
+                            annotation, name, owner.getQualifiedName(), thrown)));
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.dbq.processor.validation;
 
+import dev.dbq.processor.model.JacksonProperties;
 import dev.dbq.processor.model.TypeFacts;
 import dev.dbq.processor.model.WorkspaceUse;
 import java.util.List;
@@ -88,6 +89,24 @@ final class WorkspaceValidator {
               type,
               jobName,
               why.get().pattern()));
+      return false;
+    }
+    Optional<JacksonProperties.Problem> property = facts.unbindableProperty(type);
+    if (property.isPresent()) {
+      JacksonProperties.Problem p = property.get();
+      report.error(
+          use.element(),
+          Message.UNBINDABLE_PROPERTY.format(
+              use.description(),
+              use.annotation(),
+              use.method().getSimpleName(),
+              type,
+              jobName,
+              p.name(),
+              p.owner().getQualifiedName(),
+              p.type(),
+              p.reason().pattern(),
+              p.type()));
       return false;
     }
     TypeElement element = (TypeElement) ((DeclaredType) type).asElement();

@@ -2,6 +2,7 @@ package dev.dbq.processor.model;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class JobNamesTest {
@@ -18,10 +19,13 @@ class JobNamesTest {
   }
 
   @Test
-  void keywordsAndCatalogAreReserved() {
-    assertThat(JobNames.reservedBecause("new")).isEqualTo("a Java keyword");
-    assertThat(JobNames.reservedBecause("catalog")).isEqualTo("reserved for Jobs.catalog()");
-    assertThat(JobNames.reservedBecause("importCats")).isNull();
+  void keywordsCatalogAndObjectMethodsAreReserved() {
+    assertThat(JobNames.reservedBecause("hashCode", Set.of("hashCode")))
+        .isEqualTo("a method every class inherits from java.lang.Object");
+    assertThat(JobNames.reservedBecause("new", Set.of("hashCode"))).isEqualTo("a Java keyword");
+    assertThat(JobNames.reservedBecause("catalog", Set.of("hashCode")))
+        .isEqualTo("reserved for Jobs.catalog()");
+    assertThat(JobNames.reservedBecause("importCats", Set.of("hashCode"))).isNull();
   }
 
   @Test

@@ -21,7 +21,7 @@ public final class Compilations {
 
   /** Compiles with extra javac options, e.g. {@code -Adbq.package=...}. */
   public static Compilation compile(List<String> options, JavaFileObject... sources) {
-    List<String> all = new ArrayList<>(List.of("-Xlint:all,-processing", "-Werror"));
+    List<String> all = new ArrayList<>(List.of("-Xlint:all", "-Werror"));
     all.addAll(options);
     return Compiler.javac().withProcessors(new DbqProcessor()).withOptions(all).compile(sources);
   }
