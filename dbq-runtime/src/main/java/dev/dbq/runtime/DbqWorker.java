@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -98,12 +99,14 @@ public final class DbqWorker implements AutoCloseable {
   }
 
   private final WorkerConfig config;
+  private final WorkerEvents events;
   private final Object lock = new Object();
   private State state = State.NEW;
   private ClaimLoop loop;
 
-  private DbqWorker(WorkerConfig config) {
+  private DbqWorker(WorkerConfig config, WorkerEvents events) {
     this.config = config;
+    this.events = events;
   }
 
   /**
@@ -140,6 +143,8 @@ public final class DbqWorker implements AutoCloseable {
    * @return how many steps ran
    * @throws InterruptedException when interrupted while waiting; the worker then stops
    * @throws IllegalStateException when already started
+   * @throws DbqException when a database error that waiting cannot mend stopped it (see {@link
+   *     #failure()})
    */
   public long runUntilEmpty() throws InterruptedException {
     ClaimLoop running = start(true);
@@ -152,6 +157,10 @@ public final class DbqWorker implements AutoCloseable {
     synchronized (lock) {
       state = State.STOPPED;
     }
+    Optional<DbqException> failure = failure();
+    if (failure.isPresent()) {
+      throw failure.get();
+    }
     return running.stepsRun();
   }
 
@@ -160,7 +169,7 @@ public final class DbqWorker implements AutoCloseable {
       if (state != State.NEW) {
         throw new IllegalStateException("worker " + config.workerId() + " was already started");
       }
-      loop = new ClaimLoop(config, exitWhenEmpty);
+      loop = new ClaimLoop(config, exitWhenEmpty, events);
       loop.start();
       state = State.RUNNING;
       return loop;
@@ -194,6 +203,34 @@ public final class DbqWorker implements AutoCloseable {
       current = loop;
     }
     return current == null || current.awaitTermination(timeout);
+  }
+
+  /**
+   * Why the worker stopped by itself. A database error that waiting cannot mend (the dbq tables do
+   * not exist, the password or the database name is wrong, a privilege is missing) stops the worker
+   * instead of a retry loop: it logs one line naming the fix at ERROR and stops as {@link #stop()}
+   * does. Transient faults (connection refused, a restart, a killed connection) never stop it.
+   *
+   * @return the error, its message naming the fix (for example "run `dbq migrate`"); empty while
+   *     the worker runs and after a stop that was asked for
+   */
+  public Optional<DbqException> failure() {
+    ClaimLoop current;
+    synchronized (lock) {
+      current = loop;
+    }
+    PermanentFault fault = current == null ? null : current.fault();
+    return fault == null
+        ? Optional.empty()
+        : Optional.of(
+            new DbqException("worker " + config.workerId() + " stopped: " + fault.line()));
+  }
+
+  /** Jobs this worker holds: claimed and not yet saved (for the progress report). */
+  int inFlight() {
+    synchronized (lock) {
+      return loop == null ? 0 : loop.inFlight();
+    }
   }
 
   /**
@@ -259,8 +296,15 @@ public final class DbqWorker implements AutoCloseable {
     private int completionBatchSize = DEFAULT_COMPLETION_BATCH_SIZE;
     private Duration completionFlushDelay = DEFAULT_COMPLETION_FLUSH_DELAY;
     private int vacuumEvery = DEFAULT_VACUUM_EVERY;
+    private WorkerEvents events = WorkerEvents.NONE;
 
     private Builder() {}
+
+    /** Who hears about the worker's work as it happens (the command line's progress report). */
+    Builder events(WorkerEvents listener) {
+      this.events = Objects.requireNonNull(listener, "events");
+      return this;
+    }
 
     /**
      * @param dbq the database to work on (its data source is used)
@@ -462,7 +506,8 @@ public final class DbqWorker implements AutoCloseable {
               prefetch,
               completionBatchSize,
               completionFlushDelay,
-              vacuumEvery));
+              vacuumEvery),
+          events);
     }
 
     /**

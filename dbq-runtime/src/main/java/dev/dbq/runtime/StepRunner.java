@@ -138,38 +138,52 @@ final class StepRunner {
 
   private StepOutcome failed(Claim claim, JobDefinition job, Throwable t) {
     String error = message(t);
+    String step = stepOf(claim, job);
     if (t instanceof InterruptedException) {
       // only a shutdown past its grace period interrupts a slot, after handing the job back:
       // the save that follows is refused
       log.warn(
-          "step {} of job {} was interrupted by the worker's shutdown",
-          claim.stepIndex(),
-          claim.id());
+          "job {} {}: {} was interrupted by the worker's shutdown", claim.id(), job.name(), step);
     }
     if (claim.attempt() < job.maxAttempts()) {
       Duration wait = backoff.after(claim.attempt());
       log.warn(
-          "step {} of job {} failed (attempt {} of {}), retrying in {}",
-          claim.stepIndex(),
+          "job {} {} failed in {}, attempt {} of {}, retrying in {}: {}",
           claim.id(),
+          job.name(),
+          step,
           claim.attempt(),
           job.maxAttempts(),
           wait,
+          error,
           t);
       return new StepOutcome.Retry(error, wait);
     }
     log.error(
-        "step {} of job {} failed (attempt {} of {}); the job is FAILED",
-        claim.stepIndex(),
+        "job {} {} failed in {}, attempt {} of {}: {}",
         claim.id(),
+        job.name(),
+        step,
         claim.attempt(),
         job.maxAttempts(),
+        error,
         t);
     return new StepOutcome.Failed(error);
   }
 
+  /**
+   * A step as every message names it: by name, and counted from 1 like attempts ("step 'fetch' (1
+   * of 2)"); {@link JobContext#stepIndex()} is the one 0-based number, for code.
+   */
+  static String stepOf(Claim claim, JobDefinition job) {
+    int count = job.steps().size();
+    int index = claim.stepIndex();
+    String name = index >= 0 && index < count ? "'" + job.steps().get(index).name() + "' " : "";
+    return "step " + name + "(" + (index + 1) + " of " + count + ")";
+  }
+
   private static StepOutcome failedUnrunnable(Claim claim, String error) {
-    log.error("job {} FAILED without running: {}", claim.id(), error);
+    log.error("job {} {} FAILED without running: {}", claim.id(), claim.name(), error);
     return new StepOutcome.Failed(error);
   }
 
