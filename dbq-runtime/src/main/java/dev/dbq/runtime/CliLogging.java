@@ -15,8 +15,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * never calls this: there, logging is the application's.
  */
 final class CliLogging {
-  /** The logger of HikariCP's start and shutdown lines. */
-  static final String POOL_LOGGER = "com.zaxxer.hikari.HikariDataSource";
+  /** The loggers of HikariCP's start, "Added connection" and shutdown lines. */
+  static final String POOL_LOGGER = "com.zaxxer.hikari";
 
   // JUL keeps loggers weakly: hold the one whose level is set
   private static java.util.logging.Logger julPool;

@@ -67,6 +67,12 @@ final class WorkerProgress implements WorkerEvents {
     return line;
   }
 
+  /** Tenths of a second at most, no trailing ".0": a timer's "10.002" reads as "10". */
+  private static String seconds(Duration elapsed) {
+    long tenths = Math.round(elapsed.toMillis() / 100.0);
+    return tenths % 10 == 0 ? Long.toString(tenths / 10) : (tenths / 10) + "." + (tenths % 10);
+  }
+
   static String line(
       long done, long delta, Duration elapsed, long failedJobs, long retriedSteps, int held) {
     double seconds = elapsed.toMillis() / 1000.0;
@@ -77,7 +83,7 @@ final class WorkerProgress implements WorkerEvents {
         done,
         done == 1 ? "step" : "steps",
         delta,
-        seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds),
+        seconds(elapsed),
         rate,
         failedJobs,
         failedJobs == 1 ? "job" : "jobs",
