@@ -29,8 +29,8 @@ import javax.sql.DataSource;
  * } // close(): stops claiming, lets running steps finish within the grace period
  * }</pre>
  *
- * <p>From the command line: {@code worker [QUEUE] [--rate-limit S] [--concurrency N] [--lease S]
- * [--exit-when-empty]} (see {@link WorkerCommand}).
+ * <p>From the command line: {@code worker [QUEUE ...] [--rate-limit S] [--concurrency N] [--lease
+ * S] [--progress S] [--exit-when-empty]} (see {@link WorkerCommand}).
  */
 public final class DbqWorker implements AutoCloseable {
   /** The queue served unless {@link Builder#queues} names others. */
@@ -117,9 +117,11 @@ public final class DbqWorker implements AutoCloseable {
   }
 
   /**
-   * The command line: {@code worker [QUEUE] [--rate-limit S] [--concurrency N] [--lease S]
-   * [--exit-when-empty]}, with the database from {@code DBQ_JDBC_URL}. Exits 0 after a graceful
-   * stop or a drained queue, 2 on bad input.
+   * The command line: {@code worker [QUEUE ...] [--rate-limit S] [--concurrency N] [--lease S]
+   * [--progress S] [--exit-when-empty]}, with the database from {@code DBQ_JDBC_URL}. Exits 0 after
+   * a graceful stop or a drained queue, 2 on bad input, 1 when a database error that waiting cannot
+   * mend stopped it. It logs its start, progress, failed jobs and stop; with no SLF4J provider on
+   * the class path, on stderr.
    *
    * @param args the arguments
    */
