@@ -1,6 +1,7 @@
 package dev.dbq.runtime;
 
 import java.lang.reflect.Method;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,11 @@ final class CliLogging {
   /** SLF4J 2's own look-up: a provider registered as a service on the class path. */
   static boolean hasProvider() {
     ClassLoader loader = LoggerFactory.class.getClassLoader();
-    return ServiceLoader.load(SLF4JServiceProvider.class, loader).stream().findAny().isPresent();
+    try {
+      return ServiceLoader.load(SLF4JServiceProvider.class, loader).stream().findAny().isPresent();
+    } catch (ServiceConfigurationError broken) {
+      return true; // a provider is registered but cannot load: SLF4J itself says so
+    }
   }
 
   private static void quietPool(ILoggerFactory factory) {
