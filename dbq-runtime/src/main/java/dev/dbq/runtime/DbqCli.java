@@ -98,6 +98,10 @@ public final class DbqCli {
     Root root = new Root(context);
     CommandLine commandLine = new CommandLine(root);
     commandLine.addSubcommand("worker", new WorkerCommand(context::dbq, context::catalog));
+    // every command's --version prints dbq's, not only the root's
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      sub.getCommandSpec().versionProvider(new DbqVersion());
+    }
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());
     commandLine.setParameterExceptionHandler(new BadArguments(context));

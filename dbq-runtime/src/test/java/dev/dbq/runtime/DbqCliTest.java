@@ -239,6 +239,14 @@ class DbqCliTest {
     assertEquals(result.out, run("worker", "--version").out);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"migrate", "create-job", "queue-depth", "delete-old-jobs", "worker"})
+  void everyCommandPrintsTheVersion(String command) {
+    Result result = run(command, "--version");
+    assertEquals(0, result.status, result.err);
+    assertEquals(run("--version").out, result.out);
+  }
+
   @Test
   void aDatabaseThatWasNeverMigratedNamesTheFixInOneLine() throws Exception {
     try (TestDatabase bare = TestDatabase.create()) {
