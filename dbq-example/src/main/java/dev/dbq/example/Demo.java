@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,11 +24,23 @@ final class Demo {
   private Demo() {}
 
   static int run(Map<String, String> environment, PrintStream out) {
+    // the demo's log lines (the migration's first) go to its output, in order with its own
+    DemoLogAppender.toDemo(line -> out.print(DemoLogAppender.stamped(line)));
+    try {
+      return runDemo(environment, out);
+    } finally {
+      DemoLogAppender.toStderr();
+    }
+  }
+
+  private static int runDemo(Map<String, String> environment, PrintStream out) {
     long started = System.nanoTime();
     try (Dbq dbq = Dbq.fromEnvironment(environment)) {
       dbq.migrate();
       List<UUID> ids = enqueueDemoJobs(dbq, out);
-      StateWatcher watcher = new StateWatcher(dbq, ids, out);
+      StateWatcher watcher = new StateWatcher(dbq, Jobs.catalog(), ids, out);
+      watcher.look(); // the jobs as enqueued, before any worker takes one
+      DemoLogAppender.toDemo(watcher::logged);
       DbqWorker worker =
           DbqWorker.builder()
               .dbq(dbq)
@@ -85,14 +98,21 @@ final class Demo {
   private static void printSummary(Map<UUID, JobState> states, PrintStream out, Duration wallTime) {
     Map<JobState, Integer> perState = new EnumMap<>(JobState.class);
     states.values().forEach(s -> perState.merge(s, 1, Integer::sum));
+    String rule = "+------------+---------+";
     out.println();
-    out.println("+------------+------+");
-    out.println("| state      | jobs |");
-    out.println("+------------+------+");
-    perState.forEach((state, count) -> out.printf("| %-10s | %4d |%n", state, count));
-    out.println("+------------+------+");
-    out.printf("| steps run  | %4d |%n", DemoCounters.steps());
-    out.printf("| wall time  | %.1f s |%n", wallTime.toMillis() / 1000.0);
-    out.println("+------------+------+");
+    out.println(rule);
+    out.println(row("state", "jobs"));
+    out.println(rule);
+    perState.forEach((state, count) -> out.println(row(state.name(), Integer.toString(count))));
+    out.println(rule);
+    out.println(row("steps run", Integer.toString(DemoCounters.steps())));
+    out.println(
+        row("wall time", String.format(Locale.ROOT, "%.1f s", wallTime.toMillis() / 1000.0)));
+    out.println(rule);
+  }
+
+  /** One row of the summary: a label left-aligned, a value right-aligned, fixed widths. */
+  static String row(String label, String value) {
+    return String.format("| %-10s | %7s |", label, value);
   }
 }

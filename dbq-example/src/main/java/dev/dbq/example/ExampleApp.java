@@ -4,7 +4,9 @@ import dev.dbq.runtime.DbqCli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code java -jar dbq-example.jar}: runs the demo. With arguments it is the dbq command line
@@ -16,6 +18,8 @@ import java.util.Map;
 public final class ExampleApp {
   /** Where the embedded PostgreSQL keeps its data, under the working directory. */
   static final Path DATA_DIRECTORY = Path.of("dbq-data");
+
+  private static final Set<String> NO_DATABASE = Set.of("--help", "-h", "--version", "-V");
 
   private ExampleApp() {}
 
@@ -31,6 +35,9 @@ public final class ExampleApp {
   static int run(
       Map<String, String> environment, PrintStream out, Path dataDirectory, String... args) {
     String url = environment.get("DBQ_JDBC_URL");
+    if (List.of(args).stream().anyMatch(NO_DATABASE::contains)) {
+      return DbqCli.run(environment, args); // help and version need no database
+    }
     if (url != null && !url.isBlank()) {
       return args.length == 0 ? Demo.run(environment, out) : DbqCli.run(args);
     }

@@ -26,10 +26,10 @@ public class ImportCats {
   /** Step 1: fetch the names (a real import would call an API here). */
   @Step(order = 1)
   CatBatch fetch(JobContext job, CatBatch batch) {
+    DemoCounters.stepRan(); // a step that fails ran too, as the worker counts it
     if (batch.source().equals("broken")) {
       throw new IllegalStateException("source 'broken' did not answer");
     }
-    DemoCounters.stepRan();
     return new CatBatch(batch.source(), List.of("Tom", "Felix", "Garfield"), 0);
   }
 

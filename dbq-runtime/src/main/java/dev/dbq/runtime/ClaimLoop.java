@@ -36,6 +36,7 @@ final class ClaimLoop {
 
   private final WorkerConfig config;
   private final boolean exitWhenEmpty;
+  private final WorkerEvents events;
   private final WorkerStore store;
   private final StepRunner runner;
   private final WakeUp wakeUp = new WakeUp();
@@ -57,10 +58,12 @@ final class ClaimLoop {
   private final AtomicInteger slotNumber = new AtomicInteger();
   private final ExecutorService slots;
   private volatile boolean stopping;
+  private volatile PermanentFault fault;
 
-  ClaimLoop(WorkerConfig config, boolean exitWhenEmpty) {
+  ClaimLoop(WorkerConfig config, boolean exitWhenEmpty, WorkerEvents events) {
     this.config = config;
     this.exitWhenEmpty = exitWhenEmpty;
+    this.events = events;
     this.store = new WorkerStore(config.dataSource(), config.workerId(), config.lease());
     this.runner = new StepRunner(config.catalog(), config.instanceFactory(), config.retryBackoff());
     this.rateLimiter = new RateLimiter(config.clock(), config.rateLimit());
@@ -130,6 +133,11 @@ final class ClaimLoop {
     return stepsRun.get();
   }
 
+  /** Jobs claimed and not yet saved: waiting to start, running, or waiting for their save. */
+  int inFlight() {
+    return inFlight.size();
+  }
+
   private void supervise() {
     try {
       claimUntilStopped();
@@ -179,6 +187,9 @@ final class ClaimLoop {
         Thread.currentThread().interrupt();
         break;
       } catch (Exception e) {
+        if (stoppedBy(e)) {
+          break;
+        }
         log.warn("claiming failed; trying again in {} ms", errorBackoff, e);
         try {
           wakeUp.awaitMillis(errorBackoff);
@@ -189,6 +200,20 @@ final class ClaimLoop {
         errorBackoff = Math.min(errorBackoff * 2, MAX_ERROR_BACKOFF_MILLIS);
       }
     }
+  }
+
+  /** An error that waiting cannot mend ends the loop, with one line naming the fix. */
+  private boolean stoppedBy(Exception e) {
+    fault = PermanentFault.in(e).orElse(null);
+    if (fault != null) {
+      log.error("worker {} stops: {}", config.workerId(), fault.line());
+    }
+    return fault != null;
+  }
+
+  /** Why the loop stopped by itself, or null when it was stopped (or has not stopped). */
+  PermanentFault fault() {
+    return fault;
   }
 
   /**
@@ -262,7 +287,9 @@ final class ClaimLoop {
             "job {} was taken from this worker (lease lapsed or handed back); result of step {}"
                 + " dropped",
             claim.id(),
-            claim.stepIndex());
+            claim.stepIndex() + 1); // counted from 1 in messages, as attempts are
+      } else {
+        events.stepSaved(claim, f.outcome());
       }
       inFlight.remove(claim.claimId());
       stepsRun.incrementAndGet();

@@ -19,15 +19,18 @@ import picocli.CommandLine.Spec;
  * <pre>
  * dbq migrate
  * dbq create-job NAME [--queue-name Q] [--workspace JSON] [--priority N] [--run-after ISO-8601]
- * dbq queue-depth [QUEUE ...] [--exclude-future-jobs]
+ * dbq queue-depth [QUEUE ... | --all] [--exclude-future-jobs]
  * dbq delete-old-jobs [--hours N]
- * dbq worker [QUEUE] [--rate-limit S] [--concurrency N] [--lease S] [--exit-when-empty]
+ * dbq worker [QUEUE ...] [--rate-limit S] [--concurrency N] [--lease S] [--progress S]
+ *     [--exit-when-empty]
+ * dbq --version
  * </pre>
  *
  * <p>The database comes from {@code DBQ_JDBC_URL} (optional {@code DBQ_USER}, {@code
  * DBQ_PASSWORD}); the jobs from every {@link JobCatalog} on the class path. Exit status: 0 on
  * success, 2 on bad input (one line on stderr, nothing written to the database), 1 when the
- * database fails.
+ * database fails (one line; for an error that waiting cannot mend, such as missing tables, it names
+ * the fix).
  */
 public final class DbqCli {
   /** Exit status for success. */
@@ -47,6 +50,7 @@ public final class DbqCli {
    * @param args the command line, e.g. {@code queue-depth default imports}
    */
   public static void main(String[] args) {
+    CliLogging.prepare();
     System.exit(run(args));
   }
 
@@ -83,6 +87,7 @@ public final class DbqCli {
       PrintWriter out,
       PrintWriter err,
       String... args) {
+    CliLogging.prepare();
     try (CliContext context = new CliContext(environment, catalog, out, err)) {
       CommandLine commandLine = commandLine(context);
       return commandLine.execute(args);
@@ -93,6 +98,10 @@ public final class DbqCli {
     Root root = new Root(context);
     CommandLine commandLine = new CommandLine(root);
     commandLine.addSubcommand("worker", new WorkerCommand(context::dbq, context::catalog));
+    // every command's --version prints dbq's, not only the root's
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      sub.getCommandSpec().versionProvider(new DbqVersion());
+    }
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());
     commandLine.setParameterExceptionHandler(new BadArguments(context));
@@ -104,6 +113,7 @@ public final class DbqCli {
   @Command(
       name = "dbq",
       mixinStandardHelpOptions = true,
+      versionProvider = DbqVersion.class,
       description = "Manage dbq job queues in the PostgreSQL database named by DBQ_JDBC_URL.",
       subcommands = {
         MigrateCommand.class,
@@ -136,6 +146,10 @@ public final class DbqCli {
   static String reason(ParameterException e) {
     return e.getMessage()
         .replaceFirst("\\s*\\((?:[a-z_$][\\w$]*\\.)+\\w*(?:Exception|Error)\\b.*\\)$", "");
+  }
+
+  static String oneLine(String message) {
+    return String.join(" ", message.lines().map(String::trim).toList());
   }
 
   /** Bad arguments: one line naming the problem, exit 2. */
@@ -171,8 +185,14 @@ public final class DbqCli {
         context.err().println(command + ": " + JdbcUrls.redactIn(e.getMessage()));
         return BAD_INPUT;
       }
+      PermanentFault fault = PermanentFault.in(e).orElse(null);
+      if (fault != null) {
+        context.err().println(command + ": " + fault.line());
+        return FAILED;
+      }
       String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-      context.err().println(command + ": failed: " + JdbcUrls.redactIn(message));
+      // one line: PostgreSQL's messages go on with "Position: ..." and hints
+      context.err().println(command + ": failed: " + JdbcUrls.redactIn(oneLine(message)));
       return FAILED;
     }
   }

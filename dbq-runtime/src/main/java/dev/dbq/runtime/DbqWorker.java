@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -28,8 +29,8 @@ import javax.sql.DataSource;
  * } // close(): stops claiming, lets running steps finish within the grace period
  * }</pre>
  *
- * <p>From the command line: {@code worker [QUEUE] [--rate-limit S] [--concurrency N] [--lease S]
- * [--exit-when-empty]} (see {@link WorkerCommand}).
+ * <p>From the command line: {@code worker [QUEUE ...] [--rate-limit S] [--concurrency N] [--lease
+ * S] [--progress S] [--exit-when-empty]} (see {@link WorkerCommand}).
  */
 public final class DbqWorker implements AutoCloseable {
   /** The queue served unless {@link Builder#queues} names others. */
@@ -98,12 +99,14 @@ public final class DbqWorker implements AutoCloseable {
   }
 
   private final WorkerConfig config;
+  private final WorkerEvents events;
   private final Object lock = new Object();
   private State state = State.NEW;
   private ClaimLoop loop;
 
-  private DbqWorker(WorkerConfig config) {
+  private DbqWorker(WorkerConfig config, WorkerEvents events) {
     this.config = config;
+    this.events = events;
   }
 
   /**
@@ -114,9 +117,11 @@ public final class DbqWorker implements AutoCloseable {
   }
 
   /**
-   * The command line: {@code worker [QUEUE] [--rate-limit S] [--concurrency N] [--lease S]
-   * [--exit-when-empty]}, with the database from {@code DBQ_JDBC_URL}. Exits 0 after a graceful
-   * stop or a drained queue, 2 on bad input.
+   * The command line: {@code worker [QUEUE ...] [--rate-limit S] [--concurrency N] [--lease S]
+   * [--progress S] [--exit-when-empty]}, with the database from {@code DBQ_JDBC_URL}. Exits 0 after
+   * a graceful stop or a drained queue, 2 on bad input, 1 when a database error that waiting cannot
+   * mend stopped it. It logs its start, progress, failed jobs and stop; with no SLF4J provider on
+   * the class path, on stderr.
    *
    * @param args the arguments
    */
@@ -140,6 +145,8 @@ public final class DbqWorker implements AutoCloseable {
    * @return how many steps ran
    * @throws InterruptedException when interrupted while waiting; the worker then stops
    * @throws IllegalStateException when already started
+   * @throws DbqException when a database error that waiting cannot mend stopped it (see {@link
+   *     #failure()})
    */
   public long runUntilEmpty() throws InterruptedException {
     ClaimLoop running = start(true);
@@ -152,6 +159,10 @@ public final class DbqWorker implements AutoCloseable {
     synchronized (lock) {
       state = State.STOPPED;
     }
+    Optional<DbqException> failure = failure();
+    if (failure.isPresent()) {
+      throw failure.get();
+    }
     return running.stepsRun();
   }
 
@@ -160,7 +171,7 @@ public final class DbqWorker implements AutoCloseable {
       if (state != State.NEW) {
         throw new IllegalStateException("worker " + config.workerId() + " was already started");
       }
-      loop = new ClaimLoop(config, exitWhenEmpty);
+      loop = new ClaimLoop(config, exitWhenEmpty, events);
       loop.start();
       state = State.RUNNING;
       return loop;
@@ -194,6 +205,34 @@ public final class DbqWorker implements AutoCloseable {
       current = loop;
     }
     return current == null || current.awaitTermination(timeout);
+  }
+
+  /**
+   * Why the worker stopped by itself. A database error that waiting cannot mend (the dbq tables do
+   * not exist, the password or the database name is wrong, a privilege is missing) stops the worker
+   * instead of a retry loop: it logs one line naming the fix at ERROR and stops as {@link #stop()}
+   * does. Transient faults (connection refused, a restart, a killed connection) never stop it.
+   *
+   * @return the error, its message naming the fix (for example "run `dbq migrate`"); empty while
+   *     the worker runs and after a stop that was asked for
+   */
+  public Optional<DbqException> failure() {
+    ClaimLoop current;
+    synchronized (lock) {
+      current = loop;
+    }
+    PermanentFault fault = current == null ? null : current.fault();
+    return fault == null
+        ? Optional.empty()
+        : Optional.of(
+            new DbqException("worker " + config.workerId() + " stopped: " + fault.line()));
+  }
+
+  /** Jobs this worker holds: claimed and not yet saved (for the progress report). */
+  int inFlight() {
+    synchronized (lock) {
+      return loop == null ? 0 : loop.inFlight();
+    }
   }
 
   /**
@@ -259,8 +298,15 @@ public final class DbqWorker implements AutoCloseable {
     private int completionBatchSize = DEFAULT_COMPLETION_BATCH_SIZE;
     private Duration completionFlushDelay = DEFAULT_COMPLETION_FLUSH_DELAY;
     private int vacuumEvery = DEFAULT_VACUUM_EVERY;
+    private WorkerEvents events = WorkerEvents.NONE;
 
     private Builder() {}
+
+    /** Who hears about the worker's work as it happens (the command line's progress report). */
+    Builder events(WorkerEvents listener) {
+      this.events = Objects.requireNonNull(listener, "events");
+      return this;
+    }
 
     /**
      * @param dbq the database to work on (its data source is used)
@@ -462,7 +508,8 @@ public final class DbqWorker implements AutoCloseable {
               prefetch,
               completionBatchSize,
               completionFlushDelay,
-              vacuumEvery));
+              vacuumEvery),
+          events);
     }
 
     /**

@@ -55,6 +55,11 @@ final class LeaseKeeper {
       renew();
       rescue();
     } catch (Exception e) {
+      if (PermanentFault.in(e).isPresent()) {
+        // the claim loop meets it too and stops the worker with the fix; a trace would bury it
+        log.debug("lease upkeep failed", e);
+        return;
+      }
       log.warn("lease upkeep failed; trying again in {}", period, e);
     }
   }
@@ -82,7 +87,7 @@ final class LeaseKeeper {
           r.id(),
           r.name(),
           r.queue(),
-          r.step(),
+          r.step() + 1, // steps counted from 1 in messages, as attempts are
           r.attempt());
     }
     if (!rescued.isEmpty()) {

@@ -50,7 +50,11 @@ final class OwnPool {
         reason = reason.replace(secret, JdbcUrls.MASK);
       }
     }
-    return new DbqException(
-        "cannot connect to " + JdbcUrls.redact(jdbcUrl) + ": " + reason.replace('\n', ' '));
+    reason = reason.replace('\n', ' ');
+    PermanentFault fault = PermanentFault.in(e).orElse(null);
+    if (fault != null) {
+      reason = fault.fix() + " (" + reason + ")";
+    }
+    return new DbqException("cannot connect to " + JdbcUrls.redact(jdbcUrl) + ": " + reason);
   }
 }

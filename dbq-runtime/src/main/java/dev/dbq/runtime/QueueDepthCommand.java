@@ -3,6 +3,7 @@ package dev.dbq.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +12,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code dbq queue-depth}: prints the waiting jobs of the named queues on one line, 0 for a queue
- * with none (as the seed does: a misspelled queue reads 0).
+ * with none (as the seed does: a misspelled queue reads 0); with {@code --all}, every queue that
+ * has waiting jobs, by name.
  */
 @Command(
     name = "queue-depth",
@@ -31,9 +33,25 @@ final class QueueDepthCommand implements Callable<Integer> {
       description = "Leave out jobs whose run-after time is still in the future.")
   private boolean excludeFutureJobs;
 
+  @Option(
+      names = "--all",
+      description = "Report every queue that has waiting jobs instead of named ones.")
+  private boolean all;
+
   @Override
   public Integer call() {
     CliContext cli = root.context();
+    if (all && !queues.isEmpty()) {
+      throw new BadInputException(
+          "--all reports every queue: give it or queue names, not both (got " + queues + ")");
+    }
+    if (all) {
+      StringBuilder line = new StringBuilder("event=queue_depths");
+      new TreeMap<>(cli.dbq().queueDepths(excludeFutureJobs))
+          .forEach((queue, depth) -> line.append(' ').append(queue).append('=').append(depth));
+      cli.out().println(line);
+      return 0;
+    }
     List<String> names = queues.isEmpty() ? List.of("default") : queues;
     for (String queue : names) {
       if (!NamingRules.isValidName(queue)) {

@@ -109,24 +109,20 @@ final class StepRunner {
     long started = System.nanoTime();
     if (log.isDebugEnabled()) {
       log.debug(
-          "job {} {}: step '{}' ({} of {}) started, attempt {} of {}",
-          job.name(),
+          "job {} {}: {} started, attempt {} of {}",
           claim.id(),
-          step.name(),
-          claim.stepIndex() + 1,
-          stepCount,
+          job.name(),
+          stepOf(claim, job),
           claim.attempt(),
           job.maxAttempts());
     }
     StepOutcome outcome = runWithHooks(claim, job, step, context, workspace, type);
     if (log.isDebugEnabled()) {
       log.debug(
-          "job {} {}: step '{}' ({} of {}) ended in {} ms, job {}",
-          job.name(),
+          "job {} {}: {} ended in {} ms, job {}",
           claim.id(),
-          step.name(),
-          claim.stepIndex() + 1,
-          stepCount,
+          job.name(),
+          stepOf(claim, job),
           (System.nanoTime() - started) / 1_000_000,
           outcome.state());
     }
@@ -220,38 +216,52 @@ final class StepRunner {
 
   private StepOutcome failed(Claim claim, JobDefinition job, Throwable t) {
     String error = message(t);
-    String step = job.steps().get(claim.stepIndex()).name();
+    String step = stepOf(claim, job);
     if (t instanceof InterruptedException) {
       // only a shutdown past its grace period interrupts a slot, after handing the job back:
       // the save that follows is refused
-      log.warn("step '{}' of job {} was interrupted by the worker's shutdown", step, claim.id());
+      log.warn(
+          "job {} {}: {} was interrupted by the worker's shutdown", claim.id(), job.name(), step);
     }
     if (claim.attempt() < job.maxAttempts()) {
       Duration wait = backoff.after(claim.attempt());
       log.warn(
-          "step '{}' of job {} {} failed (attempt {} of {}), retrying in {}",
-          step,
-          job.name(),
+          "job {} {} failed in {}, attempt {} of {}, retrying in {}: {}",
           claim.id(),
+          job.name(),
+          step,
           claim.attempt(),
           job.maxAttempts(),
           wait,
+          error,
           t);
       return new StepOutcome.Retry(null, error, wait);
     }
     log.error(
-        "step '{}' of job {} {} failed (attempt {} of {}); the job is FAILED",
-        step,
-        job.name(),
+        "job {} {} failed in {}, attempt {} of {}: {}",
         claim.id(),
+        job.name(),
+        step,
         claim.attempt(),
         job.maxAttempts(),
+        error,
         t);
     return new StepOutcome.Failed(null, error);
   }
 
+  /**
+   * A step as every message names it: by name, and counted from 1 like attempts ("step 'fetch' (1
+   * of 2)"); {@link JobContext#stepIndex()} is the one 0-based number, for code.
+   */
+  static String stepOf(Claim claim, JobDefinition job) {
+    int count = job.steps().size();
+    int index = claim.stepIndex();
+    String name = index >= 0 && index < count ? "'" + job.steps().get(index).name() + "' " : "";
+    return "step " + name + "(" + (index + 1) + " of " + count + ")";
+  }
+
   private static StepOutcome failedUnrunnable(Claim claim, String error) {
-    log.error("job {} FAILED without running: {}", claim.id(), error);
+    log.error("job {} {} FAILED without running: {}", claim.id(), claim.name(), error);
     return new StepOutcome.Failed(null, error);
   }
 

@@ -2,8 +2,15 @@ package dev.dbq.runtime;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,27 +21,42 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code worker [QUEUE] [--rate-limit S] [--concurrency N] [--prefetch N] [--lease S]
- * [--exit-when-empty]}: runs a {@link DbqWorker} on {@code DBQ_JDBC_URL} with every {@link
- * JobCatalog} on the class path, until SIGTERM/SIGINT (graceful stop, exit 0) or, with {@code
- * --exit-when-empty}, until nothing runnable is left. Bad input exits 2 with one line on stderr.
- * {@code DbqCli} registers this class as its {@code worker} subcommand.
+ * {@code worker [QUEUE ...] [--rate-limit S] [--concurrency N] [--prefetch N] [--lease S]
+ * [--progress S] [--exit-when-empty]}: runs a {@link DbqWorker} on {@code DBQ_JDBC_URL} with every
+ * {@link JobCatalog} on the class path, until SIGTERM/SIGINT (graceful stop, exit 0) or, with
+ * {@code --exit-when-empty}, until nothing runnable is left. Bad input exits 2 with one line on
+ * stderr; a database error that waiting cannot mend (no dbq tables, a wrong password) exits 1 after
+ * the worker logged one line naming the fix. The worker logs its start, a progress line every
+ * {@code --progress} seconds while it works, each failed job, and its stop; with no SLF4J provider
+ * on the class path these go to stderr ({@link CliLogging}). {@code DbqCli} registers this class as
+ * its {@code worker} subcommand.
  */
 @Command(
     name = "worker",
     mixinStandardHelpOptions = true,
+    versionProvider = DbqVersion.class,
     description =
-        "Runs jobs of one queue until stopped (SIGTERM/SIGINT) or, with --exit-when-empty,"
+        "Runs jobs of the given queues until stopped (SIGTERM/SIGINT) or, with --exit-when-empty,"
             + " until nothing runnable is left.")
 public final class WorkerCommand implements Callable<Integer> {
+  /** Seconds between two progress lines unless {@code --progress} says otherwise. */
+  static final int DEFAULT_PROGRESS_SECONDS = 10;
 
   @Parameters(
-      index = "0",
-      arity = "0..1",
-      defaultValue = DbqWorker.DEFAULT_QUEUE,
+      arity = "0..*",
       paramLabel = "QUEUE",
-      description = "The queue to run (default: ${DEFAULT-VALUE}).")
-  String queue;
+      description =
+          "The queues to run, one worker for all (default: " + DbqWorker.DEFAULT_QUEUE + ").")
+  List<String> queues = new ArrayList<>();
+
+  @Option(
+      names = "--progress",
+      paramLabel = "S",
+      defaultValue = "" + DEFAULT_PROGRESS_SECONDS,
+      description =
+          "Seconds between two progress lines while jobs run; 0 for none (default:"
+              + " ${DEFAULT-VALUE}).")
+  int progressSeconds;
 
   @Option(
       names = "--rate-limit",
@@ -93,6 +115,7 @@ public final class WorkerCommand implements Callable<Integer> {
    * @return the exit code
    */
   public static int run(String... args) {
+    CliLogging.prepare();
     return commandLine(new WorkerCommand()).execute(args);
   }
 
@@ -124,10 +147,26 @@ public final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DbqWorker.Builder builder;
+    AtomicReference<DbqWorker> built = new AtomicReference<>();
+    WorkerProgress progress =
+        new WorkerProgress(
+            Clock.systemUTC(),
+            () -> {
+              DbqWorker w = built.get();
+              return w == null ? 0 : w.inFlight();
+            });
     try {
+      if (progressSeconds < 0) {
+        throw new IllegalArgumentException(
+            "--progress must not be negative (0 for no progress lines), was " + progressSeconds);
+      }
       builder =
           DbqWorker.builder()
-              .queues(queue)
+              .queues(
+                  queues.isEmpty()
+                      ? new String[] {DbqWorker.DEFAULT_QUEUE}
+                      : queues.toArray(String[]::new))
+              .events(progress)
               .concurrency(concurrency)
               .prefetch(prefetch)
               .rateLimit(seconds("--rate-limit", rateLimitSeconds))
@@ -151,21 +190,59 @@ public final class WorkerCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
-      if (exitWhenEmpty) {
-        worker.runUntilEmpty();
-        return CommandLine.ExitCode.OK;
-      }
-      Thread hook = new Thread(() -> stopOnSignal(worker), "dbq-worker-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
-      worker.start();
-      worker.awaitTermination(Duration.ofDays(365_000));
+      built.set(worker);
+      ScheduledExecutorService timer = progressTimer(progress);
       try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running: it stops the worker and exits
+        return runWorker(worker);
+      } finally {
+        if (timer != null) {
+          timer.shutdownNow();
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs the worker to its end. A worker that a permanent database fault stopped has logged one
+   * line naming the fix already: the command adds nothing and exits 1.
+   */
+  private int runWorker(DbqWorker worker) throws InterruptedException {
+    if (exitWhenEmpty) {
+      try {
+        worker.runUntilEmpty();
+      } catch (DbqException e) {
+        if (worker.failure().isPresent()) {
+          return CommandLine.ExitCode.SOFTWARE;
+        }
+        throw e;
       }
       return CommandLine.ExitCode.OK;
     }
+    Thread hook = new Thread(() -> stopOnSignal(worker), "dbq-worker-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    worker.start();
+    worker.awaitTermination(Duration.ofDays(365_000));
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running: it stops the worker and exits
+    }
+    return worker.failure().isPresent() ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
+  }
+
+  private ScheduledExecutorService progressTimer(WorkerProgress progress) {
+    if (progressSeconds == 0) {
+      return null;
+    }
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "dbq-worker-progress");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleAtFixedRate(progress::report, progressSeconds, progressSeconds, TimeUnit.SECONDS);
+    return timer;
   }
 
   /**

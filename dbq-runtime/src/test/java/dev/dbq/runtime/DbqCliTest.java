@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -195,6 +196,82 @@ class DbqCliTest {
     assertEquals(
         "event=queue_depths default=2 other=0\n",
         run("queue-depth", "default", "other", "--exclude-future-jobs").out);
+  }
+
+  @Test
+  void queueDepthAllPrintsEveryQueueWithWaitingJobsByName() throws Exception {
+    assertEquals("event=queue_depths\n", run("queue-depth", "--all").out);
+    run("create-job", "send_report", "--queue-name", "mail");
+    run("create-job", "send_report");
+    run("create-job", "send_report");
+    run("create-job", "import_cats");
+    run(
+        "create-job",
+        "send_report",
+        "--queue-name",
+        "later",
+        "--run-after",
+        "2100-01-01T00:00:00Z");
+    sql("UPDATE dbq_job SET state = 'COMPLETE' WHERE queue_name = 'mail'");
+    run("create-job", "send_report", "--queue-name", "zeta");
+
+    assertEquals(
+        "event=queue_depths default=2 imports=1 later=1 zeta=1\n", run("queue-depth", "--all").out);
+    assertEquals(
+        "event=queue_depths default=2 imports=1 zeta=1\n",
+        run("queue-depth", "--all", "--exclude-future-jobs").out);
+  }
+
+  @Test
+  void queueDepthAllWithQueueNamesIsBadInput() throws Exception {
+    Result result = run("queue-depth", "--all", "mail");
+    assertBadInput(result);
+    assertEquals(
+        "dbq queue-depth: --all reports every queue: give it or queue names, not both (got"
+            + " [mail])\n",
+        result.err);
+  }
+
+  @Test
+  void versionPrintsTheBuildsVersion() throws Exception {
+    Result result = run("--version");
+    assertEquals(0, result.status, result.err);
+    assertTrue(result.out.matches("dbq \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n"), result.out);
+    assertEquals(result.out, run("worker", "--version").out);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"migrate", "create-job", "queue-depth", "delete-old-jobs", "worker"})
+  void everyCommandPrintsTheVersion(String command) {
+    Result result = run(command, "--version");
+    assertEquals(0, result.status, result.err);
+    assertEquals(run("--version").out, result.out);
+  }
+
+  @Test
+  void aDatabaseThatWasNeverMigratedNamesTheFixInOneLine() throws Exception {
+    try (TestDatabase bare = TestDatabase.create()) {
+      environment.put("DBQ_JDBC_URL", bare.url());
+      for (String[] command :
+          List.of(
+              new String[] {"queue-depth"},
+              new String[] {"create-job", "send_report"},
+              new String[] {"worker", "--exit-when-empty"})) {
+        Result result = run(command);
+        assertEquals(1, result.status, result.err);
+        if (command[0].equals("worker")) {
+          // the worker logs the line itself (see WorkerOutputTest); the command adds none
+          assertEquals("", result.err);
+        } else {
+          assertEquals(
+              "dbq "
+                  + command[0]
+                  + ": the dbq tables do not exist in this database: run `dbq migrate` (42P01:"
+                  + " ERROR: relation \"dbq_job\" does not exist)\n",
+              result.err);
+        }
+      }
+    }
   }
 
   @Test

@@ -17,6 +17,10 @@ final class FaultyDataSource implements DataSource {
   private final DataSource real;
   volatile boolean down;
 
+  /** Borrows refused while down. */
+  final java.util.concurrent.atomic.AtomicInteger refused =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   FaultyDataSource(DataSource real) {
     this.real = real;
   }
@@ -24,6 +28,7 @@ final class FaultyDataSource implements DataSource {
   @Override
   public Connection getConnection() throws SQLException {
     if (down) {
+      refused.incrementAndGet();
       throw new SQLTransientConnectionException(
           "injected outage: the database is unreachable", "08001");
     }

@@ -90,7 +90,10 @@ class WorkerCommandTest {
         "1bad-queue               | worker: queue name '1bad-queue' is invalid: use a letter, then"
             + " letters, digits, '_', '-' or '.', at most 100 characters",
         "--frobnicate             | worker: Unknown option: '--frobnicate'",
-        "a b                      | worker: Unmatched argument at index 1: 'b'",
+        "a 1bad                   | worker: queue name '1bad' is invalid: use a letter, then"
+            + " letters, digits, '_', '-' or '.', at most 100 characters",
+        "--progress -1            | worker: --progress must not be negative (0 for no progress"
+            + " lines), was -1",
       })
   void badInputExitsTwoWithOneLineAndNeverConnects(String args, String message) {
     int code = run(args.trim().split(" +"));
@@ -98,6 +101,32 @@ class WorkerCommandTest {
     assertEquals(2, code);
     assertEquals(List.of(message), err.toString().lines().toList());
     assertFalse(connected.get());
+  }
+
+  @Test
+  void severalQueueArgumentsAreServedByOneWorker() throws Exception {
+    UUID a = TestJobs.insert(db.sql, "cli_job", "a", 0, "{}");
+    UUID b = TestJobs.insert(db.sql, "cli_job", "b", 0, "{}");
+    UUID c = TestJobs.insert(db.sql, "cli_job", "c", 0, "{}");
+    UUID other = TestJobs.insert(db.sql, "cli_job", "default", 0, "{}");
+
+    assertEquals(0, run("a", "b", "c", "--exit-when-empty"));
+
+    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, a));
+    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, b));
+    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, c));
+    assertEquals(JobState.NEW, TestJobs.state(db.sql, other));
+  }
+
+  @Test
+  void aDatabaseWithoutTheDbqTablesEndsTheWorkerWithExitOneInsteadOfRetrying() throws Exception {
+    try (TestDatabase bare = TestDatabase.create()) {
+      // without --exit-when-empty too: the worker stops by itself, it does not wait for a signal
+      // (each run closes its Dbq, as the command does)
+      assertEquals(1, run(() -> Dbq.connect(bare.url()), "--progress", "0"));
+      assertEquals(1, run(() -> Dbq.connect(bare.url()), "--exit-when-empty"));
+      assertEquals("", err.toString(), "the worker logged the line; the command adds none");
+    }
   }
 
   @Test
@@ -135,6 +164,7 @@ class WorkerCommandTest {
             "--concurrency",
             "--prefetch",
             "--lease",
+            "--progress",
             "--exit-when-empty")) {
       assertTrue(help.contains(option), option + " in\n" + help);
     }
