@@ -204,7 +204,8 @@ class DbqCliTest {
     run("create-job", "send_report", "--queue-name", "mail");
     run("create-job", "send_report");
     run("create-job", "send_report");
-    run("create-job", "import_cats");
+    assertEquals(
+        0, run("create-job", "import_cats", "--workspace", "{\"source\":\"x\",\"size\":1}").status);
     run(
         "create-job",
         "send_report",
