@@ -79,8 +79,13 @@ final class CreateJobCommand implements Callable<Integer> {
 
   private static Object parseWorkspace(JobDefinition definition, String json) {
     try {
-      WorkspaceCodec.toMap(json);
-      return WorkspaceCodec.read(json, definition.workspaceType().orElse(null));
+      // exactly one object whose every value jsonb stores as given, then bound as the job's type
+      WorkspaceCodec.parseGiven(json);
+      Object workspace = WorkspaceCodec.read(json, definition.workspaceType().orElse(null));
+      // a typed workspace must also write back as storable JSON (a double bound from 1e400 is
+      // Infinity): refused here, before anything is written
+      WorkspaceCodec.toJson(workspace);
+      return workspace;
     } catch (WorkspaceException e) {
       throw new BadInputException("--workspace: " + e.getMessage());
     }
