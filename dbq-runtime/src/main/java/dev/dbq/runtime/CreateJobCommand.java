@@ -92,13 +92,25 @@ final class CreateJobCommand implements Callable<Integer> {
   }
 
   private static Instant parseInstant(String text) {
+    Instant instant;
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      instant = OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
       throw new BadInputException(
           "--run-after '"
               + text
               + "' is not an ISO-8601 date-time with an offset, e.g. 2026-12-01T09:00:00Z");
     }
+    if (instant.isBefore(TimeLimits.EARLIEST_RUN_AFTER)
+        || instant.isAfter(TimeLimits.LATEST_RUN_AFTER)) {
+      throw new BadInputException(
+          "--run-after '"
+              + text
+              + "' is outside the years 1 to 9999 that dbq stores: give a time from "
+              + TimeLimits.EARLIEST_RUN_AFTER
+              + " to "
+              + TimeLimits.LATEST_RUN_AFTER);
+    }
+    return instant;
   }
 }

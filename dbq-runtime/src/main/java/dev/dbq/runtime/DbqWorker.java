@@ -38,6 +38,12 @@ public final class DbqWorker implements AutoCloseable {
   /** Slots unless {@link Builder#concurrency} says otherwise. */
   public static final int DEFAULT_CONCURRENCY = 1;
 
+  /**
+   * The most slots accepted: each is a thread, and each running step may hold a connection of its
+   * own; more than this would only wait on the database.
+   */
+  public static final int MAX_CONCURRENCY = 1000;
+
   /** No minimum gap between job starts (the seed's default was one second). */
   public static final Duration DEFAULT_RATE_LIMIT = Duration.ZERO;
 
@@ -49,6 +55,15 @@ public final class DbqWorker implements AutoCloseable {
 
   /** The shortest lease accepted; the heartbeat runs every third of it. */
   public static final Duration MIN_LEASE = Duration.ofSeconds(1);
+
+  /**
+   * The longest lease accepted: a day. A longer one leaves a dead worker's jobs waiting for more
+   * than a day, and the lease arithmetic must stay within PostgreSQL's timestamp range.
+   */
+  public static final Duration MAX_LEASE = Duration.ofDays(1);
+
+  /** The longest minimum gap between two job starts accepted: a day. */
+  public static final Duration MAX_RATE_LIMIT = Duration.ofDays(1);
 
   /** How long running steps may take to finish once the worker is told to stop. */
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
@@ -481,6 +496,10 @@ public final class DbqWorker implements AutoCloseable {
       if (concurrency < 1) {
         throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
       }
+      if (concurrency > MAX_CONCURRENCY) {
+        throw new IllegalArgumentException(
+            "concurrency must be at most " + MAX_CONCURRENCY + ", was " + concurrency);
+      }
       if (prefetch < 0 || prefetch > MAX_PREFETCH) {
         throw new IllegalArgumentException(
             "prefetch must be between 0 and " + MAX_PREFETCH + ", was " + prefetch);
@@ -507,12 +526,19 @@ public final class DbqWorker implements AutoCloseable {
       if (rateLimit.isNegative()) {
         throw new IllegalArgumentException("rateLimit must not be negative, was " + rateLimit);
       }
+      if (rateLimit.compareTo(MAX_RATE_LIMIT) > 0) {
+        throw new IllegalArgumentException(
+            "rateLimit must be at most " + MAX_RATE_LIMIT + ", was " + rateLimit);
+      }
       if (pollInterval.isNegative() || pollInterval.isZero()) {
         throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
       }
       if (lease.compareTo(MIN_LEASE) < 0) {
         throw new IllegalArgumentException(
             "lease must be at least " + MIN_LEASE + ", was " + lease);
+      }
+      if (lease.compareTo(MAX_LEASE) > 0) {
+        throw new IllegalArgumentException("lease must be at most " + MAX_LEASE + ", was " + lease);
       }
       if (shutdownGrace.isNegative()) {
         throw new IllegalArgumentException(

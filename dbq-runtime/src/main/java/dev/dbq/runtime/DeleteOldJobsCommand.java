@@ -28,6 +28,10 @@ final class DeleteOldJobsCommand implements Callable<Integer> {
     if (hours < 0) {
       throw new BadInputException("--hours must be at least 0, was " + hours);
     }
+    if (hours > TimeLimits.MAX_SPAN_HOURS) {
+      throw new BadInputException(
+          "--hours must be at most " + TimeLimits.MAX_SPAN_HOURS + " (1,000 years), was " + hours);
+    }
     CliContext cli = root.context();
     int deleted = cli.dbq().deleteOldJobs(Duration.ofHours(hours));
     cli.out().printf("event=deleted_old_jobs count=%d hours=%d%n", deleted, hours);

@@ -150,6 +150,7 @@ final class JobStore {
   }
 
   static int deleteOld(Connection c, Duration olderThan) throws SQLException {
+    TimeLimits.checkSpan("olderThan", olderThan);
     try (PreparedStatement s = c.prepareStatement(DELETE_OLD)) {
       s.setLong(1, micros(olderThan));
       return s.executeUpdate();

@@ -41,14 +41,16 @@ public final class WorkerCommand implements Callable<Integer> {
       paramLabel = "S",
       defaultValue = "0",
       description =
-          "Minimum seconds between two job starts of this worker (default: ${DEFAULT-VALUE}).")
+          "Minimum seconds between two job starts of this worker (0..86400, default:"
+              + " ${DEFAULT-VALUE}).")
   BigDecimal rateLimitSeconds;
 
   @Option(
       names = "--concurrency",
       paramLabel = "N",
       defaultValue = "1",
-      description = "Steps run at once (default: ${DEFAULT-VALUE}).")
+      description =
+          "Steps run at once (1.." + DbqWorker.MAX_CONCURRENCY + ", default: ${DEFAULT-VALUE}).")
   int concurrency;
 
   @Option(
@@ -65,7 +67,8 @@ public final class WorkerCommand implements Callable<Integer> {
       names = "--lease",
       paramLabel = "S",
       defaultValue = "60",
-      description = "Seconds a claim lasts without a heartbeat (default: ${DEFAULT-VALUE}).")
+      description =
+          "Seconds a claim lasts without a heartbeat (1..86400, default: ${DEFAULT-VALUE}).")
   BigDecimal leaseSeconds;
 
   @Option(names = "--exit-when-empty", description = "Run what is runnable now, then exit 0.")
@@ -130,7 +133,7 @@ public final class WorkerCommand implements Callable<Integer> {
               .queues(queue)
               .concurrency(concurrency)
               .prefetch(prefetch)
-              .rateLimit(seconds("--rate-limit", rateLimitSeconds))
+              .rateLimit(seconds("--rate-limit", rateLimitSeconds, DbqWorker.MAX_RATE_LIMIT))
               .lease(leaseOf(leaseSeconds));
       builder.catalog(catalog.get());
       builder.validate();
@@ -182,16 +185,31 @@ public final class WorkerCommand implements Callable<Integer> {
   private Duration leaseOf(BigDecimal seconds) {
     if (seconds.compareTo(BigDecimal.ONE) < 0) {
       throw new IllegalArgumentException(
-          "--lease must be at least 1 second, was " + seconds.toPlainString());
+          "--lease must be at least 1 second, was " + shown(seconds));
     }
-    return seconds("--lease", seconds);
+    return seconds("--lease", seconds, DbqWorker.MAX_LEASE);
   }
 
-  private Duration seconds(String option, BigDecimal seconds) {
+  /**
+   * Whole milliseconds of a seconds option, bounded before any arithmetic: {@code 1e30} seconds
+   * would overflow a long (and did, into a lease PostgreSQL refused at every claim).
+   */
+  private static Duration seconds(String option, BigDecimal seconds, Duration max) {
     if (seconds.signum() < 0) {
+      throw new IllegalArgumentException(option + " must not be negative, was " + shown(seconds));
+    }
+    if (seconds.compareTo(BigDecimal.valueOf(max.toSeconds())) > 0) {
       throw new IllegalArgumentException(
-          option + " must not be negative, was " + seconds.toPlainString());
+          option + " must be at most " + max.toSeconds() + " seconds, was " + shown(seconds));
     }
     return Duration.ofMillis(seconds.movePointRight(3).longValue());
+  }
+
+  /**
+   * As typed for small values; in exponent form for absurd ones (1e999999999 has no short plain
+   * form).
+   */
+  private static String shown(BigDecimal value) {
+    return value.precision() - value.scale() > 30 ? value.toString() : value.toPlainString();
   }
 }
