@@ -39,6 +39,24 @@ final class CliContext implements AutoCloseable {
     return err;
   }
 
+  /**
+   * Masks every secret this command was given ({@code DBQ_JDBC_URL}'s, {@code DBQ_PASSWORD}) in a
+   * text about to be printed.
+   */
+  String redact(String text) {
+    return redactFor(environment, text);
+  }
+
+  static String redactFor(Map<String, String> environment, String text) {
+    java.util.Set<String> secrets =
+        new java.util.LinkedHashSet<>(JdbcUrls.secrets(environment.get(Dbq.ENV_JDBC_URL)));
+    String password = environment.get(Dbq.ENV_PASSWORD);
+    if (password != null) {
+      secrets.add(password);
+    }
+    return JdbcUrls.redactIn(text, secrets);
+  }
+
   /** The jobs known to this process, loaded once on first use. */
   JobCatalog catalog() {
     if (catalog == null) {

@@ -149,7 +149,9 @@ public final class DbqCli {
     @Override
     public int handleParseException(ParameterException e, String[] args) {
       String command = e.getCommandLine().getCommandSpec().qualifiedName();
-      context.err().println(command + ": " + reason(e) + " (see " + command + " --help)");
+      context
+          .err()
+          .println(context.redact(command + ": " + reason(e) + " (see " + command + " --help)"));
       return BAD_INPUT;
     }
   }
@@ -168,11 +170,11 @@ public final class DbqCli {
       if (e instanceof BadInputException
           || e instanceof WorkspaceException
           || e instanceof IllegalArgumentException) {
-        context.err().println(command + ": " + JdbcUrls.redactIn(e.getMessage()));
+        context.err().println(context.redact(command + ": " + e.getMessage()));
         return BAD_INPUT;
       }
       String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-      context.err().println(command + ": failed: " + JdbcUrls.redactIn(message));
+      context.err().println(context.redact(command + ": failed: " + message));
       return FAILED;
     }
   }

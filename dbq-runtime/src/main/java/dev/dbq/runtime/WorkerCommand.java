@@ -110,14 +110,14 @@ public final class WorkerCommand implements Callable<Integer> {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           PrintWriter err = ex.getCommandLine().getErr();
-          err.println("worker: " + DbqCli.reason(ex));
+          err.println(CliContext.redactFor(System.getenv(), "worker: " + DbqCli.reason(ex)));
           err.flush();
           return CommandLine.ExitCode.USAGE;
         });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
-          err.println("worker: " + StepRunner.message(ex));
+          err.println(CliContext.redactFor(System.getenv(), "worker: " + StepRunner.message(ex)));
           err.flush();
           return CommandLine.ExitCode.SOFTWARE;
         });
