@@ -48,6 +48,10 @@ final class ClaimLoop {
   // back (shutdown), never both
   private final Set<UUID> notStarted = ConcurrentHashMap.newKeySet();
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+  // the slot thread of each running claim: a shutdown reads their stacks to tell a step that
+  // called System.exit from a signal
+  private final Map<UUID, Thread> slotThreads = new ConcurrentHashMap<>();
+  private volatile String stepExit;
   // claims waiting to start or running: what the next claim is sized against
   private final AtomicInteger active = new AtomicInteger();
   private final CompletionBatcher batcher;
@@ -78,10 +82,18 @@ final class ClaimLoop {
     this.slots =
         Executors.newFixedThreadPool(
             config.concurrency(),
-            r ->
-                new Thread(
-                    r,
-                    "dbq-worker-" + config.workerId() + "-slot-" + slotNumber.incrementAndGet()));
+            r -> {
+              Thread t =
+                  new Thread(
+                      r,
+                      "dbq-worker-" + config.workerId() + "-slot-" + slotNumber.incrementAndGet());
+              // the pool replaces a slot thread that died; say so once, in the log
+              t.setUncaughtExceptionHandler(
+                  (thread, e) ->
+                      log.error(
+                          "slot thread {} died of {}; the pool replaces it", thread.getName(), e));
+              return t;
+            });
   }
 
   void start() {
@@ -227,6 +239,7 @@ final class ClaimLoop {
       return; // handed back by the shutdown before it started
     }
     running.add(claim.claimId());
+    slotThreads.put(claim.claimId(), Thread.currentThread());
     if (rateLimiter.isLimiting()) {
       // the gap counts from here, and the claim loop waits for this start to take its next turn
       rateLimiter.started();
@@ -236,12 +249,17 @@ final class ClaimLoop {
     try {
       outcome = runner.run(claim);
     } catch (VirtualMachineError fatal) {
-      handBack(Set.of(claim.claimId()), "worker " + config.workerId() + " hit " + fatal);
+      // the run counts: a step that exhausts the heap on every run must reach the lost-run bound
+      handBack(
+          Set.of(claim.claimId()),
+          "step " + claim.stepIndex() + " hit " + fatal + " on worker " + config.workerId(),
+          true);
       throw fatal;
     } catch (RuntimeException e) {
       log.error("slot failed on job {}; the job's lease will lapse", claim.id(), e);
     } finally {
       running.remove(claim.claimId());
+      slotThreads.remove(claim.claimId());
       int left = active.decrementAndGet();
       if (outcome == null || !batcher.add(new WorkerStore.Finished(claim, outcome), left == 0)) {
         inFlight.remove(claim.claimId());
@@ -287,20 +305,25 @@ final class ClaimLoop {
         }
       }
       slots.shutdown();
-      if (!slots.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-        // finished steps stay with the batcher and are saved below; only running ones go back
+      Set<UUID> exiting = handBackStepsCallingExit();
+      if (!awaitSlots(exiting)) {
+        // finished steps stay with the batcher and are saved below; only running ones go back,
+        // their runs counted: a step that always outlasts the grace period is a lost run too
+        Set<UUID> late = new HashSet<>(running);
+        late.removeAll(exiting);
         handBack(
-            new HashSet<>(running),
+            late,
             "worker "
                 + config.workerId()
                 + " stopped before the step finished (grace period "
                 + config.shutdownGrace()
-                + ")");
+                + ")",
+            true);
         slots.shutdownNow();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      handBack(new HashSet<>(running), "worker " + config.workerId() + " was interrupted");
+      handBack(new HashSet<>(running), "worker " + config.workerId() + " was interrupted", true);
       slots.shutdownNow();
     } finally {
       closeBatcher();
@@ -320,7 +343,7 @@ final class ClaimLoop {
     if (unstarted.isEmpty()) {
       return;
     }
-    handBack(unstarted, "worker " + config.workerId() + " stopped before the step started");
+    handBack(unstarted, "worker " + config.workerId() + " stopped before the step started", false);
     for (UUID id : unstarted) {
       inFlight.remove(id);
       active.decrementAndGet();
@@ -336,12 +359,73 @@ final class ClaimLoop {
     }
   }
 
-  private void handBack(Set<UUID> claimIds, String reason) {
+  /**
+   * Steps whose thread is inside {@code System.exit} (it waits there for the shutdown hooks, this
+   * shutdown among them, and never returns): handed back at once with the run counted, so that a
+   * job whose step exits its worker every time reaches the lost-run bound, and not waited for.
+   *
+   * @return their claims
+   */
+  private Set<UUID> handBackStepsCallingExit() {
+    Set<UUID> exiting = new HashSet<>();
+    for (Map.Entry<UUID, Thread> slot : slotThreads.entrySet()) {
+      if (callsExit(slot.getValue())) {
+        exiting.add(slot.getKey());
+      }
+    }
+    if (!exiting.isEmpty()) {
+      Claim claim = inFlight.get(exiting.iterator().next());
+      stepExit =
+          claim == null
+              ? "a step called System.exit"
+              : "step " + claim.stepIndex() + " of job " + claim.id() + " called System.exit";
+      log.error(
+          "worker {}: {}; its run counts as lost, and the worker stops without a clean stop",
+          config.workerId(),
+          stepExit);
+      handBack(exiting, stepExit + " on worker " + config.workerId(), true);
+    }
+    return exiting;
+  }
+
+  private static boolean callsExit(Thread thread) {
+    for (StackTraceElement frame : thread.getStackTrace()) {
+      if (frame.getClassName().equals("java.lang.Shutdown")
+          && frame.getMethodName().equals("exit")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Waits up to the grace period for every slot but those in {@code System.exit}. */
+  private boolean awaitSlots(Set<UUID> exiting) throws InterruptedException {
+    if (exiting.isEmpty()) {
+      return slots.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
+    while (!exiting.containsAll(running)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      // the exiting threads never end, so the pool never terminates: look at what still runs
+      slots.awaitTermination(Math.min(left, 50_000_000L), TimeUnit.NANOSECONDS);
+    }
+    return true;
+  }
+
+  /** What ended this worker when a step called {@code System.exit}, or null. */
+  String stepExit() {
+    return stepExit;
+  }
+
+  private void handBack(Set<UUID> claimIds, String reason, boolean runCounts) {
     if (claimIds.isEmpty()) {
       return;
     }
     try {
-      List<UUID> ids = new ArrayList<>(store.handBack(claimIds, reason));
+      List<UUID> ids = new ArrayList<>(store.handBack(claimIds, reason, runCounts));
       log.warn("handed back {} job(s) as READY: {} ({})", ids.size(), ids, reason);
     } catch (SQLException e) {
       log.warn("cannot hand back {} job(s); their leases will lapse", claimIds.size(), e);

@@ -80,8 +80,11 @@ public final class DbqWorker implements AutoCloseable {
    * attempts only up to the job's {@code maxAttempts}, so a step claimed more than {@code
    * maxAttempts + MAX_LOST_RUNS} times lost its worker more than this many times. It is the guard
    * against a poison pill, a job whose step kills every worker that runs it: it is then {@code
-   * FAILED} with a {@code last_error} that says so, and neither the step nor any hook runs again. A
-   * graceful shutdown's hand-back does not count.
+   * FAILED} with a {@code last_error} that says so, and neither the step nor any hook runs again.
+   * Every run that ends without a saved result counts: a killed worker, a lapsed lease, a fatal
+   * error such as {@code OutOfMemoryError}, a step calling {@code System.exit}, a step still
+   * running when a shutdown's grace period ended. Only a prefetched job handed back before its step
+   * started gets its attempt back.
    */
   public static final int MAX_LOST_RUNS = 10;
 
@@ -243,6 +246,16 @@ public final class DbqWorker implements AutoCloseable {
    */
   public List<String> queues() {
     return config.queues();
+  }
+
+  /**
+   * What made this worker stop when a step called {@code System.exit} (the command line then exits
+   * non-zero with this line), or null.
+   */
+  String stepExit() {
+    synchronized (lock) {
+      return loop == null ? null : loop.stepExit();
+    }
   }
 
   /** Whether the wake-up listener is connected and listening (for tests and health checks). */

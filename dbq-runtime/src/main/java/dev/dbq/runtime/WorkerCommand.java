@@ -154,14 +154,15 @@ public final class WorkerCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
-      if (exitWhenEmpty) {
-        worker.runUntilEmpty();
-        return CommandLine.ExitCode.OK;
-      }
+      // in both modes: a signal, or a step calling System.exit, stops the worker gracefully
       Thread hook = new Thread(() -> stopOnSignal(worker), "dbq-worker-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
-      worker.start();
-      worker.awaitTermination(Duration.ofDays(365_000));
+      if (exitWhenEmpty) {
+        worker.runUntilEmpty();
+      } else {
+        worker.start();
+        worker.awaitTermination(Duration.ofDays(365_000));
+      }
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
@@ -173,11 +174,24 @@ public final class WorkerCommand implements Callable<Integer> {
 
   /**
    * SIGTERM/SIGINT: stop gracefully, then end the JVM with 0 (instead of 143/130): a graceful stop
-   * is a success.
+   * is a success. A step that called {@code System.exit} is not: its job goes back with the run
+   * counted, the worker says so on stderr and exits 1.
    */
   private static void stopOnSignal(DbqWorker worker) {
     if (worker.isRunning()) {
       worker.close();
+      String stepExit = worker.stepExit();
+      if (stepExit != null) {
+        System.err.println(
+            "worker "
+                + worker.workerId()
+                + ": "
+                + stepExit
+                + "; stopped without a clean stop, exit status "
+                + CommandLine.ExitCode.SOFTWARE);
+        System.err.flush();
+        Runtime.getRuntime().halt(CommandLine.ExitCode.SOFTWARE);
+      }
       Runtime.getRuntime().halt(CommandLine.ExitCode.OK);
     }
   }
