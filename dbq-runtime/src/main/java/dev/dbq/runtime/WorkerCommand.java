@@ -71,6 +71,15 @@ public final class WorkerCommand implements Callable<Integer> {
           "Seconds a claim lasts without a heartbeat (1..86400, default: ${DEFAULT-VALUE}).")
   BigDecimal leaseSeconds;
 
+  @Option(
+      names = "--vacuum-every",
+      paramLabel = "N",
+      defaultValue = "" + DbqWorker.DEFAULT_VACUUM_EVERY,
+      description =
+          "Vacuum dbq_job after every N jobs this worker claimed (0 = never, else at least 1000;"
+              + " default: ${DEFAULT-VALUE}); the database user must own the table.")
+  int vacuumEvery;
+
   @Option(names = "--exit-when-empty", description = "Run what is runnable now, then exit 0.")
   boolean exitWhenEmpty;
 
@@ -133,6 +142,7 @@ public final class WorkerCommand implements Callable<Integer> {
               .queues(queue)
               .concurrency(concurrency)
               .prefetch(prefetch)
+              .vacuumEvery(vacuumEvery)
               .rateLimit(seconds("--rate-limit", rateLimitSeconds, DbqWorker.MAX_RATE_LIMIT))
               .lease(leaseOf(leaseSeconds));
       builder.catalog(catalog.get());
