@@ -190,7 +190,9 @@ final class ClaimLoop {
         log.warn("claim loop interrupted; stopping");
         Thread.currentThread().interrupt();
         break;
-      } catch (Exception e) {
+      } catch (Exception | VirtualMachineError e) {
+        // an Error (another thread's OutOfMemoryError) must not end the loop: the worker would
+        // stop claiming while it looked alive
         log.warn("claiming failed; trying again in {} ms", errorBackoff, e);
         try {
           wakeUp.awaitMillis(errorBackoff);

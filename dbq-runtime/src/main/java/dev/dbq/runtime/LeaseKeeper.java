@@ -54,7 +54,8 @@ final class LeaseKeeper {
     try {
       renew();
       rescue();
-    } catch (Exception e) {
+    } catch (Exception | VirtualMachineError e) {
+      // an Error escaping here would cancel the schedule silently, and every lease would lapse
       log.warn("lease upkeep failed; trying again in {}", period, e);
     }
   }
