@@ -73,7 +73,9 @@ class SecretMaskingTest {
           "jdbc:postgresql://HOST/DB?user=postgres&sslpassword=" + SECRET + "-ssl",
           "jdbc:postgresql://127.0.0.1:1,HOST/DB?user=postgres&password=" + SECRET + "-multi",
           "jdbc:postgresql://postgres:" + SECRET + "-badport@127.0.0.1:notaport/DB",
-          "jdbc:postgresql://postgres:" + SECRET + "-refused@127.0.0.1:1/DB");
+          "jdbc:postgresql://postgres:" + SECRET + "-refused@127.0.0.1:1/DB",
+          // libpq's form, a common slip: refused as not a JDBC URL, the secret still masked
+          "postgresql://postgres:" + SECRET + "-libpq@HOST/DB");
 
   private static final List<List<String>> COMMANDS =
       List.of(

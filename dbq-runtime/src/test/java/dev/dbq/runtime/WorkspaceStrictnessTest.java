@@ -66,7 +66,11 @@ class WorkspaceStrictnessTest {
         Arguments.of("duplicate key", "{\"a\":1,\"a\":2}", "Duplicate field 'a'"),
         Arguments.of("NaN token", "{\"a\":NaN}", "is not valid JSON"),
         Arguments.of("number over numeric's range", "{\"a\":1e131072}", "outside what"),
-        Arguments.of("number under numeric's scale", "{\"a\":1e-16384}", "outside what"));
+        Arguments.of("number under numeric's scale", "{\"a\":1e-16384}", "outside what"),
+        Arguments.of(
+            "nested deeper than 1000",
+            "{\"a\":".repeat(1001) + "1" + "}".repeat(1001),
+            "nesting depth"));
   }
 
   @ParameterizedTest(name = "{0}")
