@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * dbq create-job NAME [--queue-name Q] [--workspace JSON] [--priority N] [--run-after ISO-8601]
  * dbq queue-depth [QUEUE ...] [--exclude-future-jobs]
  * dbq delete-old-jobs [--hours N]
- * dbq worker [QUEUE] [--rate-limit S] [--concurrency N] [--lease S] [--exit-when-empty]
+ * dbq worker [QUEUE] [--rate-limit S] [--concurrency N] [--prefetch N] [--lease S]
+ *            [--vacuum-every N] [--exit-when-empty]
  * </pre>
  *
  * <p>The database comes from {@code DBQ_JDBC_URL} (optional {@code DBQ_USER}, {@code

@@ -15,10 +15,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code worker [QUEUE] [--rate-limit S] [--concurrency N] [--prefetch N] [--lease S]
- * [--exit-when-empty]}: runs a {@link DbqWorker} on {@code DBQ_JDBC_URL} with every {@link
- * JobCatalog} on the class path, until SIGTERM/SIGINT (graceful stop, exit 0) or, with {@code
- * --exit-when-empty}, until nothing runnable is left. Bad input exits 2 with one line on stderr.
- * {@code DbqCli} registers this class as its {@code worker} subcommand.
+ * [--vacuum-every N] [--exit-when-empty]}: runs a {@link DbqWorker} on {@code DBQ_JDBC_URL} with
+ * every {@link JobCatalog} on the class path, until SIGTERM/SIGINT (graceful stop, exit 0) or, with
+ * {@code --exit-when-empty}, until nothing runnable is left. Bad input exits 2 with one line on
+ * stderr, every numeric option bounded and the bound named; a step that calls {@code System.exit}
+ * ends it with exit 1 and a line saying so. {@code DbqCli} registers this class as its {@code
+ * worker} subcommand.
  */
 @Command(
     name = "worker",
