@@ -65,6 +65,9 @@ public final class DbqWorker implements AutoCloseable {
   /** The longest minimum gap between two job starts accepted: a day. */
   public static final Duration MAX_RATE_LIMIT = Duration.ofDays(1);
 
+  /** The longest poll interval, shutdown grace period and first retry backoff accepted: a day. */
+  public static final Duration MAX_WAIT = Duration.ofDays(1);
+
   /** How long running steps may take to finish once the worker is told to stop. */
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
@@ -546,6 +549,11 @@ public final class DbqWorker implements AutoCloseable {
       if (pollInterval.isNegative() || pollInterval.isZero()) {
         throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
       }
+      // the waits below are timed in nanoseconds (292 years at most): a day is far enough
+      if (pollInterval.compareTo(MAX_WAIT) > 0) {
+        throw new IllegalArgumentException(
+            "pollInterval must be at most " + MAX_WAIT + ", was " + pollInterval);
+      }
       if (lease.compareTo(MIN_LEASE) < 0) {
         throw new IllegalArgumentException(
             "lease must be at least " + MIN_LEASE + ", was " + lease);
@@ -557,8 +565,16 @@ public final class DbqWorker implements AutoCloseable {
         throw new IllegalArgumentException(
             "shutdownGrace must not be negative, was " + shutdownGrace);
       }
+      if (shutdownGrace.compareTo(MAX_WAIT) > 0) {
+        throw new IllegalArgumentException(
+            "shutdownGrace must be at most " + MAX_WAIT + ", was " + shutdownGrace);
+      }
       if (retryBackoff.isNegative() || retryBackoff.isZero()) {
         throw new IllegalArgumentException("retryBackoff must be positive, was " + retryBackoff);
+      }
+      if (retryBackoff.compareTo(MAX_WAIT) > 0) {
+        throw new IllegalArgumentException(
+            "retryBackoff must be at most " + MAX_WAIT + ", was " + retryBackoff);
       }
       if (workerId != null && workerId.isBlank()) {
         throw new IllegalArgumentException("workerId must not be blank");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,6 +96,17 @@ class CliBoundsTest {
             IllegalArgumentException.class,
             () -> db.dbq.deleteOldJobs(Duration.ofHours(999_999_999_999L)));
     assertTrue(age.getMessage().contains("at most 1,000 years"), age.getMessage());
+    for (java.util.function.UnaryOperator<DbqWorker.Builder> absurd :
+        List.<java.util.function.UnaryOperator<DbqWorker.Builder>>of(
+            b -> b.pollInterval(Duration.ofSeconds(Long.MAX_VALUE)),
+            b -> b.shutdownGrace(Duration.ofDays(400 * 365)),
+            b -> b.retryBackoff(Duration.ofSeconds(Long.MAX_VALUE)),
+            b -> b.rateLimit(Duration.ofDays(2)))) {
+      DbqWorker.Builder builder = DbqWorker.builder().dbq(db.dbq).catalog(JobCatalog.of(JOB));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> absurd.apply(builder).build());
+      assertTrue(e.getMessage().contains("must be at most PT24H"), e.getMessage());
+    }
     assertThrows(
         IllegalArgumentException.class,
         () ->
