@@ -308,7 +308,7 @@ final class ClaimLoop {
       }
       slots.shutdown();
       Set<UUID> exiting = handBackStepsCallingExit();
-      if (!awaitSlots(exiting)) {
+      if (!ExitingSteps.awaitOthers(slots, running, exiting, config.shutdownGrace())) {
         // finished steps stay with the batcher and are saved below; only running ones go back,
         // their runs counted: a step that always outlasts the grace period is a lost run too
         Set<UUID> late = new HashSet<>(running);
@@ -369,12 +369,7 @@ final class ClaimLoop {
    * @return their claims
    */
   private Set<UUID> handBackStepsCallingExit() {
-    Set<UUID> exiting = new HashSet<>();
-    for (Map.Entry<UUID, Thread> slot : slotThreads.entrySet()) {
-      if (callsExit(slot.getValue())) {
-        exiting.add(slot.getKey());
-      }
-    }
+    Set<UUID> exiting = ExitingSteps.in(slotThreads);
     if (!exiting.isEmpty()) {
       Claim claim = inFlight.get(exiting.iterator().next());
       stepExit =
@@ -388,33 +383,6 @@ final class ClaimLoop {
       handBack(exiting, stepExit + " on worker " + config.workerId(), true);
     }
     return exiting;
-  }
-
-  private static boolean callsExit(Thread thread) {
-    for (StackTraceElement frame : thread.getStackTrace()) {
-      if (frame.getClassName().equals("java.lang.Shutdown")
-          && frame.getMethodName().equals("exit")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Waits up to the grace period for every slot but those in {@code System.exit}. */
-  private boolean awaitSlots(Set<UUID> exiting) throws InterruptedException {
-    if (exiting.isEmpty()) {
-      return slots.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
-    }
-    long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
-    while (!exiting.containsAll(running)) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return false;
-      }
-      // the exiting threads never end, so the pool never terminates: look at what still runs
-      slots.awaitTermination(Math.min(left, 50_000_000L), TimeUnit.NANOSECONDS);
-    }
-    return true;
   }
 
   /** What ended this worker when a step called {@code System.exit}, or null. */

@@ -80,6 +80,19 @@ class PoisonPillProcessTest {
   }
 
   @Test
+  void aStepRunningBesideOneThatCallsSystemExitFinishesAndIsSaved() throws Exception {
+    UUID slow = TestJobs.insert(db.sql, PoisonWorkerMain.SLOW, "default", 5, "{}");
+    UUID pill = TestJobs.insert(db.sql, PoisonWorkerMain.EXIT, "default", 4, "{}");
+
+    Exit exit = runWorker("--concurrency", "2");
+
+    assertEquals(1, exit.status(), exit.output());
+    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, slow), exit.output());
+    assertEquals(JobState.READY, TestJobs.state(db.sql, pill));
+    assertEquals(1, TestJobs.row(db.sql, pill).attempt());
+  }
+
+  @Test
   void aStepCallingSystemExitCountsItsRunAndTheWorkerExitsNonZeroSayingSo() throws Exception {
     UUID pill = TestJobs.insert(db.sql, PoisonWorkerMain.EXIT, "default", 5, "{}");
     UUID behind = TestJobs.insert(db.sql, PoisonWorkerMain.PLAIN, "default", 0, "{}");
