@@ -58,11 +58,12 @@ final class TableVacuum {
         Statement s = c.createStatement()) {
       c.setAutoCommit(true); // VACUUM cannot run inside a transaction block
       s.execute(VACUUM);
-      SQLWarning refused = s.getWarnings();
+      SQLWarning refused = notOwner(s.getWarnings());
       if (refused != null) {
         // a user that does not own the table gets a WARNING, not an error: nothing was vacuumed
         refusedOnce(c, refused);
       } else {
+        // other warnings ("skipping vacuum ... lock not available": another vacuum runs) are normal
         log.debug("vacuumed dbq_job in {} ms", (System.nanoTime() - start) / 1_000_000);
       }
     } catch (SQLException e) {
@@ -70,6 +71,20 @@ final class TableVacuum {
     } finally {
       running.set(false);
     }
+  }
+
+  /**
+   * The warning PostgreSQL gives a user that may not vacuum the table: "skipping ... only table or
+   * database owner can vacuum it" (up to 15), "permission denied to vacuum ..., skipping it" (16+).
+   */
+  private static SQLWarning notOwner(SQLWarning warnings) {
+    for (SQLWarning w = warnings; w != null; w = w.getNextWarning()) {
+      String m = String.valueOf(w.getMessage());
+      if (m.contains("owner can vacuum") || m.contains("permission denied")) {
+        return w;
+      }
+    }
+    return null;
   }
 
   /** Says once what to do, and stops trying: every further attempt would be refused the same. */

@@ -57,6 +57,38 @@ class VacuumOwnershipTest {
     }
   }
 
+  @Test
+  void theOwnersVacuumKeepsRunningWhenAnotherVacuumHoldsTheTable() throws Exception {
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    Logger logger = (Logger) LoggerFactory.getLogger(TableVacuum.class);
+    logger.addAppender(logs);
+    logger.setLevel(Level.DEBUG);
+    try (java.sql.Connection holder = db.database.connect()) {
+      holder.setAutoCommit(false);
+      // a lock a vacuum conflicts with: VACUUM (SKIP_LOCKED) skips with a WARNING, as it does when
+      // another worker's vacuum runs
+      holder.createStatement().execute("LOCK TABLE dbq_job IN SHARE UPDATE EXCLUSIVE MODE");
+      HikariConfig config = new HikariConfig();
+      config.setJdbcUrl(db.database.url());
+      try (HikariDataSource owner = new HikariDataSource(config)) {
+        TableVacuum vacuum = new TableVacuum(owner, 1);
+        vacuum.claimed(1, "vacuum-skipped");
+        Await.until(
+            "the skipped vacuum is done",
+            () -> logs.list.stream().anyMatch(e -> e.getLevel() == Level.DEBUG),
+            Duration.ofSeconds(30));
+      } finally {
+        holder.rollback();
+      }
+    } finally {
+      logger.setLevel(null);
+      logger.detachAppender(logs);
+    }
+
+    assertEquals(List.of(), warnings(logs), "a skipped vacuum is no refusal");
+  }
+
   private static List<String> warnings(ListAppender<ILoggingEvent> logs) {
     return List.copyOf(logs.list).stream()
         .filter(e -> e.getLevel() == Level.WARN)
