@@ -111,8 +111,8 @@ final class JdbcUrls {
     if (url == null) {
       return secrets;
     }
-    Matcher info = USER_INFO.matcher(url);
-    if (info.find() && info.group(2) != null) {
+    Matcher info = userInfo(url);
+    if (info != null && info.group(2) != null) {
       secrets.add(info.group(2));
       secrets.add(decode(info.group(2)));
     }
@@ -136,8 +136,8 @@ final class JdbcUrls {
     String user = null;
     String password = null;
     String rest = url;
-    Matcher info = USER_INFO.matcher(rest);
-    if (info.find()) {
+    Matcher info = userInfo(rest);
+    if (info != null) {
       user = info.group(1).isEmpty() ? null : decode(info.group(1));
       password = info.group(2) == null ? null : decode(info.group(2));
       rest = rest.substring(0, info.start()) + "//" + rest.substring(info.end());
@@ -174,6 +174,17 @@ final class JdbcUrls {
    */
   static String withoutPassword(String url) {
     return split(url).url();
+  }
+
+  /** The user-info of the URL's authority (the first {@code //}, before any {@code ?}), or null. */
+  private static Matcher userInfo(String url) {
+    int authority = url.indexOf("//");
+    int query = url.indexOf('?');
+    if (authority < 0 || (query >= 0 && query < authority)) {
+      return null;
+    }
+    Matcher m = USER_INFO.matcher(url).region(authority, url.length());
+    return m.lookingAt() ? m : null;
   }
 
   private static String withoutSecretParameters(String url) {

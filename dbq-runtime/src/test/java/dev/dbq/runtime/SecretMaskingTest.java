@@ -192,6 +192,24 @@ class SecretMaskingTest {
             "cannot reach jdbc:postgresql://u:" + SECRET + "@h/db?sslpassword=" + SECRET));
   }
 
+  @Test
+  void theCredentialsAreTakenOutOfTheUrlAndNothingElse() {
+    JdbcUrls.Split split =
+        JdbcUrls.split(
+            "jdbc:postgresql://app:p%40ss@h:5432,h2/db?sslpassword=k&ssl=true&password=q&x=//a@b");
+
+    assertEquals("jdbc:postgresql://h:5432,h2/db?ssl=true&x=//a@b", split.url());
+    assertEquals("app", split.user());
+    assertEquals("q", split.password(), "the password parameter wins over the user-info");
+    assertEquals(Map.of("sslpassword", "k"), split.secretProperties());
+    assertEquals(
+        java.util.Set.of("p%40ss", "p@ss", "k", "q"),
+        JdbcUrls.secrets("jdbc:postgresql://app:p%40ss@h/db?sslpassword=k&password=q"));
+    JdbcUrls.Split plain = JdbcUrls.split("jdbc:postgresql://h/db?options=//x@y");
+    assertEquals("jdbc:postgresql://h/db?options=//x@y", plain.url());
+    assertEquals(null, plain.user());
+  }
+
   private static ListAppender<ILoggingEvent> captureLogs() {
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
     appender.start();
