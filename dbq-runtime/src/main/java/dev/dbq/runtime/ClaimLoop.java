@@ -49,6 +49,10 @@ final class ClaimLoop {
   // back (shutdown), never both
   private final Set<UUID> notStarted = ConcurrentHashMap.newKeySet();
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+  // the slot thread of each running claim: a shutdown reads their stacks to tell a step that
+  // called System.exit from a signal
+  private final Map<UUID, Thread> slotThreads = new ConcurrentHashMap<>();
+  private volatile String stepExit;
   // claims waiting to start or running: what the next claim is sized against
   private final AtomicInteger active = new AtomicInteger();
   private final CompletionBatcher batcher;
@@ -81,10 +85,18 @@ final class ClaimLoop {
     this.slots =
         Executors.newFixedThreadPool(
             config.concurrency(),
-            r ->
-                new Thread(
-                    r,
-                    "dbq-worker-" + config.workerId() + "-slot-" + slotNumber.incrementAndGet()));
+            r -> {
+              Thread t =
+                  new Thread(
+                      r,
+                      "dbq-worker-" + config.workerId() + "-slot-" + slotNumber.incrementAndGet());
+              // the pool replaces a slot thread that died; say so once, in the log
+              t.setUncaughtExceptionHandler(
+                  (thread, e) ->
+                      log.error(
+                          "slot thread {} died of {}; the pool replaces it", thread.getName(), e));
+              return t;
+            });
   }
 
   void start() {
@@ -186,8 +198,10 @@ final class ClaimLoop {
         log.warn("claim loop interrupted; stopping");
         Thread.currentThread().interrupt();
         break;
-      } catch (Exception e) {
-        if (stoppedBy(e)) {
+      } catch (Exception | VirtualMachineError e) {
+        // an Error (another thread's OutOfMemoryError) must not end the loop: the worker would
+        // stop claiming while it looked alive
+        if (e instanceof Exception ex && stoppedBy(ex)) {
           break;
         }
         log.warn("claiming failed; trying again in {} ms", errorBackoff, e);
@@ -252,6 +266,7 @@ final class ClaimLoop {
       return; // handed back by the shutdown before it started
     }
     running.add(claim.claimId());
+    slotThreads.put(claim.claimId(), Thread.currentThread());
     if (rateLimiter.isLimiting()) {
       // the gap counts from here, and the claim loop waits for this start to take its next turn
       rateLimiter.started();
@@ -261,12 +276,17 @@ final class ClaimLoop {
     try {
       outcome = runner.run(claim);
     } catch (VirtualMachineError fatal) {
-      handBack(Set.of(claim.claimId()), "worker " + config.workerId() + " hit " + fatal);
+      // the run counts: a step that exhausts the heap on every run must reach the lost-run bound
+      handBack(
+          Set.of(claim.claimId()),
+          "step " + claim.stepIndex() + " hit " + fatal + " on worker " + config.workerId(),
+          true);
       throw fatal;
     } catch (RuntimeException e) {
       log.error("slot failed on job {}; the job's lease will lapse", claim.id(), e);
     } finally {
       running.remove(claim.claimId());
+      slotThreads.remove(claim.claimId());
       int left = active.decrementAndGet();
       if (outcome == null || !batcher.add(new WorkerStore.Finished(claim, outcome), left == 0)) {
         inFlight.remove(claim.claimId());
@@ -314,20 +334,25 @@ final class ClaimLoop {
         }
       }
       slots.shutdown();
-      if (!slots.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-        // finished steps stay with the batcher and are saved below; only running ones go back
+      Set<UUID> exiting = handBackStepsCallingExit();
+      if (!ExitingSteps.awaitOthers(slots, running, exiting, config.shutdownGrace())) {
+        // finished steps stay with the batcher and are saved below; only running ones go back,
+        // their runs counted: a step that always outlasts the grace period is a lost run too
+        Set<UUID> late = new HashSet<>(running);
+        late.removeAll(exiting);
         handBack(
-            new HashSet<>(running),
+            late,
             "worker "
                 + config.workerId()
                 + " stopped before the step finished (grace period "
                 + config.shutdownGrace()
-                + ")");
+                + ")",
+            true);
         slots.shutdownNow();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      handBack(new HashSet<>(running), "worker " + config.workerId() + " was interrupted");
+      handBack(new HashSet<>(running), "worker " + config.workerId() + " was interrupted", true);
       slots.shutdownNow();
     } finally {
       closeBatcher();
@@ -347,7 +372,7 @@ final class ClaimLoop {
     if (unstarted.isEmpty()) {
       return;
     }
-    handBack(unstarted, "worker " + config.workerId() + " stopped before the step started");
+    handBack(unstarted, "worker " + config.workerId() + " stopped before the step started", false);
     for (UUID id : unstarted) {
       inFlight.remove(id);
       active.decrementAndGet();
@@ -363,12 +388,41 @@ final class ClaimLoop {
     }
   }
 
-  private void handBack(Set<UUID> claimIds, String reason) {
+  /**
+   * Steps whose thread is inside {@code System.exit} (it waits there for the shutdown hooks, this
+   * shutdown among them, and never returns): handed back at once with the run counted, so that a
+   * job whose step exits its worker every time reaches the lost-run bound, and not waited for.
+   *
+   * @return their claims
+   */
+  private Set<UUID> handBackStepsCallingExit() {
+    Set<UUID> exiting = ExitingSteps.in(slotThreads);
+    if (!exiting.isEmpty()) {
+      Claim claim = inFlight.get(exiting.iterator().next());
+      stepExit =
+          claim == null
+              ? "a step called System.exit"
+              : "step " + claim.stepIndex() + " of job " + claim.id() + " called System.exit";
+      log.error(
+          "worker {}: {}; its run counts as lost, and the worker stops without a clean stop",
+          config.workerId(),
+          stepExit);
+      handBack(exiting, stepExit + " on worker " + config.workerId(), true);
+    }
+    return exiting;
+  }
+
+  /** What ended this worker when a step called {@code System.exit}, or null. */
+  String stepExit() {
+    return stepExit;
+  }
+
+  private void handBack(Set<UUID> claimIds, String reason, boolean runCounts) {
     if (claimIds.isEmpty()) {
       return;
     }
     try {
-      List<UUID> ids = new ArrayList<>(store.handBack(claimIds, reason));
+      List<UUID> ids = new ArrayList<>(store.handBack(claimIds, reason, runCounts));
       log.warn("handed back {} job(s) as READY: {} ({})", ids.size(), ids, reason);
     } catch (SQLException e) {
       log.warn("cannot hand back {} job(s); their leases will lapse", claimIds.size(), e);

@@ -39,6 +39,49 @@ final class CliContext implements AutoCloseable {
     return err;
   }
 
+  /**
+   * Masks every secret this command was given ({@code DBQ_JDBC_URL}'s, {@code DBQ_PASSWORD}) in a
+   * text about to be printed.
+   */
+  String redact(String text) {
+    return redactFor(environment, text);
+  }
+
+  /**
+   * A message as the command line prints it: secrets masked, and on one line (a driver's "ERROR:
+   * ...\n Position: 15", or a job name holding a newline, would otherwise print two), with line
+   * breaks and other control characters written as escapes.
+   */
+  static String redactFor(Map<String, String> environment, String text) {
+    java.util.Set<String> secrets =
+        new java.util.LinkedHashSet<>(JdbcUrls.secrets(environment.get(Dbq.ENV_JDBC_URL)));
+    String password = environment.get(Dbq.ENV_PASSWORD);
+    if (password != null) {
+      secrets.add(password);
+    }
+    return oneLine(JdbcUrls.redactIn(text, secrets));
+  }
+
+  private static String oneLine(String text) {
+    StringBuilder line = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\n' -> line.append("\\n");
+        case '\r' -> line.append("\\r");
+        case '\t' -> line.append(' ');
+        default -> {
+          if (Character.isISOControl(c)) {
+            line.append(String.format("\\u%04x", (int) c));
+          } else {
+            line.append(c);
+          }
+        }
+      }
+    }
+    return line.toString();
+  }
+
   /** The jobs known to this process, loaded once on first use. */
   JobCatalog catalog() {
     if (catalog == null) {

@@ -203,6 +203,17 @@ final class CompletionBatcher {
         log.warn("saving {} finished step(s) failed; trying again in {} ms", batch.size(), backoff);
         awaitBackoff(backoff);
         backoff = Math.min(backoff * 2, MAX_ERROR_BACKOFF_MILLIS);
+      } catch (RuntimeException | VirtualMachineError e) {
+        // not the database's refusal: retried like an outage, since the thread that saves every
+        // step must not die (its claims would be renewed, unsaved, for as long as the worker ran)
+        if (givenUp()) {
+          onFlushed.accept(batch, Set.of());
+          return;
+        }
+        log.warn(
+            "saving {} finished step(s) failed; trying again in {} ms", batch.size(), backoff, e);
+        awaitBackoff(backoff);
+        backoff = Math.min(backoff * 2, MAX_ERROR_BACKOFF_MILLIS);
       }
     }
   }

@@ -82,21 +82,38 @@ final class CreateJobCommand implements Callable<Integer> {
 
   private static Object parseWorkspace(JobDefinition definition, String json) {
     try {
-      WorkspaceCodec.toMap(json);
-      return WorkspaceCodec.read(json, definition.workspaceType().orElse(null));
+      // exactly one object whose every value jsonb stores as given, then bound as the job's type
+      WorkspaceCodec.parseGiven(json);
+      Object workspace = WorkspaceCodec.read(json, definition.workspaceType().orElse(null));
+      // a typed workspace must also write back as storable JSON (a double bound from 1e400 is
+      // Infinity): refused here, before anything is written
+      WorkspaceCodec.toJson(workspace);
+      return workspace;
     } catch (WorkspaceException e) {
       throw new BadInputException("--workspace: " + e.getMessage());
     }
   }
 
   private static Instant parseInstant(String text) {
+    Instant instant;
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      instant = OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
       throw new BadInputException(
           "--run-after '"
               + text
               + "' is not an ISO-8601 date-time with an offset, e.g. 2026-12-01T09:00:00Z");
     }
+    if (instant.isBefore(TimeLimits.EARLIEST_RUN_AFTER)
+        || instant.isAfter(TimeLimits.LATEST_RUN_AFTER)) {
+      throw new BadInputException(
+          "--run-after '"
+              + text
+              + "' is outside the years 1 to 9999 that dbq stores: give a time from "
+              + TimeLimits.EARLIEST_RUN_AFTER
+              + " to "
+              + TimeLimits.LATEST_RUN_AFTER);
+    }
+    return instant;
   }
 }

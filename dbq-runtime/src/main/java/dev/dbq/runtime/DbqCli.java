@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
  * dbq create-job NAME [--queue-name Q] [--workspace JSON] [--priority N] [--run-after ISO-8601]
  * dbq queue-depth [QUEUE ... | --all] [--exclude-future-jobs]
  * dbq delete-old-jobs [--hours N]
- * dbq worker [QUEUE ...] [--rate-limit S] [--concurrency N] [--lease S] [--progress S]
- *     [--exit-when-empty]
+ * dbq worker [QUEUE ...] [--rate-limit S] [--concurrency N] [--prefetch N] [--lease S]
+ *     [--progress S] [--vacuum-every N] [--exit-when-empty]
  * dbq --version
  * </pre>
  *
@@ -163,7 +163,9 @@ public final class DbqCli {
     @Override
     public int handleParseException(ParameterException e, String[] args) {
       String command = e.getCommandLine().getCommandSpec().qualifiedName();
-      context.err().println(command + ": " + reason(e) + " (see " + command + " --help)");
+      context
+          .err()
+          .println(context.redact(command + ": " + reason(e) + " (see " + command + " --help)"));
       return BAD_INPUT;
     }
   }
@@ -182,17 +184,17 @@ public final class DbqCli {
       if (e instanceof BadInputException
           || e instanceof WorkspaceException
           || e instanceof IllegalArgumentException) {
-        context.err().println(command + ": " + JdbcUrls.redactIn(e.getMessage()));
+        context.err().println(context.redact(command + ": " + e.getMessage()));
         return BAD_INPUT;
       }
       PermanentFault fault = PermanentFault.in(e).orElse(null);
       if (fault != null) {
-        context.err().println(command + ": " + fault.line());
+        context.err().println(context.redact(command + ": " + fault.line()));
         return FAILED;
       }
       String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
       // one line: PostgreSQL's messages go on with "Position: ..." and hints
-      context.err().println(command + ": failed: " + JdbcUrls.redactIn(oneLine(message)));
+      context.err().println(context.redact(command + ": failed: " + oneLine(message)));
       return FAILED;
     }
   }

@@ -39,6 +39,12 @@ public final class DbqWorker implements AutoCloseable {
   /** Slots unless {@link Builder#concurrency} says otherwise. */
   public static final int DEFAULT_CONCURRENCY = 1;
 
+  /**
+   * The most slots accepted: each is a thread, and each running step may hold a connection of its
+   * own; more than this would only wait on the database.
+   */
+  public static final int MAX_CONCURRENCY = 1000;
+
   /** No minimum gap between job starts (the seed's default was one second). */
   public static final Duration DEFAULT_RATE_LIMIT = Duration.ZERO;
 
@@ -50,6 +56,18 @@ public final class DbqWorker implements AutoCloseable {
 
   /** The shortest lease accepted; the heartbeat runs every third of it. */
   public static final Duration MIN_LEASE = Duration.ofSeconds(1);
+
+  /**
+   * The longest lease accepted: a day. A longer one leaves a dead worker's jobs waiting for more
+   * than a day, and the lease arithmetic must stay within PostgreSQL's timestamp range.
+   */
+  public static final Duration MAX_LEASE = Duration.ofDays(1);
+
+  /** The longest minimum gap between two job starts accepted: a day. */
+  public static final Duration MAX_RATE_LIMIT = Duration.ofDays(1);
+
+  /** The longest poll interval, shutdown grace period and first retry backoff accepted: a day. */
+  public static final Duration MAX_WAIT = Duration.ofDays(1);
 
   /** How long running steps may take to finish once the worker is told to stop. */
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
@@ -66,8 +84,11 @@ public final class DbqWorker implements AutoCloseable {
    * attempts only up to the job's {@code maxAttempts}, so a step claimed more than {@code
    * maxAttempts + MAX_LOST_RUNS} times lost its worker more than this many times. It is the guard
    * against a poison pill, a job whose step kills every worker that runs it: it is then {@code
-   * FAILED} with a {@code last_error} that says so, and neither the step nor any hook runs again. A
-   * graceful shutdown's hand-back does not count.
+   * FAILED} with a {@code last_error} that says so, and neither the step nor any hook runs again.
+   * Every run that ends without a saved result counts: a killed worker, a lapsed lease, a fatal
+   * error such as {@code OutOfMemoryError}, a step calling {@code System.exit}, a step still
+   * running when a shutdown's grace period ended. Only a prefetched job handed back before its step
+   * started gets its attempt back.
    */
   public static final int MAX_LOST_RUNS = 10;
 
@@ -267,6 +288,16 @@ public final class DbqWorker implements AutoCloseable {
    */
   public List<String> queues() {
     return config.queues();
+  }
+
+  /**
+   * What made this worker stop when a step called {@code System.exit} (the command line then exits
+   * non-zero with this line), or null.
+   */
+  String stepExit() {
+    synchronized (lock) {
+      return loop == null ? null : loop.stepExit();
+    }
   }
 
   /** Whether the wake-up listener is connected and listening (for tests and health checks). */
@@ -528,6 +559,10 @@ public final class DbqWorker implements AutoCloseable {
       if (concurrency < 1) {
         throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
       }
+      if (concurrency > MAX_CONCURRENCY) {
+        throw new IllegalArgumentException(
+            "concurrency must be at most " + MAX_CONCURRENCY + ", was " + concurrency);
+      }
       if (prefetch < 0 || prefetch > MAX_PREFETCH) {
         throw new IllegalArgumentException(
             "prefetch must be between 0 and " + MAX_PREFETCH + ", was " + prefetch);
@@ -554,19 +589,39 @@ public final class DbqWorker implements AutoCloseable {
       if (rateLimit.isNegative()) {
         throw new IllegalArgumentException("rateLimit must not be negative, was " + rateLimit);
       }
+      if (rateLimit.compareTo(MAX_RATE_LIMIT) > 0) {
+        throw new IllegalArgumentException(
+            "rateLimit must be at most " + MAX_RATE_LIMIT + ", was " + rateLimit);
+      }
       if (pollInterval.isNegative() || pollInterval.isZero()) {
         throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
+      }
+      // the waits below are timed in nanoseconds (292 years at most): a day is far enough
+      if (pollInterval.compareTo(MAX_WAIT) > 0) {
+        throw new IllegalArgumentException(
+            "pollInterval must be at most " + MAX_WAIT + ", was " + pollInterval);
       }
       if (lease.compareTo(MIN_LEASE) < 0) {
         throw new IllegalArgumentException(
             "lease must be at least " + MIN_LEASE + ", was " + lease);
       }
+      if (lease.compareTo(MAX_LEASE) > 0) {
+        throw new IllegalArgumentException("lease must be at most " + MAX_LEASE + ", was " + lease);
+      }
       if (shutdownGrace.isNegative()) {
         throw new IllegalArgumentException(
             "shutdownGrace must not be negative, was " + shutdownGrace);
       }
+      if (shutdownGrace.compareTo(MAX_WAIT) > 0) {
+        throw new IllegalArgumentException(
+            "shutdownGrace must be at most " + MAX_WAIT + ", was " + shutdownGrace);
+      }
       if (retryBackoff.isNegative() || retryBackoff.isZero()) {
         throw new IllegalArgumentException("retryBackoff must be positive, was " + retryBackoff);
+      }
+      if (retryBackoff.compareTo(MAX_WAIT) > 0) {
+        throw new IllegalArgumentException(
+            "retryBackoff must be at most " + MAX_WAIT + ", was " + retryBackoff);
       }
       if (workerId != null && workerId.isBlank()) {
         throw new IllegalArgumentException("workerId must not be blank");

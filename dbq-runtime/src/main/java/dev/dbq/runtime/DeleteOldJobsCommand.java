@@ -6,13 +6,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code dbq delete-old-jobs}: deletes finished and stopped jobs older than N hours. */
+/** {@code dbq delete-old-jobs}: deletes finished and abandoned jobs older than N hours. */
 @Command(
     name = "delete-old-jobs",
     mixinStandardHelpOptions = true,
     description =
-        "Delete COMPLETE, FAILED and STOPPING jobs created more than N hours ago (run it from"
-            + " cron to keep the table small).")
+        "Delete COMPLETE and FAILED jobs, and abandoned STOPPING ones (no claim), created more"
+            + " than N hours ago (run it from cron to keep the table small). A job whose claim is"
+            + " alive or can be rescued is never deleted.")
 final class DeleteOldJobsCommand implements Callable<Integer> {
   @ParentCommand private DbqCli.Root root;
 
@@ -20,13 +21,17 @@ final class DeleteOldJobsCommand implements Callable<Integer> {
       names = "--hours",
       paramLabel = "N",
       defaultValue = "24",
-      description = "Minimum age in hours (default: ${DEFAULT-VALUE}).")
+      description = "Minimum age in hours, 0..8765808 (default: ${DEFAULT-VALUE}).")
   private long hours;
 
   @Override
   public Integer call() {
     if (hours < 0) {
       throw new BadInputException("--hours must be at least 0, was " + hours);
+    }
+    if (hours > TimeLimits.MAX_SPAN_HOURS) {
+      throw new BadInputException(
+          "--hours must be at most " + TimeLimits.MAX_SPAN_HOURS + " (1,000 years), was " + hours);
     }
     CliContext cli = root.context();
     int deleted = cli.dbq().deleteOldJobs(Duration.ofHours(hours));

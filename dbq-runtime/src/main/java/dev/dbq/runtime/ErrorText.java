@@ -2,7 +2,8 @@ package dev.dbq.runtime;
 
 /**
  * Makes an error message fit for {@code last_error}: PostgreSQL's {@code text} refuses the NUL
- * character (a save carrying one would fail every time), and a message megabytes long helps no one.
+ * character (a save carrying one would fail every time), a message megabytes long helps no one, and
+ * a JDBC URL a step's exception quotes keeps its password masked ({@link JdbcUrls#redactIn}).
  */
 final class ErrorText {
   /** The longest message kept; the rest is cut and counted. */
@@ -12,10 +13,12 @@ final class ErrorText {
 
   /**
    * @param message any message
-   * @return the message with each NUL written as {@code \u0000} and cut to {@link #MAX_CHARS}
+   * @return the message with URL passwords masked, each NUL written as {@code \u0000} and cut to
+   *     {@link #MAX_CHARS}
    */
   static String clean(String message) {
-    String text = message.indexOf('\0') < 0 ? message : message.replace("\0", "\\u0000");
+    String masked = JdbcUrls.redactIn(message);
+    String text = masked.indexOf('\0') < 0 ? masked : masked.replace("\0", "\\u0000");
     if (text.length() <= MAX_CHARS) {
       return text;
     }

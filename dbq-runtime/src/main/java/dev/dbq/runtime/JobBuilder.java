@@ -76,7 +76,7 @@ public abstract class JobBuilder<B extends JobBuilder<B>> {
    * @return this builder
    */
   public final B runAfter(Instant instant) {
-    this.runAfter = Objects.requireNonNull(instant, "instant");
+    this.runAfter = TimeLimits.checkRunAfter(Objects.requireNonNull(instant, "instant"));
     this.runAfterDelay = null;
     return self();
   }
@@ -89,10 +89,8 @@ public abstract class JobBuilder<B extends JobBuilder<B>> {
    * @throws IllegalArgumentException when negative
    */
   public final B runAfter(Duration delay) {
-    if (Objects.requireNonNull(delay, "delay").isNegative()) {
-      throw new IllegalArgumentException("runAfter delay must not be negative, was " + delay);
-    }
-    this.runAfterDelay = delay;
+    this.runAfterDelay =
+        TimeLimits.checkSpan("runAfter delay", Objects.requireNonNull(delay, "delay"));
     this.runAfter = null;
     return self();
   }

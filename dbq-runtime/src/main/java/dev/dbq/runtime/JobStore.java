@@ -64,11 +64,18 @@ final class JobStore {
          AND (NOT ? OR run_after IS NULL OR run_after <= now())
        GROUP BY queue_name""";
 
+  /**
+   * Finished jobs, and abandoned STOPPING ones: a STOPPING job without a claim (left by a seed-era
+   * worker, or written around dbq) is resumed by no one. A STOPPING job with a claim is never
+   * deleted: its worker is finishing the step (lease alive) or died (the rescue returns it to READY
+   * once the lease lapsed). Uses dbq_job_created_idx.
+   */
   private static final String DELETE_OLD =
       """
       DELETE FROM dbq_job
-       WHERE state IN ('COMPLETE', 'FAILED', 'STOPPING')
-         AND created < now() - ? * interval '1 microsecond'""";
+       WHERE created < now() - ? * interval '1 microsecond'
+         AND (state IN ('COMPLETE', 'FAILED')
+              OR (state = 'STOPPING' AND (claim_id IS NULL OR lease_expires IS NULL)))""";
 
   private static final String FIND =
       """
@@ -150,6 +157,7 @@ final class JobStore {
   }
 
   static int deleteOld(Connection c, Duration olderThan) throws SQLException {
+    TimeLimits.checkSpan("olderThan", olderThan);
     try (PreparedStatement s = c.prepareStatement(DELETE_OLD)) {
       s.setLong(1, micros(olderThan));
       return s.executeUpdate();

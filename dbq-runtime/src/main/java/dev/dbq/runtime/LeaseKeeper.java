@@ -54,8 +54,9 @@ final class LeaseKeeper {
     try {
       renew();
       rescue();
-    } catch (Exception e) {
-      if (PermanentFault.in(e).isPresent()) {
+    } catch (Exception | VirtualMachineError e) {
+      // an Error escaping here would cancel the schedule silently, and every lease would lapse
+      if (e instanceof Exception ex && PermanentFault.in(ex).isPresent()) {
         // the claim loop meets it too and stops the worker with the fix; a trace would bury it
         log.debug("lease upkeep failed", e);
         return;

@@ -50,6 +50,8 @@ final class Migrator {
           script       text        NOT NULL,
           installed_on timestamptz NOT NULL DEFAULT now()
       )""";
+  private static final String VERSION_TABLE_EXISTS =
+      "SELECT to_regclass('dbq_schema_version') IS NOT NULL";
   private static final String APPLIED_VERSIONS = "SELECT version FROM dbq_schema_version";
   private static final String RECORD_VERSION =
       "INSERT INTO dbq_schema_version (version, description, script) VALUES (?, ?, ?)";
@@ -114,7 +116,12 @@ final class Migrator {
         c.setTransactionIsolation(isolation);
       }
     } catch (SQLException e) {
-      throw new DbqException("cannot migrate the dbq schema: " + e.getMessage(), e);
+      String hint =
+          "42501".equals(e.getSQLState())
+              ? "; run dbq migrate as a user that may create tables in the schema (e.g. the owner"
+                  + " of dbq_job)"
+              : "";
+      throw new DbqException("cannot migrate the dbq schema: " + e.getMessage() + hint, e);
     }
   }
 
@@ -125,7 +132,11 @@ final class Migrator {
     }
     Set<Integer> done = new HashSet<>();
     try (Statement s = c.createStatement()) {
-      s.execute(CREATE_VERSION_TABLE);
+      // CREATE ... IF NOT EXISTS still needs the CREATE right on the schema: a user without it
+      // (a worker's) must be able to run an up-to-date migrate, which then changes nothing
+      if (!versionTableExists(c)) {
+        s.execute(CREATE_VERSION_TABLE);
+      }
       try (ResultSet rs = s.executeQuery(APPLIED_VERSIONS)) {
         while (rs.next()) {
           done.add(rs.getInt(1));
@@ -153,6 +164,13 @@ final class Migrator {
       applied.add(m.version());
     }
     return applied;
+  }
+
+  private static boolean versionTableExists(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(VERSION_TABLE_EXISTS)) {
+      return rs.next() && rs.getBoolean(1);
+    }
   }
 
   private static void rollback(Connection c, Exception failure) {

@@ -2,6 +2,9 @@ package dev.dbq.runtime;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The HikariCP pool that {@link Dbq#connect(String)} opens; it never holds or shows a password. */
@@ -13,48 +16,52 @@ final class OwnPool {
   /**
    * Opens a pool named {@code dbq-N} and checks that it can connect.
    *
-   * @throws DbqException when it cannot, with the URL's password masked
+   * @throws DbqException when it cannot, with every secret of the URL masked
    */
   static HikariDataSource open(String jdbcUrl, String user, String password, int size) {
+    JdbcUrls.Split split = JdbcUrls.split(jdbcUrl);
     HikariConfig config = new HikariConfig();
-    // the pool only ever sees the URL without its password, so it cannot print it
-    config.setJdbcUrl(JdbcUrls.withoutPassword(jdbcUrl));
-    String urlPassword = JdbcUrls.password(jdbcUrl);
+    // the pool and the driver only ever see the URL without its secrets, so they cannot print them
+    config.setJdbcUrl(split.url());
     if (user != null) {
       config.setUsername(user);
+    } else if (split.user() != null) {
+      config.setUsername(split.user());
     }
     if (password != null) {
       config.setPassword(password);
-    } else if (urlPassword != null) {
-      config.setPassword(urlPassword);
+    } else if (split.password() != null) {
+      config.setPassword(split.password());
+    }
+    for (Map.Entry<String, String> secret : split.secretProperties().entrySet()) {
+      config.addDataSourceProperty(secret.getKey(), secret.getValue());
     }
     config.setMaximumPoolSize(size);
     config.setPoolName("dbq-" + POOLS.incrementAndGet());
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw failure(jdbcUrl, e, password, urlPassword);
+      Set<String> secrets = new LinkedHashSet<>(JdbcUrls.secrets(jdbcUrl));
+      if (password != null) {
+        secrets.add(password);
+      }
+      throw failure(jdbcUrl, e, secrets);
     }
   }
 
   /** One line naming the redacted URL and the root cause; the cause itself is left out. */
-  private static DbqException failure(
-      String jdbcUrl, RuntimeException e, String password, String urlPassword) {
+  private static DbqException failure(String jdbcUrl, RuntimeException e, Set<String> secrets) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String reason = JdbcUrls.redactIn(String.valueOf(root.getMessage()));
-    for (String secret : new String[] {password, urlPassword}) {
-      if (secret != null && !secret.isEmpty()) {
-        reason = reason.replace(secret, JdbcUrls.MASK);
-      }
-    }
-    reason = reason.replace('\n', ' ');
+    String reason =
+        JdbcUrls.redactIn(String.valueOf(root.getMessage()), secrets).replace('\n', ' ');
     PermanentFault fault = PermanentFault.in(e).orElse(null);
     if (fault != null) {
       reason = fault.fix() + " (" + reason + ")";
     }
-    return new DbqException("cannot connect to " + JdbcUrls.redact(jdbcUrl) + ": " + reason);
+    return new DbqException(
+        "cannot connect to " + JdbcUrls.redactIn(jdbcUrl, secrets) + ": " + reason);
   }
 }

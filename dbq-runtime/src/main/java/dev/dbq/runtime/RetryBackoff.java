@@ -23,7 +23,12 @@ record RetryBackoff(Duration base, Duration max) {
     int doublings = Math.min(Math.max(attempt - 1, 0), 30);
     long millis = base.toMillis();
     long capped =
-        Math.min(max.toMillis(), millis << doublings < 0 ? Long.MAX_VALUE : millis << doublings);
+        Math.min(
+            max.toMillis(),
+            // a shift that would push bits out (or into the sign) saturates
+            doublings >= Long.numberOfLeadingZeros(millis) - 1
+                ? Long.MAX_VALUE
+                : millis << doublings);
     double jitter = 0.5 + ThreadLocalRandom.current().nextDouble() * 0.5;
     return Duration.ofMillis(Math.max(1, (long) (capped * jitter)));
   }

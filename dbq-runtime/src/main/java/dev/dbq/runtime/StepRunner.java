@@ -101,7 +101,9 @@ final class StepRunner {
               + claim.attempt()
               + " times and its worker was lost at least "
               + lostRuns
-              + " times before saving a result (killed, or stopped renewing its lease); more than "
+              + " times before saving a result (killed, a fatal error such as OutOfMemoryError,"
+              + " System.exit, a lapsed lease, or still running when a shutdown's grace period"
+              + " ended); more than "
               + DbqWorker.MAX_LOST_RUNS
               + " lost runs fail the job without running it again");
     }

@@ -2,6 +2,7 @@ package dev.dbq.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * later claim steps over until a vacuum removes it; at thousands of jobs a second the head grows by
  * a thousand index pages in a minute, while autovacuum visits a database at most once per {@code
  * autovacuum_naptime}. {@code SKIP_LOCKED}: when another worker's vacuum runs, this one is skipped
- * rather than queued. A database user that does not own the table only gets a warning.
+ * rather than queued. A database user that does not own the table is refused (PostgreSQL only
+ * warns): that is logged once, with the fix, and this worker stops trying.
  */
 final class TableVacuum {
   private static final Logger log = LoggerFactory.getLogger(TableVacuum.class);
@@ -26,6 +28,7 @@ final class TableVacuum {
   private final long every;
   private final AtomicLong sinceLast = new AtomicLong();
   private final AtomicBoolean running = new AtomicBoolean();
+  private volatile boolean refused;
 
   /**
    * @param every claimed jobs between two vacuums; 0 never vacuums
@@ -37,7 +40,10 @@ final class TableVacuum {
 
   /** Counts claimed jobs; starts a vacuum in the background when one is due and none runs. */
   void claimed(int jobs, String threadName) {
-    if (every <= 0 || sinceLast.addAndGet(jobs) < every || !running.compareAndSet(false, true)) {
+    if (every <= 0
+        || refused
+        || sinceLast.addAndGet(jobs) < every
+        || !running.compareAndSet(false, true)) {
       return;
     }
     sinceLast.set(0);
@@ -52,11 +58,51 @@ final class TableVacuum {
         Statement s = c.createStatement()) {
       c.setAutoCommit(true); // VACUUM cannot run inside a transaction block
       s.execute(VACUUM);
-      log.debug("vacuumed dbq_job in {} ms", (System.nanoTime() - start) / 1_000_000);
+      SQLWarning refused = notOwner(s.getWarnings());
+      if (refused != null) {
+        // a user that does not own the table gets a WARNING, not an error: nothing was vacuumed
+        refusedOnce(c, refused);
+      } else {
+        // other warnings ("skipping vacuum ... lock not available": another vacuum runs) are normal
+        log.debug("vacuumed dbq_job in {} ms", (System.nanoTime() - start) / 1_000_000);
+      }
     } catch (SQLException e) {
       log.warn("cannot vacuum dbq_job; autovacuum is left to do it", e);
     } finally {
       running.set(false);
     }
+  }
+
+  /**
+   * The warning PostgreSQL gives a user that may not vacuum the table: "skipping ... only table or
+   * database owner can vacuum it" (up to 15), "permission denied to vacuum ..., skipping it" (16+).
+   */
+  private static SQLWarning notOwner(SQLWarning warnings) {
+    for (SQLWarning w = warnings; w != null; w = w.getNextWarning()) {
+      String m = String.valueOf(w.getMessage());
+      if (m.contains("owner can vacuum") || m.contains("permission denied")) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  /** Says once what to do, and stops trying: every further attempt would be refused the same. */
+  private void refusedOnce(Connection c, SQLWarning warning) {
+    refused = true;
+    String user;
+    try {
+      user = c.getMetaData().getUserName();
+    } catch (SQLException e) {
+      user = "the worker's user";
+    }
+    log.warn(
+        "the worker cannot vacuum dbq_job ({}): run ALTER TABLE dbq_job OWNER TO {} (or, from"
+            + " PostgreSQL 17, GRANT MAINTAIN ON dbq_job TO {}), or turn the worker's vacuum off"
+            + " with --vacuum-every 0 (DbqWorker.Builder.vacuumEvery(0)); autovacuum is left to"
+            + " do it, and this worker does not try again",
+        warning.getMessage(),
+        user,
+        user);
   }
 }

@@ -22,14 +22,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code worker [QUEUE ...] [--rate-limit S] [--concurrency N] [--prefetch N] [--lease S]
- * [--progress S] [--exit-when-empty]}: runs a {@link DbqWorker} on {@code DBQ_JDBC_URL} with every
- * {@link JobCatalog} on the class path, until SIGTERM/SIGINT (graceful stop, exit 0) or, with
- * {@code --exit-when-empty}, until nothing runnable is left. Bad input exits 2 with one line on
- * stderr; a database error that waiting cannot mend (no dbq tables, a wrong password) exits 1 after
- * the worker logged one line naming the fix. The worker logs its start, a progress line every
- * {@code --progress} seconds while it works, each failed job, and its stop; with no SLF4J provider
- * on the class path these go to stderr ({@link CliLogging}). {@code DbqCli} registers this class as
- * its {@code worker} subcommand.
+ * [--progress S] [--vacuum-every N] [--exit-when-empty]}: runs a {@link DbqWorker} on {@code
+ * DBQ_JDBC_URL} with every {@link JobCatalog} on the class path, until SIGTERM/SIGINT (graceful
+ * stop, exit 0) or, with {@code --exit-when-empty}, until nothing runnable is left. Bad input exits
+ * 2 with one line on stderr, every numeric option bounded and the bound named; a step that calls
+ * {@code System.exit} ends it with exit 1 and a line saying so; a database error that waiting
+ * cannot mend (no dbq tables, a wrong password) exits 1 after the worker logged one line naming the
+ * fix. The worker logs its start, a progress line every {@code --progress} seconds while it works,
+ * each failed job, and its stop; with no SLF4J provider on the class path these go to stderr
+ * ({@link CliLogging}). {@code DbqCli} registers this class as its {@code worker} subcommand.
  */
 @Command(
     name = "worker",
@@ -63,14 +64,16 @@ public final class WorkerCommand implements Callable<Integer> {
       paramLabel = "S",
       defaultValue = "0",
       description =
-          "Minimum seconds between two job starts of this worker (default: ${DEFAULT-VALUE}).")
+          "Minimum seconds between two job starts of this worker (0..86400, default:"
+              + " ${DEFAULT-VALUE}).")
   BigDecimal rateLimitSeconds;
 
   @Option(
       names = "--concurrency",
       paramLabel = "N",
       defaultValue = "1",
-      description = "Steps run at once (default: ${DEFAULT-VALUE}).")
+      description =
+          "Steps run at once (1.." + DbqWorker.MAX_CONCURRENCY + ", default: ${DEFAULT-VALUE}).")
   int concurrency;
 
   @Option(
@@ -87,8 +90,18 @@ public final class WorkerCommand implements Callable<Integer> {
       names = "--lease",
       paramLabel = "S",
       defaultValue = "60",
-      description = "Seconds a claim lasts without a heartbeat (default: ${DEFAULT-VALUE}).")
+      description =
+          "Seconds a claim lasts without a heartbeat (1..86400, default: ${DEFAULT-VALUE}).")
   BigDecimal leaseSeconds;
+
+  @Option(
+      names = "--vacuum-every",
+      paramLabel = "N",
+      defaultValue = "" + DbqWorker.DEFAULT_VACUUM_EVERY,
+      description =
+          "Vacuum dbq_job after every N jobs this worker claimed (0 = never, else at least 1000;"
+              + " default: ${DEFAULT-VALUE}); the database user must own the table.")
+  int vacuumEvery;
 
   @Option(names = "--exit-when-empty", description = "Run what is runnable now, then exit 0.")
   boolean exitWhenEmpty;
@@ -130,14 +143,14 @@ public final class WorkerCommand implements Callable<Integer> {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           PrintWriter err = ex.getCommandLine().getErr();
-          err.println("worker: " + DbqCli.reason(ex));
+          err.println(CliContext.redactFor(System.getenv(), "worker: " + DbqCli.reason(ex)));
           err.flush();
           return CommandLine.ExitCode.USAGE;
         });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
-          err.println("worker: " + StepRunner.message(ex));
+          err.println(CliContext.redactFor(System.getenv(), "worker: " + StepRunner.message(ex)));
           err.flush();
           return CommandLine.ExitCode.SOFTWARE;
         });
@@ -169,7 +182,8 @@ public final class WorkerCommand implements Callable<Integer> {
               .events(progress)
               .concurrency(concurrency)
               .prefetch(prefetch)
-              .rateLimit(seconds("--rate-limit", rateLimitSeconds))
+              .vacuumEvery(vacuumEvery)
+              .rateLimit(seconds("--rate-limit", rateLimitSeconds, DbqWorker.MAX_RATE_LIMIT))
               .lease(leaseOf(leaseSeconds));
       builder.catalog(catalog.get());
       builder.validate();
@@ -207,27 +221,31 @@ public final class WorkerCommand implements Callable<Integer> {
    * line naming the fix already: the command adds nothing and exits 1.
    */
   private int runWorker(DbqWorker worker) throws InterruptedException {
-    if (exitWhenEmpty) {
-      try {
-        worker.runUntilEmpty();
-      } catch (DbqException e) {
-        if (worker.failure().isPresent()) {
-          return CommandLine.ExitCode.SOFTWARE;
-        }
-        throw e;
-      }
-      return CommandLine.ExitCode.OK;
-    }
+    // in both modes: a signal, or a step calling System.exit, stops the worker gracefully
     Thread hook = new Thread(() -> stopOnSignal(worker), "dbq-worker-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    worker.start();
-    worker.awaitTermination(Duration.ofDays(365_000));
     try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook is running: it stops the worker and exits
+      if (exitWhenEmpty) {
+        try {
+          worker.runUntilEmpty();
+        } catch (DbqException e) {
+          if (worker.failure().isPresent()) {
+            return CommandLine.ExitCode.SOFTWARE;
+          }
+          throw e;
+        }
+        return CommandLine.ExitCode.OK;
+      }
+      worker.start();
+      worker.awaitTermination(Duration.ofDays(365_000));
+      return worker.failure().isPresent() ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it stops the worker and exits
+      }
     }
-    return worker.failure().isPresent() ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
   }
 
   private ScheduledExecutorService progressTimer(WorkerProgress progress) {
@@ -247,11 +265,24 @@ public final class WorkerCommand implements Callable<Integer> {
 
   /**
    * SIGTERM/SIGINT: stop gracefully, then end the JVM with 0 (instead of 143/130): a graceful stop
-   * is a success.
+   * is a success. A step that called {@code System.exit} is not: its job goes back with the run
+   * counted, the worker says so on stderr and exits 1.
    */
   private static void stopOnSignal(DbqWorker worker) {
     if (worker.isRunning()) {
       worker.close();
+      String stepExit = worker.stepExit();
+      if (stepExit != null) {
+        System.err.println(
+            "worker "
+                + worker.workerId()
+                + ": "
+                + stepExit
+                + "; stopped without a clean stop, exit status "
+                + CommandLine.ExitCode.SOFTWARE);
+        System.err.flush();
+        Runtime.getRuntime().halt(CommandLine.ExitCode.SOFTWARE);
+      }
       Runtime.getRuntime().halt(CommandLine.ExitCode.OK);
     }
   }
@@ -259,16 +290,31 @@ public final class WorkerCommand implements Callable<Integer> {
   private Duration leaseOf(BigDecimal seconds) {
     if (seconds.compareTo(BigDecimal.ONE) < 0) {
       throw new IllegalArgumentException(
-          "--lease must be at least 1 second, was " + seconds.toPlainString());
+          "--lease must be at least 1 second, was " + shown(seconds));
     }
-    return seconds("--lease", seconds);
+    return seconds("--lease", seconds, DbqWorker.MAX_LEASE);
   }
 
-  private Duration seconds(String option, BigDecimal seconds) {
+  /**
+   * Whole milliseconds of a seconds option, bounded before any arithmetic: {@code 1e30} seconds
+   * would overflow a long (and did, into a lease PostgreSQL refused at every claim).
+   */
+  private static Duration seconds(String option, BigDecimal seconds, Duration max) {
     if (seconds.signum() < 0) {
+      throw new IllegalArgumentException(option + " must not be negative, was " + shown(seconds));
+    }
+    if (seconds.compareTo(BigDecimal.valueOf(max.toSeconds())) > 0) {
       throw new IllegalArgumentException(
-          option + " must not be negative, was " + seconds.toPlainString());
+          option + " must be at most " + max.toSeconds() + " seconds, was " + shown(seconds));
     }
     return Duration.ofMillis(seconds.movePointRight(3).longValue());
+  }
+
+  /**
+   * As typed for small values; in exponent form for absurd ones (1e999999999 has no short plain
+   * form).
+   */
+  private static String shown(BigDecimal value) {
+    return value.precision() - value.scale() > 30 ? value.toString() : value.toPlainString();
   }
 }

@@ -220,16 +220,21 @@ final class WorkerStore {
   /**
    * Gives the given claims' jobs back as READY and clears their claims.
    *
+   * @param runCounts whether the claims' steps ran (and ended without a result): their attempts
+   *     then count toward the lost-run bound; false gives a step that never started its attempt
+   *     back
    * @return the ids of the jobs handed back
    */
-  List<UUID> handBack(Collection<UUID> claimIds, String reason) throws SQLException {
+  List<UUID> handBack(Collection<UUID> claimIds, String reason, boolean runCounts)
+      throws SQLException {
     synchronized (ownRows) {
       List<UUID> ids = new ArrayList<>();
       try (Connection c = dataSource.getConnection();
           PreparedStatement ps = c.prepareStatement(HAND_BACK)) {
         c.setAutoCommit(true);
-        ps.setString(1, reason);
-        ps.setArray(2, uuids(c, claimIds));
+        ps.setBoolean(1, runCounts);
+        ps.setString(2, ErrorText.clean(reason));
+        ps.setArray(3, uuids(c, claimIds));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             ids.add(rs.getObject(1, UUID.class));

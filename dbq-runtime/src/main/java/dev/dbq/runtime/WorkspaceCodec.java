@@ -1,11 +1,17 @@
 package dev.dbq.runtime;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,13 +22,40 @@ import java.util.Map;
  * polymorphic handling (a stored row never chooses which class is instantiated), Java time types as
  * ISO-8601 strings, and unknown properties ignored so that a workspace written by an older version
  * of a job still binds after a field was removed.
+ *
+ * <p>Strict where silence would change data: an untyped workspace holds every non-integer number as
+ * the exact {@link java.math.BigDecimal} it was written as (integers as {@code Integer}, {@code
+ * Long} or {@code BigInteger}, whichever holds them), so a step that touches one field never
+ * rewrites another; JSON text with anything after its value, or with a key twice, is refused; and
+ * {@link WorkspaceLimits#problemWithValue} refuses what {@code jsonb} cannot store or JSON cannot
+ * say.
  */
 final class WorkspaceCodec {
+  /**
+   * The longest number read, in characters: {@code jsonb} stores up to 131,072 digits before the
+   * point and 16,383 after, and a workspace number it can hold must come back as it went in
+   * (Jackson's own default, 1,000, would fail such a row).
+   */
+  static final int MAX_NUMBER_LENGTH = 131_072 + 16_383 + 16;
+
   private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_LENGTH).build())
+                  .build())
+          .addModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          // 1.50 stays 1.50, as jsonb keeps it
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
+  // reads one value and leaves the parser there, so that what follows can be named
+  private static final ObjectReader ONE_TREE =
+      MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
   private WorkspaceCodec() {}
@@ -37,8 +70,8 @@ final class WorkspaceCodec {
    *
    * @param workspace a typed instance, a {@code Map}, or null (stored as {@code {}})
    * @return a JSON object
-   * @throws WorkspaceException when it does not serialize to a JSON object, or to one larger than
-   *     {@link Dbq#MAX_WORKSPACE_BYTES}
+   * @throws WorkspaceException when it does not serialize to a JSON object, holds a value {@code
+   *     jsonb} cannot store, or is larger than {@link Dbq#MAX_WORKSPACE_BYTES}
    */
   static String toJson(Object workspace) {
     if (workspace == null) {
@@ -61,6 +94,10 @@ final class WorkspaceCodec {
               + " is written as "
               + node.getNodeType().toString().toLowerCase());
     }
+    String problem = WorkspaceLimits.problemWithValue(node);
+    if (problem != null) {
+      throw new WorkspaceException("workspace " + problem);
+    }
     String json = node.toString();
     WorkspaceLimits.checkWritten(json);
     return json;
@@ -69,24 +106,12 @@ final class WorkspaceCodec {
   /**
    * Reads an untyped workspace.
    *
-   * @param json the stored JSON
+   * @param json the stored or given JSON; null is taken as {@code {}}
    * @return a mutable map
-   * @throws WorkspaceException when the JSON is not an object
+   * @throws WorkspaceException when the text is not exactly one JSON object
    */
   static Map<String, Object> toMap(String json) {
-    try {
-      JsonNode node = MAPPER.readTree(json == null ? "{}" : json);
-      if (node == null || node.isNull() || node.isMissingNode()) {
-        return new LinkedHashMap<>();
-      }
-      if (!node.isObject()) {
-        throw new WorkspaceException(
-            "workspace must be a JSON object, was " + node.getNodeType().toString().toLowerCase());
-      }
-      return MAPPER.convertValue(node, MAP);
-    } catch (JsonProcessingException e) {
-      throw new WorkspaceException("workspace is not valid JSON: " + e.getOriginalMessage());
-    }
+    return MAPPER.convertValue(tree(json), MAP);
   }
 
   /**
@@ -107,6 +132,81 @@ final class WorkspaceCodec {
       throw new WorkspaceException(
           "workspace does not bind to " + type.getName() + ": " + e.getOriginalMessage());
     }
+  }
+
+  /**
+   * Reads workspace text given by a person (the command line): exactly one JSON object, every value
+   * of which {@code jsonb} can store.
+   *
+   * @param json the text
+   * @return the object
+   * @throws WorkspaceException saying what the text is instead
+   */
+  static JsonNode parseGiven(String json) {
+    JsonNode node = tree(json);
+    String problem = WorkspaceLimits.problemWithValue(node);
+    if (problem != null) {
+      throw new WorkspaceException("workspace " + problem);
+    }
+    return node;
+  }
+
+  /** Exactly one JSON object, or a {@link WorkspaceException} saying what the text is instead. */
+  private static JsonNode tree(String json) {
+    if (json == null) {
+      return MAPPER.createObjectNode();
+    }
+    if (json.isBlank()) {
+      throw new WorkspaceException(
+          "workspace is " + (json.isEmpty() ? "empty" : "blank") + ": give a JSON object, e.g. {}");
+    }
+    JsonNode node;
+    try (JsonParser parser = MAPPER.createParser(json)) {
+      node = ONE_TREE.readTree(parser);
+      if (node != null && parser.nextToken() != null) {
+        // jsonb would refuse this text; dbq once kept the first value and dropped the rest
+        throw new WorkspaceException(
+            "workspace has more after its JSON "
+                + kind(node)
+                + " ("
+                + where(parser.currentTokenLocation())
+                + "): give exactly one JSON object");
+      }
+    } catch (JsonProcessingException e) {
+      throw new WorkspaceException(
+          "workspace is not valid JSON: "
+              + e.getOriginalMessage()
+              + " ("
+              + where(e.getLocation())
+              + ")");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // a String source does no I/O
+    }
+    if (node == null || !node.isObject()) {
+      throw new WorkspaceException("workspace must be a JSON object, was " + kind(node));
+    }
+    return node;
+  }
+
+  private static String kind(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "empty";
+    }
+    return switch (node.getNodeType()) {
+      case OBJECT -> "object";
+      case ARRAY -> "an array";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      default -> node.getNodeType().toString().toLowerCase();
+    };
+  }
+
+  private static String where(com.fasterxml.jackson.core.JsonLocation at) {
+    return at == null
+        ? "position unknown"
+        : "line " + at.getLineNr() + ", column " + at.getColumnNr();
   }
 
   private static String rootMessage(Throwable e) {

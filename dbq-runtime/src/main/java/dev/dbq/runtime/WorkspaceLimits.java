@@ -1,5 +1,9 @@
 package dev.dbq.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.Map;
+
 /**
  * The size and shape checks on workspaces: {@link Dbq#MAX_WORKSPACE_BYTES} on what dbq writes, and
  * a guard on what the worker reads back, so that a row edited by hand (or written around dbq) fails
@@ -13,7 +17,131 @@ final class WorkspaceLimits {
    */
   static final int MAX_STORED_BYTES = 2 * Dbq.MAX_WORKSPACE_BYTES;
 
+  /**
+   * {@code jsonb} numbers are PostgreSQL {@code numeric}: at most this many digits before the
+   * point.
+   */
+  static final int MAX_INTEGER_DIGITS = 131_072;
+
+  /** ... and at most this many after it. */
+  static final int MAX_FRACTION_DIGITS = 16_383;
+
   private WorkspaceLimits() {}
+
+  /**
+   * Finds the first value of a workspace that {@code jsonb} cannot store or JSON cannot say: a NUL
+   * character (PostgreSQL's text types refuse it), a lone UTF-16 surrogate (it has no UTF-8 form:
+   * the driver would store {@code ?}), a number that is not finite (Jackson would write the string
+   * {@code "NaN"}) or one outside {@code numeric}'s range.
+   *
+   * @param node the workspace as a tree
+   * @return what is wrong, to complete "workspace ...", naming the value's JSON pointer; or null
+   */
+  static String problemWithValue(JsonNode node) {
+    return problemAt(node, "");
+  }
+
+  private static String problemAt(JsonNode node, String path) {
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        String at = path + "/" + pointerToken(field.getKey());
+        String problem = problemWithText(field.getKey(), "key", at);
+        if (problem == null) {
+          problem = problemAt(field.getValue(), at);
+        }
+        if (problem != null) {
+          return problem;
+        }
+      }
+      return null;
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        String problem = problemAt(node.get(i), path + "/" + i);
+        if (problem != null) {
+          return problem;
+        }
+      }
+      return null;
+    }
+    if (node.isTextual()) {
+      return problemWithText(node.textValue(), "string", path);
+    }
+    if (node.isFloat() || node.isDouble()) {
+      double d = node.doubleValue();
+      if (!Double.isFinite(d)) {
+        return "holds the number "
+            + d
+            + " at "
+            + where(path)
+            + ", which JSON cannot represent (only finite numbers)";
+      }
+      return null;
+    }
+    if (node.isBigDecimal() || node.isBigInteger()) {
+      BigDecimal value = node.decimalValue();
+      long integerDigits = (long) value.precision() - value.scale();
+      if (integerDigits > MAX_INTEGER_DIGITS || value.scale() > MAX_FRACTION_DIGITS) {
+        return "holds a number at "
+            + where(path)
+            + " outside what PostgreSQL's jsonb stores (at most "
+            + MAX_INTEGER_DIGITS
+            + " digits before the point and "
+            + MAX_FRACTION_DIGITS
+            + " after)";
+      }
+    }
+    return null;
+  }
+
+  private static String problemWithText(String text, String what, String path) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\0') {
+        return "holds a NUL character (\\u0000) in the "
+            + what
+            + " at "
+            + where(path)
+            + ", which PostgreSQL's jsonb cannot store";
+      }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return "holds a lone UTF-16 surrogate (\\u"
+            + Integer.toHexString(c)
+            + ") in the "
+            + what
+            + " at "
+            + where(path)
+            + ", which has no UTF-8 form; write the whole character";
+      }
+    }
+    return null;
+  }
+
+  /** The pointer, quoted, with control characters and surrogates written as escapes. */
+  private static String where(String path) {
+    if (path.isEmpty()) {
+      return "the top";
+    }
+    StringBuilder quoted = new StringBuilder("'");
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+        quoted.append(String.format("\\u%04x", (int) c));
+      } else {
+        quoted.append(c);
+      }
+    }
+    return quoted.append('\'').toString();
+  }
+
+  /** RFC 6901: '~' and '/' escaped. */
+  private static String pointerToken(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
 
   /**
    * Refuses a workspace over {@link Dbq#MAX_WORKSPACE_BYTES}.

@@ -28,7 +28,9 @@ SET state         = 'PROCESSING',
     lock_owner    = ?,
     claim_id      = gen_random_uuid(),
     lease_expires = now() + ? * interval '1 millisecond',
-    attempt       = j.attempt + 1,
+    -- total over every integer the column allows: a row at 2147483647 (or negative) is claimed
+    -- and failed alone by the lost-run bound, instead of failing every claim of its queue
+    attempt       = least(greatest(j.attempt, 0), 2147483646) + 1,
     modified      = clock_timestamp()
 WHERE j.id = ANY(ARRAY(SELECT id FROM candidate))
   AND j.state IN ('NEW', 'READY')

@@ -1,10 +1,12 @@
--- The grace period ended with these steps still running: give the jobs back as READY and clear
--- the claim so that a late save is refused. The attempt is not held against the job: the step
--- was interrupted by the shutdown, not failed.
--- parameters: 1 last error, 2 claim ids uuid[]
+-- Gives jobs back as READY and clears the claim so that a late save is refused.
+-- A job whose step never started (prefetched, or a shutdown before it began) gets its attempt back:
+-- it did not run. A step that ran and ended without a saved result (the grace period ran out, a
+-- fatal error such as OutOfMemoryError, the step called System.exit) keeps its attempt: such runs
+-- count toward DbqWorker.MAX_LOST_RUNS, or a job that kills every run would run forever.
+-- parameters: 1 whether the run counts, 2 last error, 3 claim ids uuid[]
 UPDATE dbq_job
 SET state         = 'READY',
-    attempt       = greatest(attempt - 1, 0),
+    attempt       = CASE WHEN ? THEN attempt ELSE greatest(attempt - 1, 0) END,
     last_error    = ?,
     lock_owner    = NULL,
     claim_id      = NULL,

@@ -1,0 +1,135 @@
+package dev.dbq.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * No worker thread dies of an {@link Error} that is not its own: when borrowing a connection throws
+ * {@code OutOfMemoryError} (another thread ate the heap), the claim loop, the lease keeper and the
+ * completion batcher log and try again, so every job still completes. A slot whose step throws one
+ * hands the job back, counted, and the slot thread is replaced.
+ */
+class WorkerThreadSurvivalTest {
+  @RegisterExtension static final WorkerDatabase db = new WorkerDatabase();
+
+  /** The real pool, whose next {@link #fatal} borrows throw {@code OutOfMemoryError}. */
+  private static final class ExhaustedDataSource implements DataSource {
+    final AtomicInteger fatal = new AtomicInteger();
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      if (fatal.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        throw new OutOfMemoryError("injected: the heap is exhausted");
+      }
+      return db.pool.getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {}
+
+    @Override
+    public void setLoginTimeout(int seconds) {}
+
+    @Override
+    public int getLoginTimeout() {
+      return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+      return false;
+    }
+  }
+
+  @Test
+  void anOutOfMemoryErrorWhileBorrowingKillsNoWorkerThreadAndEveryJobCompletes() throws Exception {
+    ExhaustedDataSource data = new ExhaustedDataSource();
+    JobDefinition job =
+        JobDefinition.builder("arms")
+            .step(
+                "arm",
+                call -> {
+                  // the next borrows fail, whichever thread makes them: the save, a claim, a lease
+                  data.fatal.compareAndSet(0, 4);
+                  return null;
+                })
+            .step("after", call -> null)
+            .build();
+    for (int i = 0; i < 3; i++) {
+      TestJobs.insert(db.sql, "arms", "default", 0, "{}");
+    }
+    DbqWorker worker =
+        DbqWorker.builder()
+            .dataSource(data)
+            .catalog(JobCatalog.of(job))
+            .lease(Duration.ofSeconds(3))
+            .build();
+
+    try {
+      assertTimeoutPreemptively(Duration.ofSeconds(60), worker::runUntilEmpty);
+    } finally {
+      worker.close();
+    }
+
+    assertEquals(3, TestJobs.count(db.sql, "state = 'COMPLETE'"));
+  }
+
+  @Test
+  void aSlotWhoseStepThrowsAnOutOfMemoryErrorIsReplacedAndTheRunCounted() throws Exception {
+    JobDefinition fatal =
+        JobDefinition.builder("fatal")
+            .step(
+                "die",
+                call -> {
+                  throw new OutOfMemoryError("injected in the step");
+                })
+            .build();
+    JobDefinition plain = JobDefinition.builder("plain").step("run", call -> null).build();
+    var pill = TestJobs.insert(db.sql, "fatal", "default", 5, "{}");
+    var behind = TestJobs.insert(db.sql, "plain", "default", 0, "{}");
+    DbqWorker worker =
+        DbqWorker.builder().dbq(db.dbq()).catalog(JobCatalog.of(fatal, plain)).build();
+
+    try {
+      assertTimeoutPreemptively(Duration.ofSeconds(60), worker::runUntilEmpty);
+    } finally {
+      worker.close();
+    }
+
+    TestJobs.Row row = TestJobs.row(db.sql, pill);
+    assertEquals(JobState.FAILED, row.state());
+    assertEquals(1 + DbqWorker.MAX_LOST_RUNS + 1, row.attempt(), "11 runs, then failed unrun");
+    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, behind));
+  }
+}
