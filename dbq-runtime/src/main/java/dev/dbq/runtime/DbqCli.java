@@ -187,7 +187,7 @@ public final class DbqCli {
         context.err().println(context.redact(command + ": " + e.getMessage()));
         return BAD_INPUT;
       }
-      PermanentFault fault = PermanentFault.in(e).orElse(null);
+      PermanentFault fault = PermanentFault.in(e).map(f -> f.forCommand(command)).orElse(null);
       if (fault != null) {
         context.err().println(context.redact(command + ": " + fault.line()));
         return FAILED;

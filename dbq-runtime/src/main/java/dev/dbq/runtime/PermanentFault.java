@@ -52,6 +52,24 @@ record PermanentFault(String sqlState, String fix, String detail) {
     return Optional.empty();
   }
 
+  /**
+   * The fix as the command that met the fault should say it: {@code migrate} needs more rights than
+   * the other commands and the worker.
+   *
+   * @param command the command's qualified name, e.g. {@code dbq migrate}
+   * @return this fault, or one whose fix fits the command
+   */
+  PermanentFault forCommand(String command) {
+    if (command.endsWith("migrate") && sqlState.equals("42501")) {
+      return new PermanentFault(
+          sqlState,
+          "permission denied: run dbq migrate as a user that may create tables in the schema (e.g."
+              + " the owner of dbq_job)",
+          detail);
+    }
+    return this;
+  }
+
   /** One line: the fix, then the database's own words. */
   String line() {
     return fix + " (" + sqlState + ": " + detail + ")";
