@@ -2,8 +2,11 @@ package dev.dbq.runtime;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,19 +41,39 @@ final class OwnPool {
     }
     config.setMaximumPoolSize(size);
     config.setPoolName("dbq-" + POOLS.incrementAndGet());
+    Set<String> secrets = new LinkedHashSet<>(JdbcUrls.secrets(jdbcUrl));
+    if (password != null) {
+      secrets.add(password);
+    }
+    // Why a probe of our own: HikariCP's fail-fast check sleeps a whole second after a failed
+    // attempt before it gives up, so every command with a wrong URL took a second longer
+    try {
+      DriverManager.getConnection(split.url(), probeProperties(config)).close();
+      config.setInitializationFailTimeout(-1); // checked just now
+    } catch (SQLException e) {
+      throw failure(jdbcUrl, e, secrets);
+    }
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
-      Set<String> secrets = new LinkedHashSet<>(JdbcUrls.secrets(jdbcUrl));
-      if (password != null) {
-        secrets.add(password);
-      }
       throw failure(jdbcUrl, e, secrets);
     }
   }
 
+  private static Properties probeProperties(HikariConfig config) {
+    Properties properties = new Properties();
+    properties.putAll(config.getDataSourceProperties());
+    if (config.getUsername() != null) {
+      properties.setProperty("user", config.getUsername());
+    }
+    if (config.getPassword() != null) {
+      properties.setProperty("password", config.getPassword());
+    }
+    return properties;
+  }
+
   /** One line naming the redacted URL and the root cause; the cause itself is left out. */
-  private static DbqException failure(String jdbcUrl, RuntimeException e, Set<String> secrets) {
+  private static DbqException failure(String jdbcUrl, Exception e, Set<String> secrets) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
