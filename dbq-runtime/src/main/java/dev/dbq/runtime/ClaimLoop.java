@@ -2,6 +2,7 @@ package dev.dbq.runtime;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,6 +52,9 @@ final class ClaimLoop {
   // claims waiting to start or running: what the next claim is sized against
   private final AtomicInteger active = new AtomicInteger();
   private final CompletionBatcher batcher;
+  private final Prefetch prefetch;
+  // claim loop thread only: adaptive prefetches by claim time, handed back once stale
+  private final ArrayDeque<ClaimedBatch> unstartedBatches = new ArrayDeque<>();
   private final TableVacuum vacuum;
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final AtomicLong stepsRun = new AtomicLong();
@@ -74,6 +78,7 @@ final class ClaimLoop {
         new CompletionBatcher(
             store, config.completionBatchSize(), config.completionFlushDelay(), this::saved);
     this.vacuum = new TableVacuum(config.dataSource(), config.vacuumEvery());
+    this.prefetch = config.newPrefetch();
     this.names = config.catalog().jobs().stream().map(JobDefinition::name).toList();
     this.slots =
         Executors.newFixedThreadPool(
@@ -98,7 +103,7 @@ final class ClaimLoop {
         config.workerId(),
         config.queues(),
         config.concurrency(),
-        config.prefetch(),
+        prefetch,
         names);
   }
 
@@ -146,9 +151,10 @@ final class ClaimLoop {
     long errorBackoff = MIN_ERROR_BACKOFF_MILLIS;
     while (!stopping) {
       try {
+        releaseStalePrefetch();
         int wanted = wanted();
         if (wanted <= 0) {
-          wakeUp.await(config.pollInterval());
+          wakeUp.await(untilNextLook());
           continue;
         }
         if (rateLimiter.isLimiting()) {
@@ -160,10 +166,14 @@ final class ClaimLoop {
         // read before the claim: only a claim that started with nothing held (so every save had
         // committed) and found nothing proves that nothing runnable is left
         boolean heldNothing = inFlight.isEmpty();
+        int heldBefore = active.get();
         List<Claim> claims = store.claim(config.queues(), names, wanted);
         errorBackoff = MIN_ERROR_BACKOFF_MILLIS;
         for (Claim claim : claims) {
           dispatch(claim);
+        }
+        if (prefetch.isAdaptive() && claims.size() > config.concurrency() - heldBefore) {
+          unstartedBatches.addLast(new ClaimedBatch(System.nanoTime(), claims));
         }
         vacuum.claimed(claims.size(), "dbq-worker-" + config.workerId() + "-vacuum");
         if (!claims.isEmpty()) {
@@ -173,7 +183,7 @@ final class ClaimLoop {
           log.info("worker {}: nothing runnable is left; stopping", config.workerId());
           break;
         }
-        wakeUp.await(config.pollInterval());
+        wakeUp.await(untilNextLook());
       } catch (InterruptedException e) {
         log.warn("claim loop interrupted; stopping");
         Thread.currentThread().interrupt();
@@ -201,13 +211,58 @@ final class ClaimLoop {
     if (rateLimiter.isLimiting()) {
       return config.concurrency() - busy;
     }
-    int room = config.concurrency() + config.prefetch() - busy;
-    return busy <= refillMark() ? room : 0;
+    int ahead = prefetch.update(System.nanoTime());
+    int room = config.concurrency() + ahead - busy;
+    return busy <= refillMark(ahead) ? room : 0;
   }
 
-  private int refillMark() {
-    return config.concurrency() + config.prefetch() / 2 - 1;
+  private int refillMark(int ahead) {
+    return config.concurrency() + ahead / 2 - 1;
   }
+
+  /** The poll interval, or less when an adaptive prefetch will go stale before it. */
+  private Duration untilNextLook() {
+    ClaimedBatch oldest = unstartedBatches.peekFirst();
+    if (oldest == null) {
+      return config.pollInterval();
+    }
+    long staleIn = oldest.claimedNanos() + Prefetch.STALE_AFTER_NANOS - System.nanoTime();
+    return Duration.ofNanos(Math.max(0, Math.min(staleIn, config.pollInterval().toNanos())));
+  }
+
+  /**
+   * Hands back, unrun, the adaptive prefetches that waited {@link Prefetch#STALE_AFTER} to start:
+   * the steps ahead of them turned out long, and a job enqueued meanwhile with a higher priority
+   * (or another worker with an idle slot) should have them first.
+   */
+  private void releaseStalePrefetch() {
+    long now = System.nanoTime();
+    Set<UUID> stale = new HashSet<>();
+    while (!unstartedBatches.isEmpty()
+        && now - unstartedBatches.peekFirst().claimedNanos() >= Prefetch.STALE_AFTER_NANOS) {
+      for (Claim claim : unstartedBatches.pollFirst().claims()) {
+        if (notStarted.remove(claim.claimId())) {
+          stale.add(claim.claimId());
+        }
+      }
+    }
+    if (stale.isEmpty()) {
+      return;
+    }
+    try {
+      int released = store.releaseUnstarted(stale);
+      log.debug("released {} prefetched job(s) that waited too long to start", released);
+    } catch (SQLException e) {
+      log.warn("cannot release {} prefetched job(s); their leases will lapse", stale.size(), e);
+    }
+    for (UUID id : stale) {
+      inFlight.remove(id);
+      active.decrementAndGet();
+    }
+  }
+
+  /** Claims of one statement, in the order the slots start them. */
+  private record ClaimedBatch(long claimedNanos, List<Claim> claims) {}
 
   private void dispatch(Claim claim) {
     inFlight.put(claim.claimId(), claim);
@@ -242,12 +297,13 @@ final class ClaimLoop {
       log.error("slot failed on job {}; the job's lease will lapse", claim.id(), e);
     } finally {
       running.remove(claim.claimId());
+      prefetch.stepFinished();
       int left = active.decrementAndGet();
       if (outcome == null || !batcher.add(new WorkerStore.Finished(claim, outcome), left == 0)) {
         inFlight.remove(claim.claimId());
         stepsRun.incrementAndGet();
       }
-      if (left <= refillMark()) {
+      if (left <= refillMark(prefetch.current())) {
         wakeUp.signal();
       }
     }

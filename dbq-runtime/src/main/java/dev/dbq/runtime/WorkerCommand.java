@@ -54,12 +54,11 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--prefetch",
       paramLabel = "N",
-      defaultValue = "" + DbqWorker.DEFAULT_PREFETCH,
       description =
           "Jobs claimed beyond the idle slots, held for them (0.."
               + DbqWorker.MAX_PREFETCH
-              + ", default: ${DEFAULT-VALUE}); raises throughput when steps are short.")
-  int prefetch;
+              + "; default: what the slots start within 10 ms at their recent rate).")
+  Integer prefetch;
 
   @Option(
       names = "--lease",
@@ -129,9 +128,11 @@ public final class WorkerCommand implements Callable<Integer> {
           DbqWorker.builder()
               .queues(queue)
               .concurrency(concurrency)
-              .prefetch(prefetch)
               .rateLimit(seconds("--rate-limit", rateLimitSeconds))
               .lease(leaseOf(leaseSeconds));
+      if (prefetch != null) {
+        builder.prefetch(prefetch);
+      }
       builder.catalog(catalog.get());
       builder.validate();
     } catch (IllegalArgumentException e) {
@@ -151,6 +152,7 @@ public final class WorkerCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
+      WorkerHeap.keepSmall();
       if (exitWhenEmpty) {
         worker.runUntilEmpty();
         return CommandLine.ExitCode.OK;

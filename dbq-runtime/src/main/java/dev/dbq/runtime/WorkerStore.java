@@ -34,6 +34,7 @@ final class WorkerStore {
   private static final String RESCUE_EXPIRED = load("rescue-expired.sql");
   private static final String MARK_STOPPING = load("mark-stopping.sql");
   private static final String HAND_BACK = load("hand-back.sql");
+  private static final String RELEASE_UNSTARTED = load("release-unstarted.sql");
 
   /** A job whose lease lapsed and that went back to READY. */
   record Rescued(UUID id, String name, String queue, int step, int attempt) {}
@@ -237,6 +238,22 @@ final class WorkerStore {
         }
       }
       return ids;
+    }
+  }
+
+  /**
+   * Gives prefetched claims that never started back as READY, as if never claimed.
+   *
+   * @return how many jobs went back
+   */
+  int releaseUnstarted(Collection<UUID> claimIds) throws SQLException {
+    synchronized (ownRows) {
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement ps = c.prepareStatement(RELEASE_UNSTARTED)) {
+        c.setAutoCommit(true);
+        ps.setArray(1, uuids(c, claimIds));
+        return ps.executeUpdate();
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,27 +42,28 @@ final class WorkspaceCodec {
    *     {@link Dbq#MAX_WORKSPACE_BYTES}
    */
   static String toJson(Object workspace) {
-    if (workspace == null) {
+    if (workspace == null || (workspace instanceof Map<?, ?> map && map.isEmpty())) {
       return "{}";
     }
-    JsonNode node;
+    String json;
     try {
-      node = MAPPER.valueToTree(workspace);
-    } catch (IllegalArgumentException e) {
+      // straight to text in one pass (every step's save does this); a tree is built only to name
+      // what a non-object was
+      json = MAPPER.writeValueAsString(workspace);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new WorkspaceException(
           "workspace of type "
               + workspace.getClass().getName()
               + " cannot be written as JSON: "
               + rootMessage(e));
     }
-    if (!node.isObject()) {
+    if (json.isEmpty() || json.charAt(0) != '{') {
       throw new WorkspaceException(
           "workspace must be a JSON object, but "
               + workspace.getClass().getName()
               + " is written as "
-              + node.getNodeType().toString().toLowerCase());
+              + MAPPER.valueToTree(workspace).getNodeType().toString().toLowerCase());
     }
-    String json = node.toString();
     WorkspaceLimits.checkWritten(json);
     return json;
   }
@@ -74,8 +76,23 @@ final class WorkspaceCodec {
    * @throws WorkspaceException when the JSON is not an object
    */
   static Map<String, Object> toMap(String json) {
+    if (json == null || json.equals("{}")) {
+      return new LinkedHashMap<>();
+    }
     try {
-      JsonNode node = MAPPER.readTree(json == null ? "{}" : json);
+      // one pass to the map; what is not an object is read again as a tree, to say what it is
+      LinkedHashMap<String, Object> map = MAPPER.readValue(json, MAP);
+      return map == null ? new LinkedHashMap<>() : map;
+    } catch (MismatchedInputException notAnObject) {
+      return nonObject(json);
+    } catch (JsonProcessingException e) {
+      throw new WorkspaceException("workspace is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private static Map<String, Object> nonObject(String json) {
+    try {
+      JsonNode node = MAPPER.readTree(json);
       if (node == null || node.isNull() || node.isMissingNode()) {
         return new LinkedHashMap<>();
       }
