@@ -30,8 +30,8 @@ import java.util.StringJoiner;
  *       warmup}
  *   <li>{@code dbs-drain JOBS STEPS_PER_JOB THREADS WARMUP_JOBS}
  *   <li>{@code dbq-listen CONCURRENCY} / {@code cli-listen CONCURRENCY} / {@code dbs-listen
- *       THREADS}: print {@code D id epochMicros} at every step start; {@code cli-listen} runs {@code
- *       dbq worker --concurrency N}
+ *       THREADS}: print {@code D id epochMicros} at every step start; {@code cli-listen} runs
+ *       {@code dbq worker --concurrency N}
  * </ul>
  */
 public final class BenchChild {
@@ -45,9 +45,6 @@ public final class BenchChild {
     BufferedReader stdin =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String url = BenchDatabase.url();
-    if (Boolean.getBoolean("xp.gc")) {
-      System.gc();
-    }
     switch (args[0]) {
       case "dbq-drain" -> dbqDrain(url, stdin, args);
       case "dbs-drain" -> dbsDrain(url, stdin, args);
@@ -265,16 +262,7 @@ public final class BenchChild {
   }
 
   private static void result(long start, String tenths) throws Exception {
-    if (Boolean.getBoolean("xp.nmt")) {
-      new ProcessBuilder("jcmd", "" + ProcessHandle.current().pid(), "VM.native_memory", "summary")
-          .redirectOutput(new java.io.File("/tmp/nmt.txt"))
-          .start()
-          .waitFor();
-      java.nio.file.Files.copy(
-          java.nio.file.Path.of("/proc/self/smaps"),
-          java.nio.file.Path.of("/tmp/smaps.txt"),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
+
     long micros = (System.nanoTime() - start) / 1_000;
     System.out.println(
         "RESULT micros="

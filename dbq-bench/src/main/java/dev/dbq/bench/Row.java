@@ -47,7 +47,7 @@ record Row(
         ratio(dbq, scheduler),
         ratio(defaults, scheduler),
         target,
-        met ? "yes" : "NO",
+        Double.isNaN(dbq) ? "-" : met ? "yes" : "NO",
         defaultsTarget,
         Double.isNaN(defaults) ? "-" : defaultsMet ? "yes" : "NO");
   }

@@ -51,12 +51,7 @@ final class Workloads {
    *     defaults} workload: the defaults column beside db-scheduler only)
    */
   Workloads(
-      String url,
-      HikariDataSource ds,
-      int scale,
-      int prefetch,
-      List<String> jvm,
-      boolean tuned) {
+      String url, HikariDataSource ds, int scale, int prefetch, List<String> jvm, boolean tuned) {
     this.url = url;
     this.ds = ds;
     this.dbq = Dbq.create(ds);
@@ -67,16 +62,15 @@ final class Workloads {
   }
 
   /**
-   * Workloads 1 and 5: drain single-step no-op jobs with 8 slots; jobs/s and peak RSS. The
-   * defaults column also drains from a fresh process (no warm-up), as a user's first run does.
+   * Workloads 1 and 5: drain single-step no-op jobs with 8 slots; jobs/s and peak RSS. The defaults
+   * column also drains from a fresh process (no warm-up), as a user's first run does.
    */
   List<Row> drain() throws Exception {
     int jobs = 50_000 / scale;
     Result q = tuned ? dbqDrain(jobs, 1, BenchJobs::noop, false, warmUp()) : Result.NONE;
     Result d = dbqDrain(jobs, 1, BenchJobs::noop, true, warmUp());
-    boolean xp = Boolean.getBoolean("xp.quick");
-    Result f = xp ? Result.NONE : dbqDrain(jobs, 1, BenchJobs::noop, true, 0);
-    Result s = xp ? Result.NONE : schedulerDrain(jobs, 1, false);
+    Result f = dbqDrain(jobs, 1, BenchJobs::noop, true, 0);
+    Result s = schedulerDrain(jobs, 1, false);
     double qRate = jobs / q.seconds();
     double dRate = jobs / d.seconds();
     double fRate = jobs / f.seconds();
@@ -129,7 +123,7 @@ final class Workloads {
     int jobs = 20_000 / scale;
     Result q = tuned ? dbqDrain(jobs, 3, BenchJobs::threeSteps, false, warmUp()) : Result.NONE;
     Result d = dbqDrain(jobs, 3, BenchJobs::threeSteps, true, warmUp());
-    Result s = Boolean.getBoolean("xp.quick") ? Result.NONE : schedulerDrain(jobs, 3, true);
+    Result s = schedulerDrain(jobs, 3, true);
     double qRate = 3.0 * jobs / q.seconds();
     double dRate = 3.0 * jobs / d.seconds();
     double sRate = 3.0 * jobs / s.seconds();
@@ -218,7 +212,13 @@ final class Workloads {
         tuned ? latency("dbq-listen", jvm, 50, 0, jobs, enqueueNoop) : new Histogram[] {null, null};
     BenchDatabase.resetDbq(ds);
     Histogram[] d =
-        latency("cli-listen", xpJvm(), 0, FRESH_IDLE_MILLIS, Math.max(20, 500 / scale), enqueueNoop);
+        latency(
+            "cli-listen",
+            defaultsJvm(),
+            0,
+            FRESH_IDLE_MILLIS,
+            Math.max(20, 500 / scale),
+            enqueueNoop);
     BenchDatabase.resetScheduler(ds);
     Scheduler client = SchedulerTasks.scheduler(ds, THREADS, Duration.ofSeconds(10));
     Histogram[] s =
@@ -312,8 +312,8 @@ final class Workloads {
   }
 
   /**
-   * @param defaults true: default settings but concurrency, default JVM options; false: the
-   *     bench's prefetch and worker JVM options
+   * @param defaults true: default settings but concurrency, default JVM options; false: the bench's
+   *     prefetch and worker JVM options
    */
   private Result dbqDrain(
       int jobs, int stepsPerJob, Supplier<BenchJobs.Builder> job, boolean defaults, int warmUpJobs)
@@ -340,7 +340,7 @@ final class Workloads {
     BenchDatabase.execute(ds, "VACUUM ANALYZE dbq_job");
     if (defaults) {
       return child(
-          xpJvm(),
+          defaultsJvm(),
           "cli-drain",
           Integer.toString(jobs),
           Integer.toString(stepsPerJob),
@@ -392,8 +392,12 @@ final class Workloads {
         : Math.max(1, Integer.getInteger("bench.warmup", DEFAULT_WARM_UP) / scale);
   }
 
-  private static List<String> xpJvm() {
-    String o = System.getProperty("xp.jvm", "").strip();
+  /**
+   * The defaults column's JVM options: none, unless {@code -Dbench.defaultsJvm="..."} adds some (to
+   * look inside, e.g. {@code -Xlog:gc}; the figures are for none).
+   */
+  private static List<String> defaultsJvm() {
+    String o = System.getProperty("bench.defaultsJvm", "").strip();
     return o.isEmpty() ? List.of() : List.of(o.split("\\s+"));
   }
 
@@ -428,6 +432,7 @@ final class Workloads {
       throws Exception {
     Map<String, Long> started = new ConcurrentHashMap<>();
     Map<String, long[]> enqueued = new ConcurrentHashMap<>();
+    List<String> order = new ArrayList<>();
     Histogram[] h = {new Histogram(3_600_000_000L, 3), new Histogram(3_600_000_000L, 3)};
     try (ChildProcess child =
         ChildProcess.start(
@@ -454,6 +459,7 @@ final class Workloads {
         long call = epochMicros();
         String id = enqueue.get();
         enqueued.put(id, new long[] {epochMicros(), call});
+        order.add(id);
         next += 5_000_000L;
         long wait = next - System.nanoTime();
         if (wait > 0) {
@@ -466,6 +472,14 @@ final class Workloads {
       }
       child.send("STOP");
       child.awaitResult();
+    }
+    if (Boolean.getBoolean("bench.latencyTrace")) {
+      StringBuilder b = new StringBuilder("  latency in order (ms):");
+      for (String id : order) {
+        Long st = started.get(id);
+        b.append(' ').append(st == null ? "-" : "" + (st - enqueued.get(id)[0]) / 1000);
+      }
+      System.out.println(b);
     }
     for (Map.Entry<String, long[]> e : enqueued.entrySet()) {
       Long start = started.get(e.getKey());

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -137,6 +138,8 @@ final class ClaimLoop {
 
   private void supervise() {
     try {
+      WorkerWarmUp.run(store, config.catalog(), names);
+      ((ThreadPoolExecutor) slots).prestartAllCoreThreads();
       claimUntilStopped();
     } finally {
       try {
@@ -249,6 +252,7 @@ final class ClaimLoop {
     if (stale.isEmpty()) {
       return;
     }
+    prefetch.forgetRate();
     try {
       int released = store.releaseUnstarted(stale);
       log.debug("released {} prefetched job(s) that waited too long to start", released);

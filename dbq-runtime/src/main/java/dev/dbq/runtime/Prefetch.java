@@ -21,13 +21,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Prefetch {
   /** What the adaptive prefetch claims ahead: the steps the slots will start within this. */
-  static final long HORIZON_NANOS = Long.getLong("xp.h", 10_000_000L);
+  static final long HORIZON_NANOS = 10_000_000L;
 
   /** The same, for the documentation. */
   static final String HORIZON = "10 ms";
 
   /** How fast the measured rate follows a change. */
-  static final long RATE_TIME_CONSTANT_NANOS = Long.getLong("xp.tau", 50_000_000L);
+  static final long RATE_TIME_CONSTANT_NANOS = 50_000_000L;
 
   /** The same, for the documentation. */
   static final String RATE_TIME_CONSTANT = "50 ms";
@@ -42,7 +42,7 @@ final class Prefetch {
   static final String STALE_AFTER = "100 ms";
 
   /** The most the adaptive prefetch claims ahead, per slot: bounds the memory claims hold. */
-  static final int MAX_ADAPTIVE_PER_SLOT = Integer.getInteger("xp.cap", 32);
+  static final int MAX_ADAPTIVE_PER_SLOT = 32;
 
   private final int fixed;
   private final int cap;
@@ -97,6 +97,16 @@ final class Prefetch {
     double ahead = decayedFinished * HORIZON_NANOS / RATE_TIME_CONSTANT_NANOS;
     current = (int) Math.min(cap, Math.floor(ahead));
     return current;
+  }
+
+  /**
+   * Prefetched jobs went stale: the rate measured before no longer says what the slots will start,
+   * so the prefetch starts again from nothing and regrows only as steps finish.
+   */
+  void forgetRate() {
+    decayedFinished = 0;
+    lastFinished = finished.get();
+    current = 0;
   }
 
   /** The prefetch computed last (any thread). */

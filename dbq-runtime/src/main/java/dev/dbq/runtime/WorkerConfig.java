@@ -32,6 +32,8 @@ record WorkerConfig(
 
   /** The claim-ahead policy these settings ask for. */
   Prefetch newPrefetch() {
-    return prefetch == ADAPTIVE_PREFETCH ? Prefetch.adaptive(concurrency) : Prefetch.fixed(prefetch);
+    return prefetch == ADAPTIVE_PREFETCH
+        ? Prefetch.adaptive(concurrency)
+        : Prefetch.fixed(prefetch);
   }
 }
