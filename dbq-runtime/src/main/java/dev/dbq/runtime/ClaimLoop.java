@@ -234,9 +234,9 @@ final class ClaimLoop {
   }
 
   /**
-   * Hands back, unrun, the adaptive prefetches that waited {@link Prefetch#STALE_AFTER} to start:
-   * the steps ahead of them turned out long, and a job enqueued meanwhile with a higher priority
-   * (or another worker with an idle slot) should have them first.
+   * Hands back, unrun, the adaptive prefetches that waited {@link Prefetch#STALE_AFTER_NANOS} to
+   * start: the steps ahead of them turned out long, and a job enqueued meanwhile with a higher
+   * priority (or another worker with an idle slot) should have them first.
    */
   private void releaseStalePrefetch() {
     long now = System.nanoTime();

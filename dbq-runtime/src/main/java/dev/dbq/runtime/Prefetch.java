@@ -10,36 +10,28 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Why adaptive: with no prefetch a slot that finishes a step waits for a claim round trip before
  * it runs the next one, which holds eight slots of short steps to a few thousand steps a second;
  * with a fixed prefetch a worker may claim a hoard of long steps, and a job enqueued later with a
- * higher priority waits behind all of them. Claiming only what will start within {@link #HORIZON}
- * gives short steps their batches and long steps no prefetch at all: at one step every five seconds
- * per slot the rate is far below one job per horizon. The rate is the number of steps finished,
- * decayed exponentially with time constant {@link #RATE_TIME_CONSTANT}, so it follows a change of
- * step durations within a few tens of milliseconds. A hoard claimed at the moment short steps give
- * way to long ones is handed back by the claim loop once it has waited {@link #STALE_AFTER}.
+ * higher priority waits behind all of them. Claiming only what will start within {@link
+ * #HORIZON_NANOS} (10 ms) gives short steps their batches and long steps no prefetch at all: at one
+ * step every five seconds per slot the rate is far below one job per horizon. The rate is the
+ * number of steps finished, decayed exponentially with time constant {@link
+ * #RATE_TIME_CONSTANT_NANOS} (50 ms), so it follows a change of step durations within a few tens of
+ * milliseconds. A hoard claimed at the moment short steps give way to long ones is handed back by
+ * the claim loop once it has waited {@link #STALE_AFTER_NANOS} (100 ms).
  *
  * <p>Thread use: {@link #stepFinished()} from any slot; the rest from the claim loop only.
  */
 final class Prefetch {
   /** What the adaptive prefetch claims ahead: the steps the slots will start within this. */
-  static final long HORIZON_NANOS = 10_000_000L;
-
-  /** The same, for the documentation. */
-  static final String HORIZON = "10 ms";
+  static final long HORIZON_NANOS = DbqWorker.DEFAULT_PREFETCH_HORIZON.toNanos();
 
   /** How fast the measured rate follows a change. */
   static final long RATE_TIME_CONSTANT_NANOS = 50_000_000L;
-
-  /** The same, for the documentation. */
-  static final String RATE_TIME_CONSTANT = "50 ms";
 
   /**
    * An adaptive prefetch that has waited this long to start was a wrong guess (the steps ahead of
    * it turned long): it goes back to READY for whoever claims next.
    */
   static final long STALE_AFTER_NANOS = 100_000_000L;
-
-  /** The same, for the documentation. */
-  static final String STALE_AFTER = "100 ms";
 
   /** The most the adaptive prefetch claims ahead, per slot: bounds the memory claims hold. */
   static final int MAX_ADAPTIVE_PER_SLOT = 32;
@@ -116,6 +108,12 @@ final class Prefetch {
 
   @Override
   public String toString() {
-    return isAdaptive() ? "adaptive (up to " + cap + ", " + HORIZON + " ahead)" : "" + fixed;
+    return isAdaptive()
+        ? "adaptive (up to "
+            + cap
+            + ", "
+            + DbqWorker.DEFAULT_PREFETCH_HORIZON.toMillis()
+            + " ms ahead)"
+        : "" + fixed;
   }
 }
