@@ -2,7 +2,6 @@ package dev.dbq.runtime;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,8 +53,7 @@ final class ClaimLoop {
   private final AtomicInteger active = new AtomicInteger();
   private final CompletionBatcher batcher;
   private final Prefetch prefetch;
-  // claim loop thread only: adaptive prefetches by claim time, handed back once stale
-  private final ArrayDeque<ClaimedBatch> unstartedBatches = new ArrayDeque<>();
+  private final PrefetchedClaims prefetched = new PrefetchedClaims();
   private final TableVacuum vacuum;
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final AtomicLong stepsRun = new AtomicLong();
@@ -176,7 +174,7 @@ final class ClaimLoop {
           dispatch(claim);
         }
         if (prefetch.isAdaptive() && claims.size() > config.concurrency() - heldBefore) {
-          unstartedBatches.addLast(new ClaimedBatch(System.nanoTime(), claims));
+          prefetched.claimed(System.nanoTime(), claims);
         }
         vacuum.claimed(claims.size(), "dbq-worker-" + config.workerId() + "-vacuum");
         if (!claims.isEmpty()) {
@@ -225,12 +223,10 @@ final class ClaimLoop {
 
   /** The poll interval, or less when an adaptive prefetch will go stale before it. */
   private Duration untilNextLook() {
-    ClaimedBatch oldest = unstartedBatches.peekFirst();
-    if (oldest == null) {
-      return config.pollInterval();
-    }
-    long staleIn = oldest.claimedNanos() + Prefetch.STALE_AFTER_NANOS - System.nanoTime();
-    return Duration.ofNanos(Math.max(0, Math.min(staleIn, config.pollInterval().toNanos())));
+    long staleIn = prefetched.nanosUntilStale(System.nanoTime());
+    return staleIn < 0
+        ? config.pollInterval()
+        : Duration.ofNanos(Math.min(staleIn, config.pollInterval().toNanos()));
   }
 
   /**
@@ -239,14 +235,10 @@ final class ClaimLoop {
    * priority (or another worker with an idle slot) should have them first.
    */
   private void releaseStalePrefetch() {
-    long now = System.nanoTime();
     Set<UUID> stale = new HashSet<>();
-    while (!unstartedBatches.isEmpty()
-        && now - unstartedBatches.peekFirst().claimedNanos() >= Prefetch.STALE_AFTER_NANOS) {
-      for (Claim claim : unstartedBatches.pollFirst().claims()) {
-        if (notStarted.remove(claim.claimId())) {
-          stale.add(claim.claimId());
-        }
+    for (Claim claim : prefetched.takeStale(System.nanoTime())) {
+      if (notStarted.remove(claim.claimId())) {
+        stale.add(claim.claimId());
       }
     }
     if (stale.isEmpty()) {
@@ -264,9 +256,6 @@ final class ClaimLoop {
       active.decrementAndGet();
     }
   }
-
-  /** Claims of one statement, in the order the slots start them. */
-  private record ClaimedBatch(long claimedNanos, List<Claim> claims) {}
 
   private void dispatch(Claim claim) {
     inFlight.put(claim.claimId(), claim);
