@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * Not less: G1 regrows a heap under a quarter of its initial size by half the difference at once,
  * while above it G1 grows in steps scaled to its collection overhead, which a worker's tiny live
  * set keeps low. Should G1 still grow the heap past the target plus {@link #HEADROOM_BYTES}, the
- * next young collection is followed by another full one, at most every 100 ms (measured: none in a
- * 100,000-job drain; see docs/benchmarks.md).
+ * next young collection is followed by another full one, at most once a second (measured: none in a
+ * 100,000-job drain; see docs/benchmarks.md), unless more than half the target survived a full
+ * collection: then the process needs its heap (a test JVM running the command, say) and is left to
+ * G1 from then on.
  *
  * <p>Only for a process that is a worker (the command line calls it), only with G1, and only when
  * the heap size is the JVM's own choice: an explicit {@code -Xmx} or {@code -Xms}, or another
@@ -42,7 +44,7 @@ final class WorkerHeap {
   /** How far above the target the committed heap may grow before the next full collection. */
   static final long HEADROOM_BYTES = 64L << 20;
 
-  private static final long MIN_GAP_NANOS = 100_000_000L;
+  private static final long MIN_GAP_NANOS = 1_000_000_000L;
   private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 
   private WorkerHeap() {}
@@ -66,8 +68,9 @@ final class WorkerHeap {
       long target = initial / 4 + TARGET_MARGIN_BYTES;
       MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
       hotspot.setVMOption("MinHeapFreeRatio", "0");
-      collect(hotspot, memory, target);
-      watchYoungCollections(hotspot, memory, target, target + HEADROOM_BYTES);
+      if (collect(hotspot, memory, target)) {
+        watchYoungCollections(hotspot, memory, target, target + HEADROOM_BYTES);
+      }
     } catch (RuntimeException | LinkageError e) {
       log.debug("cannot tune the heap of this JVM; left as it is", e);
     }
@@ -81,18 +84,25 @@ final class WorkerHeap {
   /**
    * A full collection that leaves about {@code target} committed: G1 keeps at most {@code
    * MaxHeapFreeRatio} percent of the heap free after it, so that ratio is set from what is in use.
+   *
+   * @return whether the process still looks like a worker: what survives is under half the target
+   *     (a worker keeps ~10 MiB alive); a process that keeps more, say a test JVM running the
+   *     command in-process, needs its heap and is no longer watched
    */
-  private static void collect(HotSpotDiagnosticMXBean hotspot, MemoryMXBean memory, long target) {
+  private static boolean collect(
+      HotSpotDiagnosticMXBean hotspot, MemoryMXBean memory, long target) {
     long used = Math.max(1, memory.getHeapMemoryUsage().getUsed());
     long freePercent = Math.max(1, Math.min(99, 100 - (100 * used + target - 1) / target));
     hotspot.setVMOption("MaxHeapFreeRatio", Long.toString(freePercent));
     System.gc();
+    return memory.getHeapMemoryUsage().getUsed() < target / 2;
   }
 
   private static void watchYoungCollections(
       HotSpotDiagnosticMXBean hotspot, MemoryMXBean memory, long target, long budget) {
     AtomicLong lastFull = new AtomicLong(System.nanoTime());
     AtomicBoolean collecting = new AtomicBoolean();
+    AtomicBoolean watching = new AtomicBoolean(true);
     List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     for (GarbageCollectorMXBean gc : collectors) {
       if (!(gc instanceof NotificationEmitter emitter) || !gc.getName().contains("Young")) {
@@ -106,7 +116,8 @@ final class WorkerHeap {
             }
             long committed = memory.getHeapMemoryUsage().getCommitted();
             long now = System.nanoTime();
-            if (committed <= budget
+            if (!watching.get()
+                || committed <= budget
                 || now - lastFull.get() < MIN_GAP_NANOS
                 || !collecting.compareAndSet(false, true)) {
               return;
@@ -115,7 +126,9 @@ final class WorkerHeap {
                 new Thread(
                     () -> {
                       try {
-                        collect(hotspot, memory, target);
+                        if (!collect(hotspot, memory, target)) {
+                          watching.set(false);
+                        }
                         log.debug(
                             "heap committed {} MiB after a young collection; now {} MiB",
                             committed >> 20,
