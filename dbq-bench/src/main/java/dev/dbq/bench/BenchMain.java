@@ -11,7 +11,10 @@ import java.util.List;
  * DBQ_BENCH_JDBC_URL} (default: database {@code dbq_bench} on the local server, created when
  * missing); its dbq and db-scheduler tables are dropped and recreated. System properties: {@code
  * bench.prefetch} (dbq worker prefetch, default 128), {@code bench.childJvm} (options for the
- * worker processes, space-separated; default {@code -Xmx128m}).
+ * worker processes, space-separated; default {@code -Xmx128m}), {@code bench.defaultsJvm} (options
+ * for the defaults column's processes; default none, as users run them), {@code bench.latencyTrace}
+ * (print every job's latency in order). The defaults column runs the command-line worker, {@code
+ * dbq worker --concurrency 8}, with no other option.
  */
 public final class BenchMain {
   private BenchMain() {}
