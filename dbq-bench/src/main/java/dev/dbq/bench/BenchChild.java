@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.dbq.runtime.Dbq;
 import dev.dbq.runtime.DbqWorker;
 import dev.dbq.runtime.JobBuilder;
+import dev.dbq.runtime.WorkerCommand;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +22,16 @@ import java.util.StringJoiner;
  * {@code RESULT} with its timings and its peak RSS.
  *
  * <ul>
- *   <li>{@code dbq-drain JOBS STEPS_PER_JOB CONCURRENCY PREFETCH WARMUP_JOBS}
+ *   <li>{@code dbq-drain JOBS STEPS_PER_JOB CONCURRENCY PREFETCH WARMUP_JOBS}: {@code PREFETCH}
+ *       {@code default} leaves the worker's default (adaptive) prefetch
+ *   <li>{@code cli-drain JOBS STEPS_PER_JOB CONCURRENCY WARMUP_JOBS}: the command line's worker,
+ *       {@code dbq worker --concurrency N} (its {@link WorkerCommand}, in this process, on {@code
+ *       DBQ_JDBC_URL}), with no other option; the parent enqueued the warm-up jobs in queue {@code
+ *       warmup}
  *   <li>{@code dbs-drain JOBS STEPS_PER_JOB THREADS WARMUP_JOBS}
- *   <li>{@code dbq-listen CONCURRENCY} / {@code dbs-listen THREADS}: print {@code D id epochMicros}
- *       at every step start
+ *   <li>{@code dbq-listen CONCURRENCY} / {@code cli-listen CONCURRENCY} / {@code dbs-listen
+ *       THREADS}: print {@code D id epochMicros} at every step start; {@code cli-listen} runs
+ *       {@code dbq worker --concurrency N}
  * </ul>
  */
 public final class BenchChild {
@@ -41,6 +48,8 @@ public final class BenchChild {
     switch (args[0]) {
       case "dbq-drain" -> dbqDrain(url, stdin, args);
       case "dbs-drain" -> dbsDrain(url, stdin, args);
+      case "cli-drain" -> cliDrain(url, stdin, args);
+      case "cli-listen" -> cliListen(stdin, args[1]);
       case "dbq-listen" -> dbqListen(url, stdin, Integer.parseInt(args[1]));
       case "dbs-listen" -> dbsListen(url, stdin, Integer.parseInt(args[1]));
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
@@ -54,18 +63,13 @@ public final class BenchChild {
     int stepsPerJob = Integer.parseInt(args[2]);
     try (Dbq dbq = Dbq.connect(url);
         DbqWorker worker =
-            DbqWorker.builder()
-                .dbq(dbq)
-                .catalog(BenchJobs.CATALOG)
-                .concurrency(Integer.parseInt(args[3]))
-                .prefetch(Integer.parseInt(args[4]))
+            worker(dbq, Integer.parseInt(args[3]), args[4])
                 // -Dbench.vacuumEvery=0 in bench.childJvm: the drain without the worker's vacuum
                 .vacuumEvery(
                     Integer.getInteger("bench.vacuumEvery", DbqWorker.DEFAULT_VACUUM_EVERY))
                 .build();
         HikariDataSource probe = BenchDatabase.pool(url, 1)) {
-      warmUpDbq(
-          dbq, Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+      warmUpDbq(dbq, Integer.parseInt(args[3]), args[4], Integer.parseInt(args[5]));
       awaitGo(stdin);
       long start = System.nanoTime();
       worker.start();
@@ -76,6 +80,48 @@ public final class BenchChild {
           jobs);
       result(start, tenths);
     }
+  }
+
+  private static void cliDrain(String url, BufferedReader stdin, String[] args) throws Exception {
+    int jobs = Integer.parseInt(args[1]);
+    int stepsPerJob = Integer.parseInt(args[2]);
+    String concurrency = args[3];
+    int warmUpJobs = Integer.parseInt(args[4]);
+    try (HikariDataSource probe = BenchDatabase.pool(url, 1)) {
+      if (warmUpJobs > 0) {
+        // the parent enqueued them: this process does only what the command line does
+        int code = WorkerCommand.run("warmup", "--concurrency", concurrency, "--exit-when-empty");
+        if (code != 0) {
+          throw new IllegalStateException("warm-up worker exited " + code);
+        }
+        BenchJobs.STEPS.set(0);
+      }
+      awaitGo(stdin);
+      long start = System.nanoTime();
+      runCommandLineWorker(concurrency);
+      String tenths = awaitSteps((long) jobs * stepsPerJob, start);
+      BenchDatabase.awaitCount(
+          probe,
+          "SELECT count(*) FROM dbq_job WHERE state = 'COMPLETE' AND queue_name = 'default'",
+          jobs);
+      result(start, tenths);
+    }
+  }
+
+  /** {@code dbq worker --concurrency N} in a thread of this process, until it exits. */
+  private static void runCommandLineWorker(String concurrency) {
+    Thread worker =
+        new Thread(() -> WorkerCommand.run("--concurrency", concurrency), "bench-cli-worker");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  private static void cliListen(BufferedReader stdin, String concurrency) throws Exception {
+    BenchJobs.onStepStart = id -> data(id.toString());
+    runCommandLineWorker(concurrency);
+    System.out.println("READY");
+    awaitLine(stdin, "STOP");
+    result(System.nanoTime(), "");
   }
 
   private static void dbsDrain(String url, BufferedReader stdin, String[] args) throws Exception {
@@ -95,12 +141,28 @@ public final class BenchChild {
     }
   }
 
+  /** A worker builder with the given slots and prefetch ({@code default}: the builder's). */
+  private static DbqWorker.Builder worker(Dbq dbq, int concurrency, String prefetch) {
+    DbqWorker.Builder b =
+        DbqWorker.builder().dbq(dbq).catalog(BenchJobs.CATALOG).concurrency(concurrency);
+    return prefetch.equals("default") ? b : b.prefetch(Integer.parseInt(prefetch));
+  }
+
   /**
    * Runs the same worker code on {@code jobs} jobs of another queue first, so that the measured
    * drain is of a warmed-up JVM (compiled code, grown heap, open connections).
    */
-  private static void warmUpDbq(Dbq dbq, int concurrency, int prefetch, int jobs)
+  private static void warmUpDbq(Dbq dbq, int concurrency, String prefetch, int jobs)
       throws InterruptedException {
+    if (jobs == 0) {
+      return;
+    }
+    enqueueWarmUp(dbq, jobs);
+    worker(dbq, concurrency, prefetch).queues("warmup").build().runUntilEmpty();
+    BenchJobs.STEPS.set(0);
+  }
+
+  private static void enqueueWarmUp(Dbq dbq, int jobs) {
     List<JobBuilder<?>> batch = new ArrayList<>();
     for (int i = 0; i < jobs; i++) {
       batch.add(BenchJobs.noop().queue("warmup"));
@@ -109,15 +171,6 @@ public final class BenchChild {
         batch.clear();
       }
     }
-    DbqWorker.builder()
-        .dbq(dbq)
-        .catalog(BenchJobs.CATALOG)
-        .queues("warmup")
-        .concurrency(concurrency)
-        .prefetch(prefetch)
-        .build()
-        .runUntilEmpty();
-    BenchJobs.STEPS.set(0);
   }
 
   /** The same warm-up for db-scheduler, on a table of its own. */
@@ -209,6 +262,7 @@ public final class BenchChild {
   }
 
   private static void result(long start, String tenths) throws Exception {
+
     long micros = (System.nanoTime() - start) / 1_000;
     System.out.println(
         "RESULT micros="

@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the benchmarks of issue #5 and prints a table: {@code BenchMain
- * [all|drain|steps|enqueue|latency|sustained|smoke]...}. The database is {@code DBQ_BENCH_JDBC_URL}
- * (default: database {@code dbq_bench} on the local server, created when missing); its dbq and
- * db-scheduler tables are dropped and recreated. System properties: {@code bench.prefetch} (dbq
- * worker prefetch, default 128), {@code bench.childJvm} (options for the worker processes,
- * space-separated; default {@code -Xmx128m}).
+ * Runs the benchmarks of issues #5 and #10 and prints a table: {@code BenchMain
+ * [all|drain|steps|enqueue|latency|sustained|defaults|smoke]...}; {@code defaults} runs drain,
+ * steps and latency with the defaults column beside db-scheduler only. The database is {@code
+ * DBQ_BENCH_JDBC_URL} (default: database {@code dbq_bench} on the local server, created when
+ * missing); its dbq and db-scheduler tables are dropped and recreated. System properties: {@code
+ * bench.prefetch} (dbq worker prefetch, default 128), {@code bench.childJvm} (options for the
+ * worker processes, space-separated; default {@code -Xmx128m}), {@code bench.defaultsJvm} (options
+ * for the defaults column's processes; default none, as users run them), {@code bench.latencyTrace}
+ * (print every job's latency in order). The defaults column runs the command-line worker, {@code
+ * dbq worker --concurrency 8}, with no other option.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -22,6 +26,7 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     List<String> which = List.of(args.length == 0 ? new String[] {"all"} : args);
     boolean smoke = which.contains("smoke");
+    boolean onlyDefaults = which.equals(List.of("defaults"));
     String url = BenchDatabase.url();
     BenchDatabase.createIfMissing(url);
     int prefetch = Integer.getInteger("bench.prefetch", 128);
@@ -29,18 +34,19 @@ public final class BenchMain {
     List<String> jvmOptions = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
     List<Row> rows = new ArrayList<>();
     try (HikariDataSource ds = BenchDatabase.pool(url, Workloads.THREADS + 2)) {
-      Workloads w = new Workloads(url, ds, smoke ? 500 : 1, prefetch, jvmOptions);
+      Workloads w = new Workloads(url, ds, smoke ? 500 : 1, prefetch, jvmOptions, !onlyDefaults);
       boolean all = smoke || which.contains("all");
-      if (all || which.contains("drain")) {
+      boolean defaults = onlyDefaults;
+      if (all || defaults || which.contains("drain")) {
         rows.addAll(w.drain());
       }
-      if (all || which.contains("steps")) {
+      if (all || defaults || which.contains("steps")) {
         rows.addAll(w.steps());
       }
       if (all || which.contains("enqueue")) {
         rows.addAll(w.enqueue());
       }
-      if (all || which.contains("latency")) {
+      if (all || defaults || which.contains("latency")) {
         rows.addAll(w.latency());
       }
       if (all || which.contains("sustained")) {
@@ -56,7 +62,9 @@ public final class BenchMain {
             + "; db-scheduler: lock-and-fetch, "
             + Workloads.THREADS
             + " threads"
-            + (jvmOptions.isEmpty() ? "" : "; worker JVM " + jvmOptions));
+            + (jvmOptions.isEmpty() ? "" : "; worker JVM " + jvmOptions)
+            + "; defaults: DbqWorker.builder().concurrency(8) and nothing else, default JVM"
+            + " options");
     System.out.println(Row.header());
     for (Row row : rows) {
       System.out.println(row.format());

@@ -74,6 +74,8 @@ final class ChildProcess implements AutoCloseable {
     command.add(BenchChild.class.getName());
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
+    // the command-line worker's database, as a user gives it
+    pb.environment().put("DBQ_JDBC_URL", BenchDatabase.url());
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
     return new ChildProcess(pb.start(), dataLines);
   }

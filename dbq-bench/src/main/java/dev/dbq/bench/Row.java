@@ -6,57 +6,79 @@ import java.util.Locale;
  * One line of the results table.
  *
  * @param workload what was measured
- * @param unit the unit of both figures
- * @param dbq dbq's figure
+ * @param unit the unit of every figure
+ * @param dbq dbq's figure with the bench's settings (prefetch, {@code -Xmx128m})
+ * @param defaults dbq's figure with default settings but {@code concurrency(8)} and the JVM's
+ *     default options, NaN when not measured
  * @param scheduler db-scheduler's figure, NaN when not measured
- * @param target the issue's target, as text
- * @param met whether dbq met it
+ * @param target issue #5's target for {@code dbq}, as text
+ * @param met whether {@code dbq} met it
+ * @param defaultsTarget issue #10's target for {@code defaults}, as text
+ * @param defaultsMet whether {@code defaults} met it
  */
-record Row(String workload, String unit, double dbq, double scheduler, String target, boolean met) {
+record Row(
+    String workload,
+    String unit,
+    double dbq,
+    double defaults,
+    double scheduler,
+    String target,
+    boolean met,
+    String defaultsTarget,
+    boolean defaultsMet) {
+
+  /** A row without a defaults figure. */
+  Row(String workload, String unit, double dbq, double scheduler, String target, boolean met) {
+    this(workload, unit, dbq, Double.NaN, scheduler, target, met, "-", true);
+  }
+
+  private static final String LAYOUT =
+      "| %-44s | %-7s | %10s | %10s | %12s | %8s | %8s | %-22s | %-4s | %-22s | %-4s |";
 
   String format() {
-    String ratio = Double.isNaN(scheduler) || scheduler == 0 ? "-" : fmt(dbq / scheduler) + "x";
     return String.format(
         Locale.ROOT,
-        "| %-44s | %-10s | %12s | %12s | %8s | %-30s | %-4s |",
+        LAYOUT,
         workload,
         unit,
         fmt(dbq),
-        Double.isNaN(scheduler) ? "-" : fmt(scheduler),
-        ratio,
+        fmt(defaults),
+        fmt(scheduler),
+        ratio(dbq, scheduler),
+        ratio(defaults, scheduler),
         target,
-        met ? "yes" : "NO");
+        Double.isNaN(dbq) ? "-" : met ? "yes" : "NO",
+        defaultsTarget,
+        Double.isNaN(defaults) ? "-" : defaultsMet ? "yes" : "NO");
   }
 
   static String header() {
-    return String.format(
+    String head =
+        String.format(
             Locale.ROOT,
-            "| %-44s | %-10s | %12s | %12s | %8s | %-30s | %-4s |",
+            LAYOUT,
             "workload",
             "unit",
             "dbq",
-            "db-scheduler",
+            "defaults",
+            "db-sched.",
             "ratio",
-            "target",
-            "met")
-        + "\n|"
-        + "-".repeat(46)
-        + "|"
-        + "-".repeat(12)
-        + "|"
-        + "-".repeat(14)
-        + "|"
-        + "-".repeat(14)
-        + "|"
-        + "-".repeat(10)
-        + "|"
-        + "-".repeat(32)
-        + "|"
-        + "-".repeat(6)
-        + "|";
+            "def. r.",
+            "target (#5, dbq)",
+            "met",
+            "target (#10, defaults)",
+            "met");
+    return head + "\n" + head.replaceAll("[^|]", "-");
+  }
+
+  private static String ratio(double a, double b) {
+    return Double.isNaN(a) || Double.isNaN(b) || b == 0 ? "-" : fmt(a / b) + "x";
   }
 
   private static String fmt(double v) {
+    if (Double.isNaN(v)) {
+      return "-";
+    }
     return v >= 100
         ? String.format(Locale.ROOT, "%,.0f", v)
         : String.format(Locale.ROOT, "%.2f", v);

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,6 +57,8 @@ final class ClaimLoop {
   // claims waiting to start or running: what the next claim is sized against
   private final AtomicInteger active = new AtomicInteger();
   private final CompletionBatcher batcher;
+  private final Prefetch prefetch;
+  private final PrefetchedClaims prefetched = new PrefetchedClaims();
   private final TableVacuum vacuum;
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final AtomicLong stepsRun = new AtomicLong();
@@ -81,6 +84,7 @@ final class ClaimLoop {
         new CompletionBatcher(
             store, config.completionBatchSize(), config.completionFlushDelay(), this::saved);
     this.vacuum = new TableVacuum(config.dataSource(), config.vacuumEvery());
+    this.prefetch = config.newPrefetch();
     this.names = config.catalog().jobs().stream().map(JobDefinition::name).toList();
     this.slots =
         Executors.newFixedThreadPool(
@@ -113,7 +117,7 @@ final class ClaimLoop {
         config.workerId(),
         config.queues(),
         config.concurrency(),
-        config.prefetch(),
+        prefetch,
         names);
   }
 
@@ -152,6 +156,8 @@ final class ClaimLoop {
 
   private void supervise() {
     try {
+      WorkerWarmUp.run(store, config.catalog(), names);
+      ((ThreadPoolExecutor) slots).prestartAllCoreThreads();
       claimUntilStopped();
     } finally {
       try {
@@ -166,9 +172,10 @@ final class ClaimLoop {
     long errorBackoff = MIN_ERROR_BACKOFF_MILLIS;
     while (!stopping) {
       try {
+        releaseStalePrefetch();
         int wanted = wanted();
         if (wanted <= 0) {
-          wakeUp.await(config.pollInterval());
+          wakeUp.await(untilNextLook());
           continue;
         }
         if (rateLimiter.isLimiting()) {
@@ -180,10 +187,14 @@ final class ClaimLoop {
         // read before the claim: only a claim that started with nothing held (so every save had
         // committed) and found nothing proves that nothing runnable is left
         boolean heldNothing = inFlight.isEmpty();
+        int heldBefore = active.get();
         List<Claim> claims = store.claim(config.queues(), names, wanted);
         errorBackoff = MIN_ERROR_BACKOFF_MILLIS;
         for (Claim claim : claims) {
           dispatch(claim);
+        }
+        if (prefetch.isAdaptive() && claims.size() > config.concurrency() - heldBefore) {
+          prefetched.claimed(System.nanoTime(), claims);
         }
         vacuum.claimed(claims.size(), "dbq-worker-" + config.workerId() + "-vacuum");
         if (!claims.isEmpty()) {
@@ -193,7 +204,7 @@ final class ClaimLoop {
           log.info("worker {}: nothing runnable is left; stopping", config.workerId());
           break;
         }
-        wakeUp.await(config.pollInterval());
+        wakeUp.await(untilNextLook());
       } catch (InterruptedException e) {
         log.warn("claim loop interrupted; stopping");
         Thread.currentThread().interrupt();
@@ -240,12 +251,49 @@ final class ClaimLoop {
     if (rateLimiter.isLimiting()) {
       return config.concurrency() - busy;
     }
-    int room = config.concurrency() + config.prefetch() - busy;
-    return busy <= refillMark() ? room : 0;
+    int ahead = prefetch.update(System.nanoTime());
+    int room = config.concurrency() + ahead - busy;
+    return busy <= refillMark(ahead) ? room : 0;
   }
 
-  private int refillMark() {
-    return config.concurrency() + config.prefetch() / 2 - 1;
+  private int refillMark(int ahead) {
+    return config.concurrency() + ahead / 2 - 1;
+  }
+
+  /** The poll interval, or less when an adaptive prefetch will go stale before it. */
+  private Duration untilNextLook() {
+    long staleIn = prefetched.nanosUntilStale(System.nanoTime());
+    return staleIn < 0
+        ? config.pollInterval()
+        : Duration.ofNanos(Math.min(staleIn, config.pollInterval().toNanos()));
+  }
+
+  /**
+   * Hands back, unrun, the adaptive prefetches that waited {@link Prefetch#STALE_AFTER_NANOS} to
+   * start: the steps ahead of them turned out long, and a job enqueued meanwhile with a higher
+   * priority (or another worker with an idle slot) should have them first.
+   */
+  private void releaseStalePrefetch() {
+    Set<UUID> stale = new HashSet<>();
+    for (Claim claim : prefetched.takeStale(System.nanoTime())) {
+      if (notStarted.remove(claim.claimId())) {
+        stale.add(claim.claimId());
+      }
+    }
+    if (stale.isEmpty()) {
+      return;
+    }
+    prefetch.forgetRate();
+    try {
+      int released = store.releaseUnstarted(stale);
+      log.debug("released {} prefetched job(s) that waited too long to start", released);
+    } catch (SQLException e) {
+      log.warn("cannot release {} prefetched job(s); their leases will lapse", stale.size(), e);
+    }
+    for (UUID id : stale) {
+      inFlight.remove(id);
+      active.decrementAndGet();
+    }
   }
 
   private void dispatch(Claim claim) {
@@ -287,12 +335,13 @@ final class ClaimLoop {
     } finally {
       running.remove(claim.claimId());
       slotThreads.remove(claim.claimId());
+      prefetch.stepFinished();
       int left = active.decrementAndGet();
       if (outcome == null || !batcher.add(new WorkerStore.Finished(claim, outcome), left == 0)) {
         inFlight.remove(claim.claimId());
         stepsRun.incrementAndGet();
       }
-      if (left <= refillMark()) {
+      if (left <= refillMark(prefetch.current())) {
         wakeUp.signal();
       }
     }

@@ -19,7 +19,10 @@ import javax.sql.DataSource;
  * Builder#completionBatch}); a step whose batch was not yet committed when the worker died runs
  * again, as any step of a dead worker does (at-least-once). Wakes on {@code LISTEN
  * dbq_job_enqueued} and polls as a fallback. Claims are leases renewed by a heartbeat; jobs whose
- * worker died go back to READY.
+ * worker died go back to READY. Unless {@link Builder#prefetch} fixes it, a worker claims ahead of
+ * its idle slots only what they will start within {@link #DEFAULT_PREFETCH_HORIZON}; before its
+ * first claim it runs its claim, save and step paths once without touching a job, so that its first
+ * jobs start as fast as later ones.
  *
  * <pre>{@code
  * try (DbqWorker worker =
@@ -92,8 +95,11 @@ public final class DbqWorker implements AutoCloseable {
    */
   public static final int MAX_LOST_RUNS = 10;
 
-  /** Jobs claimed beyond the idle slots unless {@link Builder#prefetch} says otherwise. */
-  public static final int DEFAULT_PREFETCH = 0;
+  /**
+   * Unless {@link Builder#prefetch} fixes it, a worker claims ahead of its idle slots only what
+   * they will start within this horizon, at the rate they started steps lately (10 ms).
+   */
+  public static final Duration DEFAULT_PREFETCH_HORIZON = Duration.ofMillis(10);
 
   /** The largest prefetch accepted. */
   public static final int MAX_PREFETCH = 1000;
@@ -325,7 +331,7 @@ public final class DbqWorker implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private String workerId;
     private ListenerConnections listenerConnections;
-    private int prefetch = DEFAULT_PREFETCH;
+    private Integer prefetch; // null: adaptive
     private int completionBatchSize = DEFAULT_COMPLETION_BATCH_SIZE;
     private Duration completionFlushDelay = DEFAULT_COMPLETION_FLUSH_DELAY;
     private int vacuumEvery = DEFAULT_VACUUM_EVERY;
@@ -385,14 +391,20 @@ public final class DbqWorker implements AutoCloseable {
     }
 
     /**
-     * Claims up to this many jobs beyond the idle slots, so that a slot that frees up finds its
+     * Fixes how many jobs are claimed beyond the idle slots, so that a slot that frees up finds its
      * next job without a round trip and claims come in batches. Prefetched jobs are held like
      * running ones: leased, renewed, and handed back as READY on shutdown without running. They
      * also are not available to other workers meanwhile, and a job enqueued later with a higher
-     * priority waits for them; hence a small bound.
+     * priority waits for them.
      *
-     * @param jobs 0..{@value DbqWorker#MAX_PREFETCH}; {@value DbqWorker#DEFAULT_PREFETCH} unless
-     *     set
+     * <p>Unless set, the prefetch adapts: the worker claims ahead only what its slots will start
+     * within {@link DbqWorker#DEFAULT_PREFETCH_HORIZON} at the rate they finished steps in the last
+     * tens of milliseconds (at most 32 per slot). Short steps get batches of claims; steps that
+     * take seconds get no prefetch at all, so a job enqueued later with a higher priority starts as
+     * soon as a slot frees. A prefetched job that has waited 100 ms to start (the steps ahead of it
+     * turned long) goes back to READY. {@code prefetch(0)} never claims ahead.
+     *
+     * @param jobs 0..{@value DbqWorker#MAX_PREFETCH}
      * @return this builder
      */
     public Builder prefetch(int jobs) {
@@ -536,7 +548,7 @@ public final class DbqWorker implements AutoCloseable {
               listenerConnections != null
                   ? listenerConnections
                   : ListenerConnections.forDataSource(dataSource),
-              prefetch,
+              prefetch == null ? WorkerConfig.ADAPTIVE_PREFETCH : prefetch,
               completionBatchSize,
               completionFlushDelay,
               vacuumEvery),
@@ -563,7 +575,7 @@ public final class DbqWorker implements AutoCloseable {
         throw new IllegalArgumentException(
             "concurrency must be at most " + MAX_CONCURRENCY + ", was " + concurrency);
       }
-      if (prefetch < 0 || prefetch > MAX_PREFETCH) {
+      if (prefetch != null && (prefetch < 0 || prefetch > MAX_PREFETCH)) {
         throw new IllegalArgumentException(
             "prefetch must be between 0 and " + MAX_PREFETCH + ", was " + prefetch);
       }

@@ -19,6 +19,7 @@ final class WakeUpListener implements Runnable {
   static final String CHANNEL = "dbq_job_enqueued";
   private static final Logger log = LoggerFactory.getLogger(WakeUpListener.class);
   private static final int RECEIVE_TIMEOUT_MILLIS = 250;
+  private static final String WARM_UP_PAYLOAD = "dbq warm-up";
   private static final long MIN_BACKOFF_MILLIS = 100;
   private static final long MAX_BACKOFF_MILLIS = 30_000;
 
@@ -65,6 +66,9 @@ final class WakeUpListener implements Runnable {
         PGConnection pg = c.unwrap(PGConnection.class);
         try (Statement s = c.createStatement()) {
           s.execute("LISTEN " + CHANNEL);
+          // one notification to itself, in no queue (the name breaks the naming rule), so that the
+          // receiving path is linked before the first real one arrives; other workers ignore it
+          s.execute("NOTIFY " + CHANNEL + ", '" + WARM_UP_PAYLOAD + "'");
         }
         listening = true;
         backoff = MIN_BACKOFF_MILLIS;

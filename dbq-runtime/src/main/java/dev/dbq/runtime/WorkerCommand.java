@@ -79,12 +79,11 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--prefetch",
       paramLabel = "N",
-      defaultValue = "" + DbqWorker.DEFAULT_PREFETCH,
       description =
           "Jobs claimed beyond the idle slots, held for them (0.."
               + DbqWorker.MAX_PREFETCH
-              + ", default: ${DEFAULT-VALUE}); raises throughput when steps are short.")
-  int prefetch;
+              + "; default: what the slots start within 10 ms at their recent rate).")
+  Integer prefetch;
 
   @Option(
       names = "--lease",
@@ -181,10 +180,12 @@ public final class WorkerCommand implements Callable<Integer> {
                       : queues.toArray(String[]::new))
               .events(progress)
               .concurrency(concurrency)
-              .prefetch(prefetch)
               .vacuumEvery(vacuumEvery)
               .rateLimit(seconds("--rate-limit", rateLimitSeconds, DbqWorker.MAX_RATE_LIMIT))
               .lease(leaseOf(leaseSeconds));
+      if (prefetch != null) {
+        builder.prefetch(prefetch);
+      }
       builder.catalog(catalog.get());
       builder.validate();
     } catch (IllegalArgumentException e) {
@@ -205,6 +206,7 @@ public final class WorkerCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
       built.set(worker);
+      WorkerHeap.keepSmall();
       ScheduledExecutorService timer = progressTimer(progress);
       try {
         return runWorker(worker);

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** A {@link DbqWorker}'s validated, immutable settings; see {@link DbqWorker.Builder}. */
+/**
+ * A {@link DbqWorker}'s validated, immutable settings; see {@link DbqWorker.Builder}. {@code
+ * prefetch} is {@link #ADAPTIVE_PREFETCH} unless the user fixed it.
+ */
 record WorkerConfig(
     DataSource dataSource,
     JobCatalog catalog,
@@ -23,4 +26,14 @@ record WorkerConfig(
     int prefetch,
     int completionBatchSize,
     Duration completionFlushDelay,
-    int vacuumEvery) {}
+    int vacuumEvery) {
+  /** {@code prefetch} when it adapts to the steps' rate (see {@link Prefetch}). */
+  static final int ADAPTIVE_PREFETCH = -1;
+
+  /** The claim-ahead policy these settings ask for. */
+  Prefetch newPrefetch() {
+    return prefetch == ADAPTIVE_PREFETCH
+        ? Prefetch.adaptive(concurrency)
+        : Prefetch.fixed(prefetch);
+  }
+}

@@ -34,6 +34,7 @@ final class WorkerStore {
   private static final String RESCUE_EXPIRED = load("rescue-expired.sql");
   private static final String MARK_STOPPING = load("mark-stopping.sql");
   private static final String HAND_BACK = load("hand-back.sql");
+  private static final String RELEASE_UNSTARTED = load("release-unstarted.sql");
 
   /** A job whose lease lapsed and that went back to READY. */
   record Rescued(UUID id, String name, String queue, int step, int attempt) {}
@@ -76,23 +77,49 @@ final class WorkerStore {
       ps.setLong(6, leaseMillis);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          claims.add(
-              new Claim(
-                  rs.getObject(1, UUID.class),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getInt(4),
-                  rs.getLong(5),
-                  rs.getInt(6),
-                  rs.getString(7),
-                  rs.getInt(8),
-                  rs.getObject(9, UUID.class)));
+          claims.add(claimAt(rs));
         }
       }
     }
     // UPDATE ... RETURNING does not keep the candidates' order
     claims.sort(Comparator.comparingInt(Claim::priority).reversed().thenComparingLong(Claim::seq));
     return claims;
+  }
+
+  private static Claim claimAt(ResultSet rs) throws SQLException {
+    return new Claim(
+        rs.getObject(1, UUID.class),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getInt(4),
+        rs.getLong(5),
+        rs.getInt(6),
+        rs.getString(7),
+        rs.getInt(8),
+        rs.getObject(9, UUID.class));
+  }
+
+  /**
+   * Reads rows shaped like the claim's, made up by the database (no table is read), through the
+   * same code: the driver's row decoding is then linked before the first real claim (see {@link
+   * WorkerWarmUp}).
+   */
+  void decodeMadeUpClaims(int rows) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT gen_random_uuid(), 'dbq_worker_warm_up', 'dbq warm-up', 0, i::bigint, 0,"
+                    + " '{\"warm\":1}'::jsonb::text, 1, gen_random_uuid()"
+                    + " FROM generate_series(1, ?) AS i")) {
+      c.setAutoCommit(true);
+      unprepared(ps);
+      ps.setInt(1, rows);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          claimAt(rs);
+        }
+      }
+    }
   }
 
   /** A finished step waiting to be saved. */
@@ -242,6 +269,22 @@ final class WorkerStore {
         }
       }
       return ids;
+    }
+  }
+
+  /**
+   * Gives prefetched claims that never started back as READY, as if never claimed.
+   *
+   * @return how many jobs went back
+   */
+  int releaseUnstarted(Collection<UUID> claimIds) throws SQLException {
+    synchronized (ownRows) {
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement ps = c.prepareStatement(RELEASE_UNSTARTED)) {
+        c.setAutoCommit(true);
+        ps.setArray(1, uuids(c, claimIds));
+        return ps.executeUpdate();
+      }
     }
   }
 

@@ -74,11 +74,13 @@ final class WorkspaceCodec {
    *     jsonb} cannot store, or is larger than {@link Dbq#MAX_WORKSPACE_BYTES}
    */
   static String toJson(Object workspace) {
-    if (workspace == null) {
+    if (workspace == null || (workspace instanceof Map<?, ?> map && map.isEmpty())) {
       return "{}";
     }
     JsonNode node;
     try {
+      // through a tree: what jsonb cannot store (NUL, a lone surrogate, a non-finite number) is
+      // only told apart from a string that reads the same before it is written
       node = MAPPER.valueToTree(workspace);
     } catch (IllegalArgumentException e) {
       throw new WorkspaceException(
@@ -111,20 +113,23 @@ final class WorkspaceCodec {
    * @throws WorkspaceException when the text is not exactly one JSON object
    */
   static Map<String, Object> toMap(String json) {
+    if (json == null || json.equals("{}")) {
+      return new LinkedHashMap<>();
+    }
     return MAPPER.convertValue(tree(json), MAP);
   }
 
   /**
    * Reads a workspace as the job expects it.
    *
-   * @param json the stored JSON
+   * @param json the stored JSON (or JSON already checked by {@link #parseGiven})
    * @param type the typed workspace class, or null for the untyped map
    * @return the instance or map
    * @throws WorkspaceException when the JSON does not bind to {@code type}
    */
   static Object read(String json, Class<?> type) {
     if (type == null) {
-      return toMap(json);
+      return readStoredMap(json);
     }
     try {
       return MAPPER.readValue(json == null ? "{}" : json, type);
@@ -132,6 +137,26 @@ final class WorkspaceCodec {
       throw new WorkspaceException(
           "workspace does not bind to " + type.getName() + ": " + e.getOriginalMessage());
     }
+  }
+
+  /**
+   * Every step reads its workspace: in one pass to the map (the same mapper, so as exact and as
+   * strict about the text as {@link #toMap}); only text that does not read is read again as a tree,
+   * to say what it is.
+   */
+  private static Map<String, Object> readStoredMap(String json) {
+    if (json == null || json.equals("{}")) {
+      return new LinkedHashMap<>();
+    }
+    try {
+      LinkedHashMap<String, Object> map = MAPPER.readValue(json, MAP);
+      if (map != null) {
+        return map;
+      }
+    } catch (JsonProcessingException e) {
+      // not one JSON object: toMap names what it is instead
+    }
+    return toMap(json);
   }
 
   /**

@@ -24,8 +24,10 @@ class SigkillChaosTest {
   // second or two still renews in time (a lapse of its lease would repeat a step nobody killed)
   private static final Duration LEASE = Duration.ofSeconds(5);
   private static final int KILLS = 5;
-  // a step that takes a few milliseconds, so that a kill usually finds steps in flight
-  private static final long STEP_MILLIS = 5;
+  // a step that takes a few milliseconds, so that a kill usually finds steps in flight; 20 ms so
+  // that the drain outlasts the two kills the test needs (with the adaptive default prefetch,
+  // 5 ms steps drained the 10,000 steps in under 10 s, before a second kill's turn)
+  private static final long STEP_MILLIS = 20;
   // rescue runs every lease/3 in every worker: a dead worker's jobs are back within lease +
   // lease/3; the margin absorbs a loaded CI machine
   private static final Duration RESCUE_BOUND = LEASE.plus(LEASE.dividedBy(3)).plusSeconds(5);

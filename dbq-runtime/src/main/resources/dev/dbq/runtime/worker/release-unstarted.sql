@@ -1,0 +1,13 @@
+-- Gives back prefetched claims whose steps never started (an adaptive prefetch that waited too
+-- long): READY again, claim cleared so that nothing of this claim can be saved, the attempt the
+-- claim counted taken back, last_error left as it was (nothing failed).
+-- parameters: 1 claim ids uuid[]
+UPDATE dbq_job
+SET state         = 'READY',
+    attempt       = greatest(attempt - 1, 0),
+    lock_owner    = NULL,
+    claim_id      = NULL,
+    lease_expires = NULL,
+    modified      = clock_timestamp()
+WHERE claim_id = ANY(?::uuid[])
+  AND state = 'PROCESSING'
