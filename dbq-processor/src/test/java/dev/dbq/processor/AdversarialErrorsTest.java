@@ -8,8 +8,6 @@ import com.google.testing.compile.JavaFileObjects;
 import dev.dbq.processor.testing.Compilations;
 import dev.dbq.processor.validation.Message;
 import java.util.List;
-import java.util.Locale;
-import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -23,28 +21,7 @@ class AdversarialErrorsTest {
       "import dev.dbq.annotation.*; import dev.dbq.runtime.JobContext;";
 
   private static JavaFileObject source(String simpleName, String... body) {
-    String[] lines = new String[body.length + 2];
-    lines[0] = "package test;";
-    lines[1] = IMPORTS;
-    System.arraycopy(body, 0, lines, 2, body.length);
-    return JavaFileObjects.forSourceLines("test." + simpleName, lines);
-  }
-
-  /** No diagnostic of the compilation points into a file the processor generated. */
-  private static void assertNoDiagnosticInGeneratedCode(Compilation compilation) {
-    for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
-      if (d.getSource() != null) {
-        assertThat(d.getSource().toUri().toString()).doesNotContain("SOURCE_OUTPUT");
-      }
-    }
-  }
-
-  private static void assertNoProcessorFailure(Compilation compilation) {
-    String failure = Message.UNEXPECTED_FAILURE.pattern();
-    String prefix = failure.substring(0, failure.indexOf("%s"));
-    for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
-      assertThat(d.getMessage(Locale.ROOT)).doesNotContain(prefix);
-    }
+    return TestSources.source(IMPORTS, simpleName, body);
   }
 
   @Test
@@ -79,7 +56,7 @@ class AdversarialErrorsTest {
           .onLineContaining("\"" + name + "\"");
     }
     assertThat(compilation).hadErrorCount(names.size());
-    assertNoDiagnosticInGeneratedCode(compilation);
+    TestSources.assertNoDiagnosticInGeneratedCode(compilation);
   }
 
   @Test
@@ -118,7 +95,7 @@ class AdversarialErrorsTest {
         .inFile(job)
         .onLineContaining("@Job(name = \"cleanup\")");
     assertThat(compilation).hadErrorCount(1);
-    assertNoDiagnosticInGeneratedCode(compilation);
+    TestSources.assertNoDiagnosticInGeneratedCode(compilation);
   }
 
   @Test
@@ -219,7 +196,7 @@ class AdversarialErrorsTest {
             "could not write test.Mail_Send_DbqJob, the definition class of job 'send'")
         .inFile(job)
         .onLineContaining("static void send");
-    assertNoProcessorFailure(compilation);
+    TestSources.assertNoProcessorFailure(compilation);
   }
 
   @Test
@@ -235,7 +212,7 @@ class AdversarialErrorsTest {
         .hadErrorContaining(
             Message.PACKAGE_OPTION_IN_OTHER_MODULE.format("java.util", "java.base"));
     assertThat(compilation).hadErrorCount(1);
-    assertNoDiagnosticInGeneratedCode(compilation);
+    TestSources.assertNoDiagnosticInGeneratedCode(compilation);
   }
 
   @Test
@@ -252,7 +229,7 @@ class AdversarialErrorsTest {
         .hadErrorContaining(
             Message.PACKAGE_OPTION_NAMES_A_CLASS.format("test.Mail.Inner", "test.Mail"));
     assertThat(compilation).hadErrorCount(1);
-    assertNoDiagnosticInGeneratedCode(compilation);
+    TestSources.assertNoDiagnosticInGeneratedCode(compilation);
   }
 
   @Test

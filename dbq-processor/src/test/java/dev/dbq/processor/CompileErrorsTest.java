@@ -19,13 +19,8 @@ class CompileErrorsTest {
   private static final String IMPORTS =
       "import dev.dbq.annotation.*; import dev.dbq.runtime.JobContext; import java.util.Map;";
 
-  /** A source in package {@code test} with the usual imports on its first line. */
   private static JavaFileObject source(String simpleName, String... body) {
-    String[] lines = new String[body.length + 2];
-    lines[0] = "package test;";
-    lines[1] = IMPORTS;
-    System.arraycopy(body, 0, lines, 2, body.length);
-    return JavaFileObjects.forSourceLines("test." + simpleName, lines);
+    return TestSources.source(IMPORTS, simpleName, body);
   }
 
   /** A valid single-step job, to pair with a faulty one. */

@@ -7,8 +7,6 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.dbq.processor.testing.Compilations;
 import dev.dbq.processor.validation.Message;
-import java.util.Locale;
-import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -22,28 +20,7 @@ class UnresolvedSymbolsTest {
       "import dev.dbq.annotation.*; import dev.dbq.runtime.JobContext;";
 
   private static JavaFileObject source(String simpleName, String... body) {
-    String[] lines = new String[body.length + 2];
-    lines[0] = "package test;";
-    lines[1] = IMPORTS;
-    System.arraycopy(body, 0, lines, 2, body.length);
-    return JavaFileObjects.forSourceLines("test." + simpleName, lines);
-  }
-
-  /** No diagnostic of the compilation points into a file the processor generated. */
-  private static void assertNoDiagnosticInGeneratedCode(Compilation compilation) {
-    for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
-      if (d.getSource() != null) {
-        assertThat(d.getSource().toUri().toString()).doesNotContain("SOURCE_OUTPUT");
-      }
-    }
-  }
-
-  private static void assertNoProcessorFailure(Compilation compilation) {
-    String failure = Message.UNEXPECTED_FAILURE.pattern();
-    String prefix = failure.substring(0, failure.indexOf("%s"));
-    for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
-      assertThat(d.getMessage(Locale.ROOT)).doesNotContain(prefix);
-    }
+    return TestSources.source(IMPORTS, simpleName, body);
   }
 
   @Test
@@ -61,7 +38,7 @@ class UnresolvedSymbolsTest {
         .inFile(typo)
         .onLineContaining("JobContxt job");
     assertThat(compilation).hadErrorCount(1);
-    assertNoDiagnosticInGeneratedCode(compilation);
+    TestSources.assertNoDiagnosticInGeneratedCode(compilation);
   }
 
   @Test
@@ -79,7 +56,7 @@ class UnresolvedSymbolsTest {
         .inFile(missing)
         .onLineContaining("CatBatch batch");
     assertThat(compilation).hadErrorCount(1);
-    assertNoDiagnosticInGeneratedCode(compilation);
+    TestSources.assertNoDiagnosticInGeneratedCode(compilation);
   }
 
   @Test
@@ -109,8 +86,8 @@ class UnresolvedSymbolsTest {
         .inFile(invalid)
         .onLineContaining("bad queue");
     assertThat(compilation).hadErrorCount(2);
-    assertNoProcessorFailure(compilation);
-    assertNoDiagnosticInGeneratedCode(compilation);
+    TestSources.assertNoProcessorFailure(compilation);
+    TestSources.assertNoDiagnosticInGeneratedCode(compilation);
   }
 
   @Test
@@ -128,7 +105,7 @@ class UnresolvedSymbolsTest {
         .inFile(unresolved)
         .onLineContaining("Orders.FIRST");
     assertThat(compilation).hadErrorCount(1);
-    assertNoProcessorFailure(compilation);
+    TestSources.assertNoProcessorFailure(compilation);
   }
 
   @Test
@@ -146,7 +123,7 @@ class UnresolvedSymbolsTest {
         .inFile(unknownSuper)
         .onLineContaining("extends Missing");
     assertThat(compilation).hadErrorCount(1);
-    assertNoDiagnosticInGeneratedCode(compilation);
+    TestSources.assertNoDiagnosticInGeneratedCode(compilation);
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.dbq.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
-import com.google.testing.compile.JavaFileObjects;
 import dev.dbq.processor.testing.Compilations;
 import dev.dbq.processor.validation.Message;
 import java.util.List;
@@ -20,11 +19,7 @@ class WorkspaceBindingErrorsTest {
       "import dev.dbq.annotation.*; import dev.dbq.runtime.JobContext;";
 
   private static JavaFileObject source(String simpleName, String... body) {
-    String[] lines = new String[body.length + 2];
-    lines[0] = "package test;";
-    lines[1] = IMPORTS;
-    System.arraycopy(body, 0, lines, 2, body.length);
-    return JavaFileObjects.forSourceLines("test." + simpleName, lines);
+    return TestSources.source(IMPORTS, simpleName, body);
   }
 
   @Test
