@@ -10,8 +10,9 @@ import javax.sql.DataSource;
 
 /**
  * A real pool in front of which a test can cut the worker off, as a network partition would: while
- * {@link #down} is set every new borrow fails with SQLSTATE 08001. It injects a fault at the
- * connection boundary; the database behind it is real.
+ * {@link #down} is set every new borrow fails with SQLSTATE 08001; and the next {@link
+ * #fatalBorrows} borrows throw {@code OutOfMemoryError}, as when another thread ate the heap. It
+ * injects a fault at the connection boundary; the database behind it is real.
  */
 final class FaultyDataSource implements DataSource {
   private final DataSource real;
@@ -21,12 +22,19 @@ final class FaultyDataSource implements DataSource {
   final java.util.concurrent.atomic.AtomicInteger refused =
       new java.util.concurrent.atomic.AtomicInteger();
 
+  /** How many of the next borrows throw {@code OutOfMemoryError}, whichever thread makes them. */
+  final java.util.concurrent.atomic.AtomicInteger fatalBorrows =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   FaultyDataSource(DataSource real) {
     this.real = real;
   }
 
   @Override
   public Connection getConnection() throws SQLException {
+    if (fatalBorrows.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new OutOfMemoryError("injected: the heap is exhausted");
+    }
     if (down) {
       refused.incrementAndGet();
       throw new SQLTransientConnectionException(

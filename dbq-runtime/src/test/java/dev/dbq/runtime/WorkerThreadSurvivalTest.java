@@ -3,14 +3,7 @@ package dev.dbq.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,65 +16,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WorkerThreadSurvivalTest {
   @RegisterExtension static final WorkerDatabase db = new WorkerDatabase();
 
-  /** The real pool, whose next {@link #fatal} borrows throw {@code OutOfMemoryError}. */
-  private static final class ExhaustedDataSource implements DataSource {
-    final AtomicInteger fatal = new AtomicInteger();
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      if (fatal.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        throw new OutOfMemoryError("injected: the heap is exhausted");
-      }
-      return db.pool.getConnection();
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
-    }
-  }
-
   @Test
   void anOutOfMemoryErrorWhileBorrowingKillsNoWorkerThreadAndEveryJobCompletes() throws Exception {
-    ExhaustedDataSource data = new ExhaustedDataSource();
+    FaultyDataSource data = new FaultyDataSource(db.pool);
     JobDefinition job =
         JobDefinition.builder("arms")
             .step(
                 "arm",
                 call -> {
                   // the next borrows fail, whichever thread makes them: the save, a claim, a lease
-                  data.fatal.compareAndSet(0, 4);
+                  data.fatalBorrows.compareAndSet(0, 4);
                   return null;
                 })
             .step("after", call -> null)
