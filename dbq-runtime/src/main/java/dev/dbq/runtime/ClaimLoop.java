@@ -327,7 +327,7 @@ final class ClaimLoop {
       // the run counts: a step that exhausts the heap on every run must reach the lost-run bound
       handBack(
           Set.of(claim.claimId()),
-          "step " + claim.stepIndex() + " hit " + fatal + " on worker " + config.workerId(),
+          "step " + (claim.stepIndex() + 1) + " hit " + fatal + " on worker " + config.workerId(),
           true);
       throw fatal;
     } catch (RuntimeException e) {
@@ -451,7 +451,7 @@ final class ClaimLoop {
       stepExit =
           claim == null
               ? "a step called System.exit"
-              : "step " + claim.stepIndex() + " of job " + claim.id() + " called System.exit";
+              : "step " + (claim.stepIndex() + 1) + " of job " + claim.id() + " called System.exit";
       log.error(
           "worker {}: {}; its run counts as lost, and the worker stops without a clean stop",
           config.workerId(),

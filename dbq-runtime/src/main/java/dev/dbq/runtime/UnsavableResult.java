@@ -29,7 +29,7 @@ final class UnsavableResult {
     String error =
         ErrorText.clean(
             PREFIX
-                + claim.stepIndex()
+                + (claim.stepIndex() + 1)
                 + " could not be saved, the database refused it: "
                 + e.getMessage());
     log.error("job {} FAILED: {}", claim.id(), error);
