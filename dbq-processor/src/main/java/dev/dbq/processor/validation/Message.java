@@ -110,7 +110,7 @@ public enum Message {
   REASON_ABSTRACT("it is abstract"),
   REASON_GENERIC("it is generic"),
   REASON_TYPE_VARIABLE("it is a type variable"),
-  REASON_INNER_CLASS("it is an inner class; make it static"),
+  REASON_INNER_CLASS("it is an inner class (declare it static)"),
   REASON_NO_CONSTRUCTOR("it has no accessible no-arg constructor"),
   REASON_UNTYPED_MAP("the untyped workspace is exactly Map<String, Object>"),
   REASON_NOT_A_CLASS("it is not a class or record"),
