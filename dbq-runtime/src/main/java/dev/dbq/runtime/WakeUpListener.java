@@ -16,10 +16,8 @@ import org.slf4j.LoggerFactory;
  * (re)connect the loop is woken once, since notifications may have been missed meanwhile.
  */
 final class WakeUpListener implements Runnable {
-  static final String CHANNEL = "dbq_job_enqueued";
   private static final Logger log = LoggerFactory.getLogger(WakeUpListener.class);
   private static final int RECEIVE_TIMEOUT_MILLIS = 250;
-  private static final String WARM_UP_PAYLOAD = "dbq warm-up";
   private static final long MIN_BACKOFF_MILLIS = 100;
   private static final long MAX_BACKOFF_MILLIS = 30_000;
 
@@ -65,14 +63,14 @@ final class WakeUpListener implements Runnable {
         c.setAutoCommit(true);
         PGConnection pg = c.unwrap(PGConnection.class);
         try (Statement s = c.createStatement()) {
-          s.execute("LISTEN " + CHANNEL);
-          // one notification to itself, in no queue (the name breaks the naming rule), so that the
-          // receiving path is linked before the first real one arrives; other workers ignore it
-          s.execute("NOTIFY " + CHANNEL + ", '" + WARM_UP_PAYLOAD + "'");
+          s.execute(SqlStatement.LISTEN.sql());
+          // one notification to itself, in no queue, so that the receiving path is linked before
+          // the first real one arrives; other workers ignore it
+          s.execute(SqlStatement.NOTIFY_WARM_UP.sql());
         }
         listening = true;
         backoff = MIN_BACKOFF_MILLIS;
-        log.debug("listening on {} for queues {}", CHANNEL, queues);
+        log.debug("listening on {} for queues {}", Notifications.CHANNEL, queues);
         wakeUp.signal();
         receive(pg);
       } catch (SQLException | RuntimeException e) {

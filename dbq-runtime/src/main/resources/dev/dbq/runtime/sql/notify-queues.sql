@@ -1,0 +1,5 @@
+-- Sends one notification per queue on :channel (payload: the queue name), for enqueues that
+-- committed without one (see Notifier). Reads no table.
+-- parameters: :channel, :queues
+SELECT pg_notify(:channel, q)
+  FROM unnest(:queues::text[]) AS q
