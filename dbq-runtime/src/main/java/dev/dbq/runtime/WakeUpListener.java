@@ -18,8 +18,6 @@ import org.slf4j.LoggerFactory;
 final class WakeUpListener implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(WakeUpListener.class);
   private static final int RECEIVE_TIMEOUT_MILLIS = 250;
-  private static final long MIN_BACKOFF_MILLIS = 100;
-  private static final long MAX_BACKOFF_MILLIS = 30_000;
 
   private final ListenerConnections connections;
   private final Set<String> queues;
@@ -57,7 +55,7 @@ final class WakeUpListener implements Runnable {
 
   @Override
   public void run() {
-    long backoff = MIN_BACKOFF_MILLIS;
+    ErrorBackoff backoff = new ErrorBackoff();
     while (!stopped) {
       try (Connection c = connections.open()) {
         c.setAutoCommit(true);
@@ -69,7 +67,7 @@ final class WakeUpListener implements Runnable {
           s.execute(SqlStatement.NOTIFY_WARM_UP.sql());
         }
         listening = true;
-        backoff = MIN_BACKOFF_MILLIS;
+        backoff.reset();
         log.debug("listening on {} for queues {}", Notifications.CHANNEL, queues);
         wakeUp.signal();
         receive(pg);
@@ -77,17 +75,18 @@ final class WakeUpListener implements Runnable {
         if (stopped) {
           break;
         }
-        log.warn("wake-up listener lost its connection; reconnecting in {} ms", backoff, e);
+        log.warn(
+            "wake-up listener lost its connection; reconnecting in {} ms", backoff.millis(), e);
       } finally {
         listening = false;
       }
       try {
-        backoffSleeper.awaitMillis(backoff);
+        backoffSleeper.awaitMillis(backoff.millis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
-      backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+      backoff.failedAgain();
     }
   }
 
