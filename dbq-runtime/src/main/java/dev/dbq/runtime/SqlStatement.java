@@ -119,6 +119,9 @@ enum SqlStatement {
         String name = text.substring(i + 1, end);
         String identifier = identifiers.get(name);
         if (identifier != null) {
+          if (!identifier.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalStateException(file + ": '" + identifier + "' is no plain identifier");
+          }
           out.append(identifier);
         } else {
           out.append('?');

@@ -4,7 +4,7 @@
 -- fatal error such as OutOfMemoryError, the step called System.exit) keeps its attempt: such runs
 -- count toward DbqWorker.MAX_LOST_RUNS, or a job that kills every run would run forever.
 -- Fenced by each row's claim id and the states a claimed job can be in; claim_id has no
--- index: only held rows are in these states, the rows dbq_job_lease_idx (partial on them) holds.
+-- index of its own: the rows are found through dbq_job_lease_idx, partial on exactly those states.
 -- parameters: :run_counts whether the run counts, :error the last error, :claim_ids
 UPDATE dbq_job
 SET state         = 'READY',

@@ -2,8 +2,8 @@
 -- follows it). A job's run_after is the instant given, or now plus its delay on the database clock
 -- (clock_timestamp(), so that a delay counts from the insert itself).
 -- With :notify it then sends one notification per distinct queue on :channel, delivered when the
--- transaction commits; without, the caller notifies later (see Notifier). Only the primary key and
--- the indexes are written; no row is read.
+-- transaction commits; without, the caller notifies later (see Notifier). Reads no row (no index
+-- serves it); fences nothing: the rows are new, and the primary key refuses an id used before.
 -- parameters, one array element per job: :ids, :names, :queues, :priorities, :workspaces,
 -- :run_afters (instants as text, or null), :delays_us (microseconds, or null); then :notify and
 -- :channel

@@ -1,6 +1,7 @@
 -- Counts the waiting jobs (NEW or READY) of every queue that has any; with
--- :exclude_future_jobs, only those runnable now. The state predicate is dbq_job_claim_idx's, whose
--- leading column is queue_name.
+-- :exclude_future_jobs, only those runnable now. With few waiting jobs the planner can read
+-- dbq_job_claim_idx (partial on NEW and READY, queue_name first); with many it scans the table.
+-- Read-only: it locks nothing and fences nothing.
 -- parameters: :exclude_future_jobs
 SELECT queue_name, count(*)
   FROM dbq_job

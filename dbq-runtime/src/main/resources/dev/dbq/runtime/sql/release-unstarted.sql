@@ -1,8 +1,8 @@
 -- Gives back prefetched claims whose steps never started (an adaptive prefetch that waited too
 -- long): READY again, claim cleared so that nothing of this claim can be saved, the attempt the
 -- claim counted taken back, last_error left as it was (nothing failed).
--- Fenced by each row's claim id and the PROCESSING state; claim_id has no index:
--- only held rows are in that state, the rows dbq_job_lease_idx (partial on them) holds.
+-- Fenced by each row's claim id and the PROCESSING state; claim_id has no index
+-- of its own: the rows are found through dbq_job_lease_idx, partial on PROCESSING and STOPPING.
 -- parameters: :claim_ids
 UPDATE dbq_job
 SET state         = 'READY',
