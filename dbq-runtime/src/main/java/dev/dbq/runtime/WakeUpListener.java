@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on {@code dbq_job_enqueued} (payload: the queue name) over a dedicated connection and
- * wakes the claim loop when a job is enqueued in one of the worker's queues. Bursts coalesce in the
- * {@link WakeUp}. A broken connection is logged and reopened after a bounded backoff; after every
- * (re)connect the loop is woken once, since notifications may have been missed meanwhile.
+ * Listens on {@link Notifications#CHANNEL} (payload: the queue name) over a dedicated connection
+ * and wakes the claim loop when a job is enqueued in one of the worker's queues. Bursts coalesce in
+ * the {@link WakeUp}. A broken connection is logged and reopened after a bounded backoff; after
+ * every (re)connect the loop is woken once, since notifications may have been missed meanwhile.
  */
 final class WakeUpListener implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(WakeUpListener.class);
