@@ -31,8 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ClaimLoop {
   private static final Logger log = LoggerFactory.getLogger(ClaimLoop.class);
-  private static final long MIN_ERROR_BACKOFF_MILLIS = 100;
-  private static final long MAX_ERROR_BACKOFF_MILLIS = 30_000;
   private static final Duration FINAL_FLUSH_LIMIT = Duration.ofSeconds(10);
 
   private final WorkerConfig config;
@@ -169,7 +167,7 @@ final class ClaimLoop {
   }
 
   private void claimUntilStopped() {
-    long errorBackoff = MIN_ERROR_BACKOFF_MILLIS;
+    ErrorBackoff errorBackoff = new ErrorBackoff();
     while (!stopping) {
       try {
         releaseStalePrefetch();
@@ -189,7 +187,7 @@ final class ClaimLoop {
         boolean heldNothing = inFlight.isEmpty();
         int heldBefore = active.get();
         List<Claim> claims = store.claim(config.queues(), names, wanted);
-        errorBackoff = MIN_ERROR_BACKOFF_MILLIS;
+        errorBackoff.reset();
         for (Claim claim : claims) {
           dispatch(claim);
         }
@@ -215,14 +213,14 @@ final class ClaimLoop {
         if (e instanceof Exception ex && stoppedBy(ex)) {
           break;
         }
-        log.warn("claiming failed; trying again in {} ms", errorBackoff, e);
+        log.warn("claiming failed; trying again in {} ms", errorBackoff.millis(), e);
         try {
-          wakeUp.awaitMillis(errorBackoff);
+          wakeUp.awaitMillis(errorBackoff.millis());
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
           break;
         }
-        errorBackoff = Math.min(errorBackoff * 2, MAX_ERROR_BACKOFF_MILLIS);
+        errorBackoff.failedAgain();
       }
     }
   }

@@ -24,8 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class CompletionBatcher {
   private static final Logger log = LoggerFactory.getLogger(CompletionBatcher.class);
-  private static final long MIN_ERROR_BACKOFF_MILLIS = 100;
-  private static final long MAX_ERROR_BACKOFF_MILLIS = 30_000;
 
   /** Called after each flush with the batch; {@code saved} holds the claim ids written. */
   interface Flushed {
@@ -166,7 +164,7 @@ final class CompletionBatcher {
   }
 
   private void flush(List<WorkerStore.Finished> batch) throws InterruptedException {
-    long backoff = MIN_ERROR_BACKOFF_MILLIS;
+    ErrorBackoff backoff = new ErrorBackoff();
     while (true) {
       try {
         onFlushed.accept(batch, store.saveBatch(batch));
@@ -200,9 +198,12 @@ final class CompletionBatcher {
           onFlushed.accept(batch, Set.of());
           return;
         }
-        log.warn("saving {} finished step(s) failed; trying again in {} ms", batch.size(), backoff);
-        awaitBackoff(backoff);
-        backoff = Math.min(backoff * 2, MAX_ERROR_BACKOFF_MILLIS);
+        log.warn(
+            "saving {} finished step(s) failed; trying again in {} ms",
+            batch.size(),
+            backoff.millis());
+        awaitBackoff(backoff.millis());
+        backoff.failedAgain();
       } catch (RuntimeException | VirtualMachineError e) {
         // not the database's refusal: retried like an outage, since the thread that saves every
         // step must not die (its claims would be renewed, unsaved, for as long as the worker ran)
@@ -211,9 +212,12 @@ final class CompletionBatcher {
           return;
         }
         log.warn(
-            "saving {} finished step(s) failed; trying again in {} ms", batch.size(), backoff, e);
-        awaitBackoff(backoff);
-        backoff = Math.min(backoff * 2, MAX_ERROR_BACKOFF_MILLIS);
+            "saving {} finished step(s) failed; trying again in {} ms",
+            batch.size(),
+            backoff.millis(),
+            e);
+        awaitBackoff(backoff.millis());
+        backoff.failedAgain();
       }
     }
   }

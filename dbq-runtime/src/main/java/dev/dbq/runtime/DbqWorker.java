@@ -48,14 +48,20 @@ public final class DbqWorker implements AutoCloseable {
    */
   public static final int MAX_CONCURRENCY = 1000;
 
+  /** {@link #DEFAULT_RATE_LIMIT} in seconds, for the command line's default. */
+  static final int DEFAULT_RATE_LIMIT_SECONDS = 0;
+
   /** No minimum gap between job starts (the seed's default was one second). */
-  public static final Duration DEFAULT_RATE_LIMIT = Duration.ZERO;
+  public static final Duration DEFAULT_RATE_LIMIT = Duration.ofSeconds(DEFAULT_RATE_LIMIT_SECONDS);
 
   /** How often an idle worker looks for jobs when no notification arrives. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
 
+  /** {@link #DEFAULT_LEASE} in seconds, for the command line's default. */
+  static final int DEFAULT_LEASE_SECONDS = 60;
+
   /** How long a claim lasts without a heartbeat. */
-  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(DEFAULT_LEASE_SECONDS);
 
   /** The shortest lease accepted; the heartbeat runs every third of it. */
   public static final Duration MIN_LEASE = Duration.ofSeconds(1);
@@ -178,7 +184,7 @@ public final class DbqWorker implements AutoCloseable {
   public long runUntilEmpty() throws InterruptedException {
     ClaimLoop running = start(true);
     try {
-      running.awaitTermination(Duration.ofDays(365_000));
+      running.awaitTermination(TimeLimits.FOREVER);
     } catch (InterruptedException e) {
       close();
       throw e;

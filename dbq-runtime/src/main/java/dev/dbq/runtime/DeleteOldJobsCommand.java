@@ -21,7 +21,8 @@ final class DeleteOldJobsCommand implements Callable<Integer> {
       names = "--hours",
       paramLabel = "N",
       defaultValue = "24",
-      description = "Minimum age in hours, 0..8765808 (default: ${DEFAULT-VALUE}).")
+      description =
+          "Minimum age in hours, 0.." + TimeLimits.MAX_SPAN_HOURS + " (default: ${DEFAULT-VALUE}).")
   private long hours;
 
   @Override

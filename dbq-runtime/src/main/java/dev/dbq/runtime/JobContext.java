@@ -165,7 +165,7 @@ public final class JobContext {
   public static final class Builder {
     private final UUID id;
     private final String name;
-    private String queue = "default";
+    private String queue = DbqWorker.DEFAULT_QUEUE;
     private int priority;
     private String step = "";
     private int stepIndex;

@@ -130,7 +130,7 @@ public final class JobDefinition {
   /** Builds a {@link JobDefinition}; {@link #build()} checks the names and ranges. */
   public static final class Builder {
     private final String name;
-    private String queue = "default";
+    private String queue = DbqWorker.DEFAULT_QUEUE;
     private int priority;
     private int maxAttempts = 1;
     private Class<?> workspaceType;
@@ -145,7 +145,7 @@ public final class JobDefinition {
     }
 
     /**
-     * @param queue the default queue; {@code "default"} unless set
+     * @param queue the default queue; {@value DbqWorker#DEFAULT_QUEUE} unless set
      * @return this builder
      */
     public Builder queue(String queue) {

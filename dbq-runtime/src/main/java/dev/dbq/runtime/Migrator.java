@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,21 +39,6 @@ final class Migrator {
   static final long LOCK_KEY = 0x6462_715f_6d69_67L;
 
   private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
-
-  private static final String LOCK = "SELECT pg_advisory_xact_lock(?)";
-  private static final String CREATE_VERSION_TABLE =
-      """
-      CREATE TABLE IF NOT EXISTS dbq_schema_version (
-          version      integer     PRIMARY KEY,
-          description  text        NOT NULL,
-          script       text        NOT NULL,
-          installed_on timestamptz NOT NULL DEFAULT now()
-      )""";
-  private static final String VERSION_TABLE_EXISTS =
-      "SELECT to_regclass('dbq_schema_version') IS NOT NULL";
-  private static final String APPLIED_VERSIONS = "SELECT version FROM dbq_schema_version";
-  private static final String RECORD_VERSION =
-      "INSERT INTO dbq_schema_version (version, description, script) VALUES (?, ?, ?)";
 
   private Migrator() {}
 
@@ -126,8 +110,8 @@ final class Migrator {
   }
 
   private static List<Integer> migrate(Connection c) throws SQLException {
-    try (PreparedStatement lock = c.prepareStatement(LOCK)) {
-      lock.setLong(1, LOCK_KEY);
+    try (NamedStatement lock = NamedStatement.prepare(c, SqlStatement.LOCK_MIGRATIONS)) {
+      lock.setLong("key", LOCK_KEY);
       lock.execute();
     }
     Set<Integer> done = new HashSet<>();
@@ -135,9 +119,9 @@ final class Migrator {
       // CREATE ... IF NOT EXISTS still needs the CREATE right on the schema: a user without it
       // (a worker's) must be able to run an up-to-date migrate, which then changes nothing
       if (!versionTableExists(c)) {
-        s.execute(CREATE_VERSION_TABLE);
+        s.execute(SqlStatement.CREATE_VERSION_TABLE.sql());
       }
-      try (ResultSet rs = s.executeQuery(APPLIED_VERSIONS)) {
+      try (ResultSet rs = s.executeQuery(SqlStatement.APPLIED_VERSIONS.sql())) {
         while (rs.next()) {
           done.add(rs.getInt(1));
         }
@@ -154,10 +138,11 @@ final class Migrator {
         throw new SQLException(
             "migration " + m.script() + " failed: " + e.getMessage(), e.getSQLState(), e);
       }
-      try (PreparedStatement record = c.prepareStatement(RECORD_VERSION)) {
-        record.setInt(1, m.version());
-        record.setString(2, m.description());
-        record.setString(3, m.script());
+      try (NamedStatement record = NamedStatement.prepare(c, SqlStatement.RECORD_VERSION)) {
+        record
+            .setInt("version", m.version())
+            .setString("description", m.description())
+            .setString("script", m.script());
         record.executeUpdate();
       }
       LOG.info("applied dbq migration {}", m.script());
@@ -168,7 +153,7 @@ final class Migrator {
 
   private static boolean versionTableExists(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(VERSION_TABLE_EXISTS)) {
+        ResultSet rs = s.executeQuery(SqlStatement.VERSION_TABLE_EXISTS.sql())) {
       return rs.next() && rs.getBoolean(1);
     }
   }

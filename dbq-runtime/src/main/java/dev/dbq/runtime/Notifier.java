@@ -1,7 +1,6 @@
 package dev.dbq.runtime;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -21,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Notifier implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Notifier.class);
-  private static final String NOTIFY = "SELECT pg_notify(?, q) FROM unnest(?::text[]) AS q";
 
   private final DataSource dataSource;
   private final Set<String> pending = new LinkedHashSet<>();
@@ -87,10 +85,9 @@ final class Notifier implements AutoCloseable {
 
   private void send(String[] queues) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(NOTIFY)) {
+        NamedStatement ps = NamedStatement.prepare(c, SqlStatement.NOTIFY_QUEUES)) {
       c.setAutoCommit(true);
-      ps.setString(1, Notifications.CHANNEL);
-      ps.setArray(2, c.createArrayOf("text", queues));
+      ps.setString("channel", Notifications.CHANNEL).setArray("queues", "text", queues);
       ps.executeQuery().close();
     } catch (SQLException e) {
       log.warn(

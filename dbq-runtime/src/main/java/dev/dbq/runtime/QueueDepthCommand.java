@@ -25,7 +25,7 @@ final class QueueDepthCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..*",
       paramLabel = "QUEUE",
-      description = "Queues to report (default: default).")
+      description = "Queues to report (default: " + DbqWorker.DEFAULT_QUEUE + ").")
   private List<String> queues = new ArrayList<>();
 
   @Option(
@@ -52,7 +52,7 @@ final class QueueDepthCommand implements Callable<Integer> {
       cli.out().println(line);
       return 0;
     }
-    List<String> names = queues.isEmpty() ? List.of("default") : queues;
+    List<String> names = queues.isEmpty() ? List.of(DbqWorker.DEFAULT_QUEUE) : queues;
     for (String queue : names) {
       if (!NamingRules.isValidName(queue)) {
         throw new BadInputException(rejected(queue));

@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 final class TableVacuum {
   private static final Logger log = LoggerFactory.getLogger(TableVacuum.class);
-  private static final String VACUUM = "VACUUM (SKIP_LOCKED) dbq_job";
 
   private final DataSource dataSource;
   private final long every;
@@ -57,7 +56,7 @@ final class TableVacuum {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
       c.setAutoCommit(true); // VACUUM cannot run inside a transaction block
-      s.execute(VACUUM);
+      s.execute(SqlStatement.VACUUM.sql());
       SQLWarning refused = notOwner(s.getWarnings());
       if (refused != null) {
         // a user that does not own the table gets a WARNING, not an error: nothing was vacuumed

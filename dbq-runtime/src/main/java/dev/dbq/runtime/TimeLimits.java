@@ -20,10 +20,16 @@ final class TimeLimits {
    * stays inside PostgreSQL's timestamps (4713 BC to 294276 AD), and in microseconds inside a
    * {@code long}.
    */
-  static final Duration MAX_SPAN = Duration.ofDays(365_242);
+  static final long MAX_SPAN_DAYS = 365_242;
+
+  /** {@link #MAX_SPAN_DAYS} as a duration. */
+  static final Duration MAX_SPAN = Duration.ofDays(MAX_SPAN_DAYS);
 
   /** {@link #MAX_SPAN} in whole hours, for {@code delete-old-jobs --hours}. */
-  static final long MAX_SPAN_HOURS = MAX_SPAN.toHours();
+  static final long MAX_SPAN_HOURS = MAX_SPAN_DAYS * 24;
+
+  /** A wait with no end in practice (a thousand years): for waits that only an event ends. */
+  static final Duration FOREVER = Duration.ofDays(365_000);
 
   private TimeLimits() {}
 

@@ -10,18 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on {@code dbq_job_enqueued} (payload: the queue name) over a dedicated connection and
- * wakes the claim loop when a job is enqueued in one of the worker's queues. Bursts coalesce in the
- * {@link WakeUp}. A broken connection is logged and reopened after a bounded backoff; after every
- * (re)connect the loop is woken once, since notifications may have been missed meanwhile.
+ * Listens on {@link Notifications#CHANNEL} (payload: the queue name) over a dedicated connection
+ * and wakes the claim loop when a job is enqueued in one of the worker's queues. Bursts coalesce in
+ * the {@link WakeUp}. A broken connection is logged and reopened after a bounded backoff; after
+ * every (re)connect the loop is woken once, since notifications may have been missed meanwhile.
  */
 final class WakeUpListener implements Runnable {
-  static final String CHANNEL = "dbq_job_enqueued";
   private static final Logger log = LoggerFactory.getLogger(WakeUpListener.class);
   private static final int RECEIVE_TIMEOUT_MILLIS = 250;
-  private static final String WARM_UP_PAYLOAD = "dbq warm-up";
-  private static final long MIN_BACKOFF_MILLIS = 100;
-  private static final long MAX_BACKOFF_MILLIS = 30_000;
 
   private final ListenerConnections connections;
   private final Set<String> queues;
@@ -59,37 +55,38 @@ final class WakeUpListener implements Runnable {
 
   @Override
   public void run() {
-    long backoff = MIN_BACKOFF_MILLIS;
+    ErrorBackoff backoff = new ErrorBackoff();
     while (!stopped) {
       try (Connection c = connections.open()) {
         c.setAutoCommit(true);
         PGConnection pg = c.unwrap(PGConnection.class);
         try (Statement s = c.createStatement()) {
-          s.execute("LISTEN " + CHANNEL);
-          // one notification to itself, in no queue (the name breaks the naming rule), so that the
-          // receiving path is linked before the first real one arrives; other workers ignore it
-          s.execute("NOTIFY " + CHANNEL + ", '" + WARM_UP_PAYLOAD + "'");
+          s.execute(SqlStatement.LISTEN.sql());
+          // one notification to itself, in no queue, so that the receiving path is linked before
+          // the first real one arrives; other workers ignore it
+          s.execute(SqlStatement.NOTIFY_WARM_UP.sql());
         }
         listening = true;
-        backoff = MIN_BACKOFF_MILLIS;
-        log.debug("listening on {} for queues {}", CHANNEL, queues);
+        backoff.reset();
+        log.debug("listening on {} for queues {}", Notifications.CHANNEL, queues);
         wakeUp.signal();
         receive(pg);
       } catch (SQLException | RuntimeException e) {
         if (stopped) {
           break;
         }
-        log.warn("wake-up listener lost its connection; reconnecting in {} ms", backoff, e);
+        log.warn(
+            "wake-up listener lost its connection; reconnecting in {} ms", backoff.millis(), e);
       } finally {
         listening = false;
       }
       try {
-        backoffSleeper.awaitMillis(backoff);
+        backoffSleeper.awaitMillis(backoff.millis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
-      backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+      backoff.failedAgain();
     }
   }
 

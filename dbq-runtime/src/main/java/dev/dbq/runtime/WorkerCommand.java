@@ -62,7 +62,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--rate-limit",
       paramLabel = "S",
-      defaultValue = "0",
+      defaultValue = "" + DbqWorker.DEFAULT_RATE_LIMIT_SECONDS,
       description =
           "Minimum seconds between two job starts of this worker (0..86400, default:"
               + " ${DEFAULT-VALUE}).")
@@ -71,7 +71,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--concurrency",
       paramLabel = "N",
-      defaultValue = "1",
+      defaultValue = "" + DbqWorker.DEFAULT_CONCURRENCY,
       description =
           "Steps run at once (1.." + DbqWorker.MAX_CONCURRENCY + ", default: ${DEFAULT-VALUE}).")
   int concurrency;
@@ -88,7 +88,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--lease",
       paramLabel = "S",
-      defaultValue = "60",
+      defaultValue = "" + DbqWorker.DEFAULT_LEASE_SECONDS,
       description =
           "Seconds a claim lasts without a heartbeat (1..86400, default: ${DEFAULT-VALUE}).")
   BigDecimal leaseSeconds;
@@ -239,7 +239,7 @@ public final class WorkerCommand implements Callable<Integer> {
         return CommandLine.ExitCode.OK;
       }
       worker.start();
-      worker.awaitTermination(Duration.ofDays(365_000));
+      worker.awaitTermination(TimeLimits.FOREVER);
       return worker.failure().isPresent() ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
     } finally {
       try {

@@ -1,12 +1,6 @@
 package dev.dbq.runtime;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -18,23 +12,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.postgresql.PGStatement;
 
 /**
- * The worker's statements against {@code dbq_job}, kept as SQL in {@code worker/*.sql}. Every
+ * The worker's statements against {@code dbq_job} (their SQL is in {@link SqlStatement}). Every
  * statement borrows a connection, runs in autocommit and gives the connection back: no connection
  * is held while a step runs. Finished steps are saved in batches ({@link #saveBatch}). Every
  * state-changing statement names the states it expects and, past the claim, the claim it belongs
  * to.
  */
 final class WorkerStore {
-  static final String CLAIM = load("claim.sql");
-  private static final String SAVE_BATCH = load("save-batch.sql");
-  private static final String RENEW_LEASES = load("renew-leases.sql");
-  private static final String RESCUE_EXPIRED = load("rescue-expired.sql");
-  private static final String MARK_STOPPING = load("mark-stopping.sql");
-  private static final String HAND_BACK = load("hand-back.sql");
-  private static final String RELEASE_UNSTARTED = load("release-unstarted.sql");
+  /** The claim as JDBC takes it, for the plan test. */
+  static final String CLAIM = SqlStatement.CLAIM.sql();
 
   /** A job whose lease lapsed and that went back to READY. */
   record Rescued(UUID id, String name, String queue, int step, int attempt) {}
@@ -64,17 +52,15 @@ final class WorkerStore {
   List<Claim> claim(List<String> queues, Collection<String> names, int limit) throws SQLException {
     List<Claim> claims = new ArrayList<>(limit);
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(CLAIM)) {
+        NamedStatement ps = NamedStatement.prepare(c, SqlStatement.CLAIM)) {
       c.setAutoCommit(true);
-      // Never a server-side prepared statement: an unnamed statement is planned with the actual
-      // arguments every time, so PostgreSQL cannot switch to a generic plan after five executions.
-      unprepared(ps);
-      ps.setArray(1, c.createArrayOf("text", queues.toArray()));
-      ps.setArray(2, c.createArrayOf("text", names.toArray()));
-      ps.setInt(3, limit);
-      ps.setInt(4, limit);
-      ps.setString(5, workerId);
-      ps.setLong(6, leaseMillis);
+      // planned with the actual arguments every time: no generic plan after five executions
+      ps.unprepared()
+          .setArray("queues", "text", queues.toArray())
+          .setArray("names", "text", names.toArray())
+          .setInt("limit", limit)
+          .setString("worker_id", workerId)
+          .setLong("lease_millis", leaseMillis);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           claims.add(claimAt(rs));
@@ -106,14 +92,9 @@ final class WorkerStore {
    */
   void decodeMadeUpClaims(int rows) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT gen_random_uuid(), 'dbq_worker_warm_up', 'dbq warm-up', 0, i::bigint, 0,"
-                    + " '{\"warm\":1}'::jsonb::text, 1, gen_random_uuid()"
-                    + " FROM generate_series(1, ?) AS i")) {
+        NamedStatement ps = NamedStatement.prepare(c, SqlStatement.DECODE_MADE_UP_CLAIMS)) {
       c.setAutoCommit(true);
-      unprepared(ps);
-      ps.setInt(1, rows);
+      ps.unprepared().setInt("rows", rows);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           claimAt(rs);
@@ -163,19 +144,19 @@ final class WorkerStore {
     Set<UUID> saved = new HashSet<>(n * 2);
     synchronized (ownRows) {
       try (Connection c = dataSource.getConnection();
-          PreparedStatement ps = c.prepareStatement(SAVE_BATCH)) {
+          NamedStatement ps = NamedStatement.prepare(c, SqlStatement.SAVE_BATCH)) {
         c.setAutoCommit(true);
         // planned with the actual arrays every time, like the claim: no generic plan that could
         // join the whole table
-        unprepared(ps);
-        ps.setArray(1, c.createArrayOf("uuid", ids));
-        ps.setArray(2, c.createArrayOf("uuid", claimIds));
-        ps.setArray(3, c.createArrayOf("text", kinds));
-        ps.setArray(4, c.createArrayOf("text", workspaces));
-        ps.setArray(5, c.createArrayOf("int4", nextSteps));
-        ps.setArray(6, c.createArrayOf("text", states));
-        ps.setArray(7, c.createArrayOf("int8", backoffs));
-        ps.setArray(8, c.createArrayOf("text", errors));
+        ps.unprepared()
+            .setArray("ids", "uuid", ids)
+            .setArray("claim_ids", "uuid", claimIds)
+            .setArray("kinds", "text", kinds)
+            .setArray("workspaces", "text", workspaces)
+            .setArray("next_steps", "int4", nextSteps)
+            .setArray("states", "text", states)
+            .setArray("backoff_millis", "int8", backoffs)
+            .setArray("errors", "text", errors);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             saved.add(rs.getObject(1, UUID.class));
@@ -195,10 +176,9 @@ final class WorkerStore {
     synchronized (ownRows) {
       List<UUID> renewed = new ArrayList<>(claimIds.size());
       try (Connection c = dataSource.getConnection();
-          PreparedStatement ps = c.prepareStatement(RENEW_LEASES)) {
+          NamedStatement ps = NamedStatement.prepare(c, SqlStatement.RENEW_LEASES)) {
         c.setAutoCommit(true);
-        ps.setLong(1, leaseMillis);
-        ps.setArray(2, uuids(c, claimIds));
+        ps.setLong("lease_millis", leaseMillis).setArray("claim_ids", "uuid", claimIds.toArray());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             renewed.add(rs.getObject(1, UUID.class));
@@ -214,7 +194,7 @@ final class WorkerStore {
     synchronized (ownRows) {
       List<Rescued> rescued = new ArrayList<>();
       try (Connection c = dataSource.getConnection();
-          PreparedStatement ps = c.prepareStatement(RESCUE_EXPIRED)) {
+          NamedStatement ps = NamedStatement.prepare(c, SqlStatement.RESCUE_EXPIRED)) {
         c.setAutoCommit(true);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -236,9 +216,9 @@ final class WorkerStore {
   int markStopping(Collection<UUID> claimIds) throws SQLException {
     synchronized (ownRows) {
       try (Connection c = dataSource.getConnection();
-          PreparedStatement ps = c.prepareStatement(MARK_STOPPING)) {
+          NamedStatement ps = NamedStatement.prepare(c, SqlStatement.MARK_STOPPING)) {
         c.setAutoCommit(true);
-        ps.setArray(1, uuids(c, claimIds));
+        ps.setArray("claim_ids", "uuid", claimIds.toArray());
         return ps.executeUpdate();
       }
     }
@@ -257,11 +237,11 @@ final class WorkerStore {
     synchronized (ownRows) {
       List<UUID> ids = new ArrayList<>();
       try (Connection c = dataSource.getConnection();
-          PreparedStatement ps = c.prepareStatement(HAND_BACK)) {
+          NamedStatement ps = NamedStatement.prepare(c, SqlStatement.HAND_BACK)) {
         c.setAutoCommit(true);
-        ps.setBoolean(1, runCounts);
-        ps.setString(2, ErrorText.clean(reason));
-        ps.setArray(3, uuids(c, claimIds));
+        ps.setBoolean("run_counts", runCounts)
+            .setString("error", ErrorText.clean(reason))
+            .setArray("claim_ids", "uuid", claimIds.toArray());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             ids.add(rs.getObject(1, UUID.class));
@@ -280,32 +260,11 @@ final class WorkerStore {
   int releaseUnstarted(Collection<UUID> claimIds) throws SQLException {
     synchronized (ownRows) {
       try (Connection c = dataSource.getConnection();
-          PreparedStatement ps = c.prepareStatement(RELEASE_UNSTARTED)) {
+          NamedStatement ps = NamedStatement.prepare(c, SqlStatement.RELEASE_UNSTARTED)) {
         c.setAutoCommit(true);
-        ps.setArray(1, uuids(c, claimIds));
+        ps.setArray("claim_ids", "uuid", claimIds.toArray());
         return ps.executeUpdate();
       }
-    }
-  }
-
-  private static void unprepared(PreparedStatement ps) throws SQLException {
-    if (ps.isWrapperFor(PGStatement.class)) {
-      ps.unwrap(PGStatement.class).setPrepareThreshold(0);
-    }
-  }
-
-  private static Array uuids(Connection c, Collection<UUID> ids) throws SQLException {
-    return c.createArrayOf("uuid", ids.toArray());
-  }
-
-  private static String load(String file) {
-    try (InputStream in = WorkerStore.class.getResourceAsStream("worker/" + file)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource dev/dbq/runtime/worker/" + file);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

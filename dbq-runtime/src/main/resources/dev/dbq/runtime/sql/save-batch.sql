@@ -3,8 +3,9 @@
 -- is not returned. Every kind saves the workspace the step and its hooks left (a null one keeps the
 -- stored workspace). Kinds: S succeeded (next step, READY or COMPLETE, attempt reset); R retry
 -- (READY after a backoff on the database clock, last error); F failed for good (FAILED, last error).
--- parameters: 1 ids uuid[], 2 claim ids uuid[], 3 kinds text[], 4 workspaces text[],
--- 5 next steps int[], 6 states text[], 7 backoff millis bigint[], 8 errors text[]
+-- The rows are found by primary key (j.id = b.id).
+-- parameters, one array element per step: :ids, :claim_ids, :kinds, :workspaces, :next_steps,
+-- :states, :backoff_millis, :errors
 UPDATE dbq_job AS j
 SET workspace     = COALESCE(b.workspace::jsonb, j.workspace),
     next_step     = CASE WHEN b.kind = 'S' THEN b.next_step ELSE j.next_step END,
@@ -17,7 +18,8 @@ SET workspace     = COALESCE(b.workspace::jsonb, j.workspace),
     claim_id      = NULL,
     lease_expires = NULL,
     modified      = clock_timestamp()
-FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::text[], ?::bigint[], ?::text[])
+FROM unnest(:ids::uuid[], :claim_ids::uuid[], :kinds::text[], :workspaces::text[],
+            :next_steps::int[], :states::text[], :backoff_millis::bigint[], :errors::text[])
      AS b(id, claim_id, kind, workspace, next_step, state, backoff_ms, error)
 WHERE j.id = b.id
   AND j.claim_id = b.claim_id

@@ -1,7 +1,9 @@
 -- Gives back prefetched claims whose steps never started (an adaptive prefetch that waited too
 -- long): READY again, claim cleared so that nothing of this claim can be saved, the attempt the
 -- claim counted taken back, last_error left as it was (nothing failed).
--- parameters: 1 claim ids uuid[]
+-- Fenced by each row's claim id and the PROCESSING state; claim_id has no index
+-- of its own: the rows are found through dbq_job_lease_idx, partial on PROCESSING and STOPPING.
+-- parameters: :claim_ids
 UPDATE dbq_job
 SET state         = 'READY',
     attempt       = greatest(attempt - 1, 0),
@@ -9,5 +11,5 @@ SET state         = 'READY',
     claim_id      = NULL,
     lease_expires = NULL,
     modified      = clock_timestamp()
-WHERE claim_id = ANY(?::uuid[])
+WHERE claim_id = ANY(:claim_ids::uuid[])
   AND state = 'PROCESSING'

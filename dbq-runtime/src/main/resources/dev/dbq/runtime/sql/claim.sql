@@ -5,29 +5,32 @@
 -- workers hold never count against the limit.
 -- The update finds the candidates through the primary key (= ANY of an array) rather than a join,
 -- so that no plan, custom or generic, ever scans the table.
--- parameters: 1 queues text[], 2 job names text[], 3 limit, 4 limit, 5 lock owner, 6 lease millis
+-- The claim is fenced by the states it expects (NEW, READY) and SKIP LOCKED; it starts a new claim
+-- id that every later statement of the job's run names.
+-- parameters: :queues, :names the job names of the catalog, :limit, :worker_id the lock owner,
+-- :lease_millis
 WITH candidate AS (
     SELECT waiting.id, waiting.priority, waiting.seq
-    FROM unnest(?::text[]) AS q(queue_name)
+    FROM unnest(:queues::text[]) AS q(queue_name)
     CROSS JOIN LATERAL (
         SELECT j.id, j.priority, j.seq
         FROM dbq_job j
         WHERE j.queue_name = q.queue_name
           AND j.state IN ('NEW', 'READY')
           AND (j.run_after IS NULL OR j.run_after <= now())
-          AND j.name = ANY(?::text[])
+          AND j.name = ANY(:names::text[])
         ORDER BY j.priority DESC, j.seq
-        LIMIT ?
+        LIMIT :limit
         FOR UPDATE SKIP LOCKED
     ) AS waiting
     ORDER BY waiting.priority DESC, waiting.seq
-    LIMIT ?
+    LIMIT :limit
 )
 UPDATE dbq_job AS j
 SET state         = 'PROCESSING',
-    lock_owner    = ?,
+    lock_owner    = :worker_id,
     claim_id      = gen_random_uuid(),
-    lease_expires = now() + ? * interval '1 millisecond',
+    lease_expires = now() + :lease_millis * interval '1 millisecond',
     -- total over every integer the column allows: a row at 2147483647 (or negative) is claimed
     -- and failed alone by the lost-run bound, instead of failing every claim of its queue
     attempt       = least(greatest(j.attempt, 0), 2147483646) + 1,

@@ -1,5 +1,6 @@
 -- Returns jobs whose worker stopped renewing its lease (it died or hung) to READY. The attempt
 -- was already counted when the job was claimed. Uses dbq_job_lease_idx.
+-- Fenced by the states a claimed job can be in and the lapsed lease: a renewed lease is left alone.
 UPDATE dbq_job
 SET state         = 'READY',
     last_error    = 'lease of worker ' || coalesce(lock_owner, 'unknown') || ' expired at '

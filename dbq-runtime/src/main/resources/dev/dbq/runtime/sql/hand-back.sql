@@ -3,15 +3,17 @@
 -- it did not run. A step that ran and ended without a saved result (the grace period ran out, a
 -- fatal error such as OutOfMemoryError, the step called System.exit) keeps its attempt: such runs
 -- count toward DbqWorker.MAX_LOST_RUNS, or a job that kills every run would run forever.
--- parameters: 1 whether the run counts, 2 last error, 3 claim ids uuid[]
+-- Fenced by each row's claim id and the states a claimed job can be in; claim_id has no
+-- index of its own: the rows are found through dbq_job_lease_idx, partial on exactly those states.
+-- parameters: :run_counts whether the run counts, :error the last error, :claim_ids
 UPDATE dbq_job
 SET state         = 'READY',
-    attempt       = CASE WHEN ? THEN attempt ELSE greatest(attempt - 1, 0) END,
-    last_error    = ?,
+    attempt       = CASE WHEN :run_counts THEN attempt ELSE greatest(attempt - 1, 0) END,
+    last_error    = :error,
     lock_owner    = NULL,
     claim_id      = NULL,
     lease_expires = NULL,
     modified      = clock_timestamp()
-WHERE claim_id = ANY(?::uuid[])
+WHERE claim_id = ANY(:claim_ids::uuid[])
   AND state IN ('PROCESSING', 'STOPPING')
 RETURNING id
