@@ -187,6 +187,7 @@ final class ClaimLoop {
         boolean heldNothing = inFlight.isEmpty();
         int heldBefore = active.get();
         List<Claim> claims = store.claim(config.queues(), names, wanted);
+        batcher.databaseAnswered();
         errorBackoff.reset();
         for (Claim claim : claims) {
           dispatch(claim);
@@ -311,6 +312,13 @@ final class ClaimLoop {
       }
       return; // handed back by the shutdown before it started
     }
+    if (batcher.savesFailing()) {
+      // the database takes no saves (an outage): a step started now would run without its result
+      // being saved and run again once its lease lapsed. It is left unstarted instead, for its
+      // lease to lapse and the rescue to give it back; only steps already running are repeated.
+      abandonUnstarted(claim);
+      return;
+    }
     running.add(claim.claimId());
     slotThreads.put(claim.claimId(), Thread.currentThread());
     if (rateLimiter.isLimiting()) {
@@ -343,6 +351,16 @@ final class ClaimLoop {
         wakeUp.signal();
       }
     }
+  }
+
+  private void abandonUnstarted(Claim claim) {
+    log.debug("job {}: not started while saves fail; its lease will lapse", claim.id());
+    inFlight.remove(claim.claimId());
+    active.decrementAndGet();
+    if (rateLimiter.isLimiting()) {
+      rateLimiter.abandoned();
+    }
+    wakeUp.signal();
   }
 
   /** A batch was committed (or abandoned): its claims are no longer held. */

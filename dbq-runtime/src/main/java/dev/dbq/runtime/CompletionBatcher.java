@@ -40,6 +40,9 @@ final class CompletionBatcher {
   private long oldestNanos;
   private boolean urgent;
   private boolean closing;
+  // set while the database refuses the saves (an outage), cleared by the next save or claim that
+  // commits
+  private volatile boolean savesFailing;
   private boolean done;
   private long giveUpNanos = Long.MAX_VALUE;
   private Thread thread;
@@ -85,6 +88,19 @@ final class CompletionBatcher {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Whether the last save failed for a reason other than the data (the database is unreachable,
+   * say) and none has committed since: a step started now could not have its result saved.
+   */
+  boolean savesFailing() {
+    return savesFailing;
+  }
+
+  /** Another statement (a claim) just committed: the database takes work again. */
+  void databaseAnswered() {
+    savesFailing = false;
   }
 
   /** How many finished steps wait for a flush. */
@@ -167,7 +183,9 @@ final class CompletionBatcher {
     ErrorBackoff backoff = new ErrorBackoff();
     while (true) {
       try {
-        onFlushed.accept(batch, store.saveBatch(batch));
+        Set<UUID> saved = store.saveBatch(batch);
+        savesFailing = false;
+        onFlushed.accept(batch, saved);
         return;
       } catch (SQLException e) {
         if (RefusedData.is(e)) {
@@ -198,6 +216,7 @@ final class CompletionBatcher {
           onFlushed.accept(batch, Set.of());
           return;
         }
+        savesFailing = true;
         log.warn(
             "saving {} finished step(s) failed; trying again in {} ms",
             batch.size(),
@@ -211,6 +230,7 @@ final class CompletionBatcher {
           onFlushed.accept(batch, Set.of());
           return;
         }
+        savesFailing = true;
         log.warn(
             "saving {} finished step(s) failed; trying again in {} ms",
             batch.size(),
