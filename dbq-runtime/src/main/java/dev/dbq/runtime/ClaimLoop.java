@@ -186,11 +186,13 @@ final class ClaimLoop {
         // committed) and found nothing proves that nothing runnable is left
         boolean heldNothing = inFlight.isEmpty();
         int heldBefore = active.get();
+        // before the statement: the leases it takes start later, on the database clock
+        long claimedAt = System.nanoTime();
         List<Claim> claims = store.claim(config.queues(), names, wanted);
         batcher.databaseAnswered();
         errorBackoff.reset();
         for (Claim claim : claims) {
-          dispatch(claim);
+          dispatch(claim, claimedAt);
         }
         if (prefetch.isAdaptive() && claims.size() > config.concurrency() - heldBefore) {
           prefetched.claimed(System.nanoTime(), claims);
@@ -295,17 +297,17 @@ final class ClaimLoop {
     }
   }
 
-  private void dispatch(Claim claim) {
+  private void dispatch(Claim claim, long claimedAt) {
     inFlight.put(claim.claimId(), claim);
     notStarted.add(claim.claimId());
     active.incrementAndGet();
     if (rateLimiter.isLimiting()) {
       rateLimiter.dispatched();
     }
-    slots.execute(() -> runSlot(claim));
+    slots.execute(() -> runSlot(claim, claimedAt));
   }
 
-  private void runSlot(Claim claim) {
+  private void runSlot(Claim claim, long claimedAt) {
     if (!notStarted.remove(claim.claimId())) {
       if (rateLimiter.isLimiting()) {
         rateLimiter.abandoned();
@@ -316,7 +318,14 @@ final class ClaimLoop {
       // the database takes no saves (an outage): a step started now would run without its result
       // being saved and run again once its lease lapsed. It is left unstarted instead, for its
       // lease to lapse and the rescue to give it back; only steps already running are repeated.
-      abandonUnstarted(claim);
+      abandonUnstarted(claim, "not started while saves fail");
+      return;
+    }
+    long vouchedFrom = Math.max(claimedAt, leaseKeeper.renewedFromNanos());
+    if (System.nanoTime() - vouchedFrom > config.lease().toNanos() * 2 / 3) {
+      // no renewal has vouched for this claim for most of a lease (the database was unreachable):
+      // it may have lapsed and be running elsewhere, so it is not started here
+      abandonUnstarted(claim, "not started: its lease may have lapsed");
       return;
     }
     running.add(claim.claimId());
@@ -353,8 +362,8 @@ final class ClaimLoop {
     }
   }
 
-  private void abandonUnstarted(Claim claim) {
-    log.debug("job {}: not started while saves fail; its lease will lapse", claim.id());
+  private void abandonUnstarted(Claim claim, String why) {
+    log.debug("job {}: {}; its lease will lapse", claim.id(), why);
     inFlight.remove(claim.claimId());
     active.decrementAndGet();
     if (rateLimiter.isLimiting()) {

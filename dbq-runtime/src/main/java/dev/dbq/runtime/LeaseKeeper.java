@@ -24,6 +24,8 @@ final class LeaseKeeper {
   private final Duration period;
   private final Runnable onRescue;
   private ScheduledExecutorService scheduler;
+  // when the last renewal that succeeded was sent: every claim held then is vouched for from it
+  private volatile long renewedFromNanos = System.nanoTime();
 
   LeaseKeeper(WorkerStore store, Supplier<Set<UUID>> inFlight, Duration lease, Runnable onRescue) {
     this.store = store;
@@ -65,12 +67,23 @@ final class LeaseKeeper {
     }
   }
 
+  /**
+   * When the last renewal that succeeded was sent ({@link System#nanoTime()}): the lease of every
+   * claim held then runs at least a lease from it.
+   */
+  long renewedFromNanos() {
+    return renewedFromNanos;
+  }
+
   private void renew() throws java.sql.SQLException {
+    long sent = System.nanoTime();
     Set<UUID> held = new HashSet<>(inFlight.get());
     if (held.isEmpty()) {
+      renewedFromNanos = sent;
       return;
     }
     List<UUID> renewed = store.renewLeases(held);
+    renewedFromNanos = sent;
     held.removeAll(renewed);
     // a claim still in flight but not renewed lapsed and was rescued; its save will be refused
     held.retainAll(inFlight.get());
