@@ -216,6 +216,8 @@ final class ClaimLoop {
         if (e instanceof Exception ex && stoppedBy(ex)) {
           break;
         }
+        // after a fault the worker claims for its idle slots only, until steps finish again
+        prefetch.forgetRate();
         log.warn("claiming failed; trying again in {} ms", errorBackoff.millis(), e);
         try {
           wakeUp.awaitMillis(errorBackoff.millis());
@@ -252,7 +254,15 @@ final class ClaimLoop {
     if (rateLimiter.isLimiting()) {
       return config.concurrency() - busy;
     }
-    int ahead = prefetch.update(System.nanoTime());
+    int ahead;
+    if (batcher.savesFailing()) {
+      // claim nothing ahead while results cannot be saved: what is claimed ahead would either wait
+      // for its lease to lapse or run unsaved; the rate is relearnt from the steps that follow
+      prefetch.forgetRate();
+      ahead = 0;
+    } else {
+      ahead = prefetch.update(System.nanoTime());
+    }
     int room = config.concurrency() + ahead - busy;
     return busy <= refillMark(ahead) ? room : 0;
   }
