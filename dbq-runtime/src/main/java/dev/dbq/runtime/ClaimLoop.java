@@ -48,6 +48,8 @@ final class ClaimLoop {
   // back (shutdown), never both
   private final Set<UUID> notStarted = ConcurrentHashMap.newKeySet();
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+  // claims a slot did not start because the database was failing: given back as soon as it answers
+  private final Set<UUID> abandoned = ConcurrentHashMap.newKeySet();
   // the slot thread of each running claim: a shutdown reads their stacks to tell a step that
   // called System.exit from a signal
   private final Map<UUID, Thread> slotThreads = new ConcurrentHashMap<>();
@@ -171,6 +173,7 @@ final class ClaimLoop {
     while (!stopping) {
       try {
         releaseStalePrefetch();
+        releaseAbandoned();
         int wanted = wanted();
         if (wanted <= 0) {
           wakeUp.await(untilNextLook());
@@ -184,7 +187,7 @@ final class ClaimLoop {
         }
         // read before the claim: only a claim that started with nothing held (so every save had
         // committed) and found nothing proves that nothing runnable is left
-        boolean heldNothing = inFlight.isEmpty();
+        boolean heldNothing = inFlight.isEmpty() && abandoned.isEmpty();
         int heldBefore = active.get();
         // before the statement: the leases it takes start later, on the database clock
         long claimedAt = System.nanoTime();
@@ -307,6 +310,21 @@ final class ClaimLoop {
     }
   }
 
+  /**
+   * Gives the claims that slots left unstarted back as READY, unrun and their attempt not counted
+   * (fenced by the claim: one that lapsed and was taken meanwhile is left alone). A failure is the
+   * claim loop's, and is retried after its backoff.
+   */
+  private void releaseAbandoned() throws SQLException {
+    if (abandoned.isEmpty()) {
+      return;
+    }
+    Set<UUID> ids = new HashSet<>(abandoned);
+    int released = store.releaseUnstarted(ids);
+    abandoned.removeAll(ids);
+    log.debug("gave back {} job(s) left unstarted while the database failed", released);
+  }
+
   private void dispatch(Claim claim, long claimedAt) {
     inFlight.put(claim.claimId(), claim);
     notStarted.add(claim.claimId());
@@ -373,7 +391,8 @@ final class ClaimLoop {
   }
 
   private void abandonUnstarted(Claim claim, String why) {
-    log.debug("job {}: {}; its lease will lapse", claim.id(), why);
+    log.debug("job {}: {}; given back once the database answers", claim.id(), why);
+    abandoned.add(claim.claimId());
     inFlight.remove(claim.claimId());
     active.decrementAndGet();
     if (rateLimiter.isLimiting()) {

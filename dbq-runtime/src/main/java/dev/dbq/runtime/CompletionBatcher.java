@@ -43,6 +43,10 @@ final class CompletionBatcher {
   // set while the database refuses the saves (an outage), cleared by the next save or claim that
   // commits
   private volatile boolean savesFailing;
+  // finished steps added and not yet settled (saved, or given up): while any waits on a failing
+  // save, a claim that commits does not end the failure
+  private final java.util.concurrent.atomic.AtomicInteger unsaved =
+      new java.util.concurrent.atomic.AtomicInteger();
   private boolean done;
   private long giveUpNanos = Long.MAX_VALUE;
   private Thread thread;
@@ -78,6 +82,7 @@ final class CompletionBatcher {
         oldestNanos = System.nanoTime();
       }
       pending.add(finished);
+      unsaved.incrementAndGet();
       if (lastRunning) {
         urgent = true;
       }
@@ -98,9 +103,16 @@ final class CompletionBatcher {
     return savesFailing;
   }
 
-  /** Another statement (a claim) just committed: the database takes work again. */
+  /**
+   * Another statement (a claim) just committed. It ends a failure of the saves only when no
+   * finished step waits to be saved: otherwise the save that waits must commit first, so that new
+   * work is not started while finished work cannot be saved (a flapping database lets a claim
+   * through now and then).
+   */
   void databaseAnswered() {
-    savesFailing = false;
+    if (unsaved.get() == 0) {
+      savesFailing = false;
+    }
   }
 
   /** How many finished steps wait for a flush. */
@@ -185,7 +197,7 @@ final class CompletionBatcher {
       try {
         Set<UUID> saved = store.saveBatch(batch);
         savesFailing = false;
-        onFlushed.accept(batch, saved);
+        settled(batch, saved);
         return;
       } catch (SQLException e) {
         if (RefusedData.is(e)) {
@@ -201,7 +213,7 @@ final class CompletionBatcher {
           WorkerStore.Finished refused = batch.get(0);
           StepOutcome instead = UnsavableResult.replacement(refused.claim(), refused.outcome(), e);
           if (instead == null) {
-            onFlushed.accept(batch, Set.of());
+            settled(batch, Set.of());
             return;
           }
           batch = List.of(new WorkerStore.Finished(refused.claim(), instead));
@@ -213,7 +225,7 @@ final class CompletionBatcher {
                   + " leases lapse",
               batch.size(),
               e);
-          onFlushed.accept(batch, Set.of());
+          settled(batch, Set.of());
           return;
         }
         savesFailing = true;
@@ -227,7 +239,7 @@ final class CompletionBatcher {
         // not the database's refusal: retried like an outage, since the thread that saves every
         // step must not die (its claims would be renewed, unsaved, for as long as the worker ran)
         if (givenUp()) {
-          onFlushed.accept(batch, Set.of());
+          settled(batch, Set.of());
           return;
         }
         savesFailing = true;
@@ -240,6 +252,11 @@ final class CompletionBatcher {
         backoff.failedAgain();
       }
     }
+  }
+
+  private void settled(List<WorkerStore.Finished> batch, Set<UUID> saved) {
+    unsaved.addAndGet(-batch.size());
+    onFlushed.accept(batch, saved);
   }
 
   private boolean givenUp() {
