@@ -1,5 +1,13 @@
 package dev.dbq.runtime;
 
+import dev.dbq.runtime.internal.NamingRules;
+import dev.dbq.runtime.internal.PermanentFault;
+import dev.dbq.runtime.internal.TimeLimits;
+import dev.dbq.runtime.internal.worker.ClaimLoop;
+import dev.dbq.runtime.internal.worker.ListenerConnections;
+import dev.dbq.runtime.internal.worker.RetryBackoff;
+import dev.dbq.runtime.internal.worker.WorkerConfig;
+import dev.dbq.runtime.internal.worker.WorkerEvents;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;

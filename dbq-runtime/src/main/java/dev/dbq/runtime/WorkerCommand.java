@@ -1,5 +1,12 @@
 package dev.dbq.runtime;
 
+import dev.dbq.runtime.cli.CliContext;
+import dev.dbq.runtime.cli.CliLogging;
+import dev.dbq.runtime.cli.DbqVersion;
+import dev.dbq.runtime.internal.TimeLimits;
+import dev.dbq.runtime.internal.worker.StepRunner;
+import dev.dbq.runtime.internal.worker.WorkerHeap;
+import dev.dbq.runtime.internal.worker.WorkerProgress;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.Clock;

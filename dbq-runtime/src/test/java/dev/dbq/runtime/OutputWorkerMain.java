@@ -1,5 +1,6 @@
 package dev.dbq.runtime;
 
+import dev.dbq.runtime.cli.CliLogging;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
