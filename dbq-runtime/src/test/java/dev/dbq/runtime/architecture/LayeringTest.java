@@ -75,6 +75,20 @@ class LayeringTest {
   }
 
   @Test
+  void theSharedRulesUseOnlyTheApi() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("dev.dbq.runtime.internal")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "dev.dbq.runtime.internal.store..", "dev.dbq.runtime.internal.worker..")
+            .because("the store, the worker and the command line all use them");
+    rule.check(RUNTIME);
+  }
+
+  @Test
   void theRuntimeKnowsNothingOfTheProcessor() {
     ArchRule rule =
         noClasses()

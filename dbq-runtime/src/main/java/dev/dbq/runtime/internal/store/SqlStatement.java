@@ -10,11 +10,11 @@ import java.util.Map;
 
 /**
  * Every SQL statement of the runtime, each kept as commented SQL in {@code
- * dev/dbq/runtime/sql/<file>} (the migrations in {@code migrations/} are scripts and are applied as
- * they are, by {@link Migrator}). Statements are written with named parameters ({@code :queues},
- * {@code :claim_ids::uuid[]}); each is loaded once, when this class is, and its names are turned
- * into JDBC's {@code ?} markers there, so a missing resource or a malformed statement fails at
- * start. {@link NamedStatement} sets the values by name.
+ * dev/dbq/runtime/internal/store/sql/<file>} (the migrations in {@code dev/dbq/runtime/migrations/}
+ * are scripts and are applied as they are, by {@link Migrator}). Statements are written with named
+ * parameters ({@code :queues}, {@code :claim_ids::uuid[]}); each is loaded once, when this class
+ * is, and its names are turned into JDBC's {@code ?} markers there, so a missing resource or a
+ * malformed statement fails at start. {@link NamedStatement} sets the values by name.
  *
  * <p>{@code ::} casts, string literals, quoted identifiers and comments are left as written. A raw
  * {@code ?} outside them is refused: every parameter has a name. A statement whose parameters
@@ -62,7 +62,7 @@ public enum SqlStatement {
     this.parameters = List.copyOf(names);
   }
 
-  /** The resource, relative to {@code dev/dbq/runtime/sql/}. */
+  /** The resource, relative to {@code dev/dbq/runtime/internal/store/sql/}. */
   String file() {
     return file;
   }
@@ -80,7 +80,8 @@ public enum SqlStatement {
   private static String read(String file) {
     try (InputStream in = SqlStatement.class.getResourceAsStream(DIRECTORY + file)) {
       if (in == null) {
-        throw new IllegalStateException("missing resource dev/dbq/runtime/" + DIRECTORY + file);
+        throw new IllegalStateException(
+            "missing resource dev/dbq/runtime/internal/store/" + DIRECTORY + file);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -2,7 +2,6 @@ package dev.dbq.runtime.internal.store;
 
 import dev.dbq.runtime.JobState;
 import dev.dbq.runtime.internal.ErrorText;
-import dev.dbq.runtime.internal.worker.WorkerWarmUp;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -91,8 +90,8 @@ public final class WorkerStore {
 
   /**
    * Reads rows shaped like the claim's, made up by the database (no table is read), through the
-   * same code: the driver's row decoding is then linked before the first real claim (see {@link
-   * WorkerWarmUp}).
+   * same code: the driver's row decoding is then linked before the first real claim (see the
+   * worker's {@code WorkerWarmUp}).
    */
   public void decodeMadeUpClaims(int rows) throws SQLException {
     try (Connection c = dataSource.getConnection();
