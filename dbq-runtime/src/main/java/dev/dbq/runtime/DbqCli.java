@@ -5,6 +5,7 @@ import dev.dbq.runtime.cli.CliContext;
 import dev.dbq.runtime.cli.CliLogging;
 import dev.dbq.runtime.cli.DbqVersion;
 import dev.dbq.runtime.cli.RootCommand;
+import dev.dbq.runtime.cli.WorkerCommand;
 import dev.dbq.runtime.internal.PermanentFault;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -112,15 +113,6 @@ public final class DbqCli {
     return commandLine;
   }
 
-  /**
-   * The reason for a parse error without the Java exception picocli appends to conversion errors
-   * ("cannot convert 'soon' to BigDecimal (java.lang.NumberFormatException: ...)").
-   */
-  static String reason(ParameterException e) {
-    return e.getMessage()
-        .replaceFirst("\\s*\\((?:[a-z_$][\\w$]*\\.)+\\w*(?:Exception|Error)\\b.*\\)$", "");
-  }
-
   static String oneLine(String message) {
     return String.join(" ", message.lines().map(String::trim).toList());
   }
@@ -138,7 +130,9 @@ public final class DbqCli {
       String command = e.getCommandLine().getCommandSpec().qualifiedName();
       context
           .err()
-          .println(context.redact(command + ": " + reason(e) + " (see " + command + " --help)"));
+          .println(
+              context.redact(
+                  command + ": " + CliContext.reason(e) + " (see " + command + " --help)"));
       return BAD_INPUT;
     }
   }

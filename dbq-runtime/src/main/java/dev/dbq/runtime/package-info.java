@@ -35,13 +35,13 @@
  *   <li>{@code dev.dbq.runtime.internal}: rules and texts shared by all of them.
  * </ul>
  *
- * <p>Two classes that are not API stay here because they need package-private state of API classes:
- * {@code JobPreparation} (package-private; turns a builder into the row the store inserts, running
- * the creation hook) and {@link dev.dbq.runtime.WorkerCommand} ({@code dbq worker}, public as
- * before because {@link dev.dbq.runtime.DbqWorker#main} and the benchmark run it; it drives {@link
- * dev.dbq.runtime.DbqWorker} through that class's package-private hooks, which moving it to {@code
- * cli} would make public). Where an internal package must act on an API object (the worker moving a
- * {@link dev.dbq.runtime.JobContext} to its outcome's state), the API class installs a hook in
- * {@code dev.dbq.runtime.internal.ApiAccess} instead of growing a public method.
+ * <p>One class that is not API stays here, package-private: {@code JobPreparation}, which turns a
+ * builder into the row the store inserts (running the creation hook) and reads {@link
+ * dev.dbq.runtime.JobBuilder}'s package-private values to do so. Where another package must act on
+ * an API object in a way applications may not (the worker moving a {@link
+ * dev.dbq.runtime.JobContext} to its outcome's state, {@code dbq worker} reading a {@link
+ * dev.dbq.runtime.DbqWorker}'s jobs in flight), the API class installs a hook when it is
+ * initialised ({@code internal.ApiAccess}, {@code internal.worker.WorkerAccess}) instead of growing
+ * a public method.
  */
 package dev.dbq.runtime;

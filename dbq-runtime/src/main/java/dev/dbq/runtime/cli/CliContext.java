@@ -7,6 +7,7 @@ import dev.dbq.runtime.internal.JdbcUrls;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 
 /**
  * What every command of {@link DbqCli} runs against: the environment it reads the database from,
@@ -119,5 +120,14 @@ public final class CliContext implements AutoCloseable {
     }
     out.flush();
     err.flush();
+  }
+
+  /**
+   * The reason for a parse error without the Java exception picocli appends to conversion errors
+   * ("cannot convert 'soon' to BigDecimal (java.lang.NumberFormatException: ...)").
+   */
+  public static String reason(CommandLine.ParameterException e) {
+    return e.getMessage()
+        .replaceFirst("\\s*\\((?:[a-z_$][\\w$]*\\.)+\\w*(?:Exception|Error)\\b.*\\)$", "");
   }
 }

@@ -1,7 +1,10 @@
 package dev.dbq.runtime.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -14,6 +17,12 @@ import org.junit.jupiter.api.Test;
  * the reasons). The rules read the compiled main classes, so a forbidden import fails the build.
  */
 class LayeringTest {
+  /** {@code dbq worker} and its nested and anonymous classes. */
+  private static final DescribedPredicate<JavaClass> WORKER_COMMAND =
+      DescribedPredicate.describe(
+          "are the worker command",
+          c -> c.getName().startsWith("dev.dbq.runtime.cli.WorkerCommand"));
+
   static final JavaClasses RUNTIME =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -47,17 +56,34 @@ class LayeringTest {
 
   @Test
   void theCommandLineUsesTheApiNotTheEngine() {
-    // No exceptions: `dbq worker` (WorkerCommand) is the command that drives the engine, and it
-    // lives in dev.dbq.runtime beside DbqWorker, whose package-private hooks it needs.
     ArchRule rule =
         noClasses()
             .that()
             .resideInAPackage("dev.dbq.runtime.cli..")
+            .and(not(WORKER_COMMAND))
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
                 "dev.dbq.runtime.internal.worker..", "dev.dbq.runtime.internal.store..")
             .because("the commands are clients of Dbq and DbqWorker like any application");
+    rule.check(RUNTIME);
+  }
+
+  /**
+   * The written-down exception: {@code dbq worker} is the command line of the engine itself. It
+   * uses the worker's progress report ({@code WorkerProgress}), heap guard ({@code WorkerHeap}),
+   * the text a failed step leaves ({@code StepRunner.message}), the defaults as constants ({@code
+   * WorkerConfig}) and {@code DbqWorker}'s hooks ({@code WorkerAccess}); still never the store.
+   */
+  @Test
+  void theWorkerCommandUsesTheEngineButNotTheStore() {
+    ArchRule rule =
+        noClasses()
+            .that(WORKER_COMMAND)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.dbq.runtime.internal.store..")
+            .because("the worker reaches the database only through the engine");
     rule.check(RUNTIME);
   }
 

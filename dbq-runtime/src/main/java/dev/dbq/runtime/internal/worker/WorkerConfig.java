@@ -39,4 +39,10 @@ public record WorkerConfig(
         ? Prefetch.adaptive(concurrency)
         : Prefetch.fixed(prefetch);
   }
+
+  /** {@code DbqWorker.DEFAULT_RATE_LIMIT} in seconds, a constant for the command line's default. */
+  public static final int DEFAULT_RATE_LIMIT_SECONDS = 0;
+
+  /** {@code DbqWorker.DEFAULT_LEASE} in seconds, a constant for the command line's default. */
+  public static final int DEFAULT_LEASE_SECONDS = 60;
 }

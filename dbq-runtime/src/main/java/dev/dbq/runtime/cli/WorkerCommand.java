@@ -1,10 +1,13 @@
-package dev.dbq.runtime;
+package dev.dbq.runtime.cli;
 
-import dev.dbq.runtime.cli.CliContext;
-import dev.dbq.runtime.cli.CliLogging;
-import dev.dbq.runtime.cli.DbqVersion;
+import dev.dbq.runtime.Dbq;
+import dev.dbq.runtime.DbqException;
+import dev.dbq.runtime.DbqWorker;
+import dev.dbq.runtime.JobCatalog;
 import dev.dbq.runtime.internal.TimeLimits;
 import dev.dbq.runtime.internal.worker.StepRunner;
+import dev.dbq.runtime.internal.worker.WorkerAccess;
+import dev.dbq.runtime.internal.worker.WorkerConfig;
 import dev.dbq.runtime.internal.worker.WorkerHeap;
 import dev.dbq.runtime.internal.worker.WorkerProgress;
 import java.io.PrintWriter;
@@ -69,7 +72,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--rate-limit",
       paramLabel = "S",
-      defaultValue = "" + DbqWorker.DEFAULT_RATE_LIMIT_SECONDS,
+      defaultValue = "" + WorkerConfig.DEFAULT_RATE_LIMIT_SECONDS,
       description =
           "Minimum seconds between two job starts of this worker (0..86400, default:"
               + " ${DEFAULT-VALUE}).")
@@ -95,7 +98,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--lease",
       paramLabel = "S",
-      defaultValue = "" + DbqWorker.DEFAULT_LEASE_SECONDS,
+      defaultValue = "" + WorkerConfig.DEFAULT_LEASE_SECONDS,
       description =
           "Seconds a claim lasts without a heartbeat (1..86400, default: ${DEFAULT-VALUE}).")
   BigDecimal leaseSeconds;
@@ -122,7 +125,7 @@ public final class WorkerCommand implements Callable<Integer> {
     this(Dbq::fromEnvironment, JobCatalog::loadAll);
   }
 
-  WorkerCommand(Supplier<Dbq> database, Supplier<JobCatalog> catalog) {
+  public WorkerCommand(Supplier<Dbq> database, Supplier<JobCatalog> catalog) {
     this.database = database;
     this.catalog = catalog;
   }
@@ -144,12 +147,12 @@ public final class WorkerCommand implements Callable<Integer> {
    * @param command the command
    * @return the configured command line
    */
-  static CommandLine commandLine(WorkerCommand command) {
+  public static CommandLine commandLine(WorkerCommand command) {
     CommandLine cl = new CommandLine(command);
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           PrintWriter err = ex.getCommandLine().getErr();
-          err.println(CliContext.redactFor(System.getenv(), "worker: " + DbqCli.reason(ex)));
+          err.println(CliContext.redactFor(System.getenv(), "worker: " + CliContext.reason(ex)));
           err.flush();
           return CommandLine.ExitCode.USAGE;
         });
@@ -172,7 +175,7 @@ public final class WorkerCommand implements Callable<Integer> {
             Clock.systemUTC(),
             () -> {
               DbqWorker w = built.get();
-              return w == null ? 0 : w.inFlight();
+              return w == null ? 0 : WorkerAccess.hooks().inFlight(w);
             });
     try {
       if (progressSeconds < 0) {
@@ -180,12 +183,12 @@ public final class WorkerCommand implements Callable<Integer> {
             "--progress must not be negative (0 for no progress lines), was " + progressSeconds);
       }
       builder =
-          DbqWorker.builder()
+          WorkerAccess.hooks()
+              .events(DbqWorker.builder(), progress)
               .queues(
                   queues.isEmpty()
                       ? new String[] {DbqWorker.DEFAULT_QUEUE}
                       : queues.toArray(String[]::new))
-              .events(progress)
               .concurrency(concurrency)
               .vacuumEvery(vacuumEvery)
               .rateLimit(seconds("--rate-limit", rateLimitSeconds, DbqWorker.MAX_RATE_LIMIT))
@@ -194,7 +197,7 @@ public final class WorkerCommand implements Callable<Integer> {
         builder.prefetch(prefetch);
       }
       builder.catalog(catalog.get());
-      builder.validate();
+      WorkerAccess.hooks().validate(builder);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -280,7 +283,7 @@ public final class WorkerCommand implements Callable<Integer> {
   private static void stopOnSignal(DbqWorker worker) {
     if (worker.isRunning()) {
       worker.close();
-      String stepExit = worker.stepExit();
+      String stepExit = WorkerAccess.hooks().stepExit(worker);
       if (stepExit != null) {
         System.err.println(
             "worker "
