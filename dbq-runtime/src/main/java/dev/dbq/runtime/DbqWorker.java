@@ -56,32 +56,6 @@ public final class DbqWorker implements AutoCloseable {
    * The most slots accepted: each is a thread, and each running step may hold a connection of its
    * own; more than this would only wait on the database.
    */
-  static {
-    // the command line's hooks (internal, not API): see WorkerAccess
-    WorkerAccess.install(
-        new WorkerAccess.Hooks() {
-          @Override
-          public int inFlight(DbqWorker worker) {
-            return worker.inFlight();
-          }
-
-          @Override
-          public String stepExit(DbqWorker worker) {
-            return worker.stepExit();
-          }
-
-          @Override
-          public Builder events(Builder builder, WorkerEvents events) {
-            return builder.events(events);
-          }
-
-          @Override
-          public JobCatalog validate(Builder builder) {
-            return builder.validate();
-          }
-        });
-  }
-
   public static final int MAX_CONCURRENCY = 1000;
 
   /** No minimum gap between job starts (the seed's default was one second). */
@@ -161,6 +135,32 @@ public final class DbqWorker implements AutoCloseable {
     NEW,
     RUNNING,
     STOPPED
+  }
+
+  static {
+    // the command line's hooks (internal, not API): see WorkerAccess
+    WorkerAccess.install(
+        new WorkerAccess.Hooks() {
+          @Override
+          public int inFlight(DbqWorker worker) {
+            return worker.inFlight();
+          }
+
+          @Override
+          public String stepExit(DbqWorker worker) {
+            return worker.stepExit();
+          }
+
+          @Override
+          public Builder events(Builder builder, WorkerEvents events) {
+            return builder.events(events);
+          }
+
+          @Override
+          public JobCatalog validate(Builder builder) {
+            return builder.validate();
+          }
+        });
   }
 
   private final WorkerConfig config;
