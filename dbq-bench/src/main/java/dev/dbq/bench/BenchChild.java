@@ -6,7 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.dbq.runtime.Dbq;
 import dev.dbq.runtime.DbqWorker;
 import dev.dbq.runtime.JobBuilder;
-import dev.dbq.runtime.WorkerCommand;
+import dev.dbq.runtime.cli.WorkerCommand;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

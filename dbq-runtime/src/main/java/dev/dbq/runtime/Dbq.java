@@ -1,6 +1,13 @@
 package dev.dbq.runtime;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.dbq.runtime.internal.JdbcUrls;
+import dev.dbq.runtime.internal.OwnPool;
+import dev.dbq.runtime.internal.store.EnqueueCombiner;
+import dev.dbq.runtime.internal.store.JobStore;
+import dev.dbq.runtime.internal.store.Migrator;
+import dev.dbq.runtime.internal.store.NewJob;
+import dev.dbq.runtime.internal.store.Notifier;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -405,7 +412,7 @@ public final class Dbq implements AutoCloseable {
     Objects.requireNonNull(jobs, "jobs");
     List<NewJob> prepared = new ArrayList<>(jobs.size());
     for (JobBuilder<?> job : jobs) {
-      prepared.add(NewJob.prepare(Objects.requireNonNull(job, "job")));
+      prepared.add(JobPreparation.prepare(Objects.requireNonNull(job, "job")));
     }
     return prepared;
   }

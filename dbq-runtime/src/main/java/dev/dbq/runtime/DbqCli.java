@@ -1,17 +1,21 @@
 package dev.dbq.runtime;
 
+import dev.dbq.runtime.cli.BadInputException;
+import dev.dbq.runtime.cli.CliContext;
+import dev.dbq.runtime.cli.CliLogging;
+import dev.dbq.runtime.cli.DbqVersion;
+import dev.dbq.runtime.cli.RootCommand;
+import dev.dbq.runtime.cli.WorkerCommand;
+import dev.dbq.runtime.internal.PermanentFault;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.Spec;
 
 /**
  * The management commands, django-db-queue's {@code manage.py} commands for dbq:
@@ -95,7 +99,7 @@ public final class DbqCli {
   }
 
   static CommandLine commandLine(CliContext context) {
-    Root root = new Root(context);
+    RootCommand root = new RootCommand(context);
     CommandLine commandLine = new CommandLine(root);
     commandLine.addSubcommand("worker", new WorkerCommand(context::dbq, context::catalog));
     // every command's --version prints dbq's, not only the root's
@@ -107,45 +111,6 @@ public final class DbqCli {
     commandLine.setParameterExceptionHandler(new BadArguments(context));
     commandLine.setExecutionExceptionHandler(new Failures(context));
     return commandLine;
-  }
-
-  /** The {@code dbq} command itself; it only dispatches. */
-  @Command(
-      name = "dbq",
-      mixinStandardHelpOptions = true,
-      versionProvider = DbqVersion.class,
-      description = "Manage dbq job queues in the PostgreSQL database named by DBQ_JDBC_URL.",
-      subcommands = {
-        MigrateCommand.class,
-        CreateJobCommand.class,
-        QueueDepthCommand.class,
-        DeleteOldJobsCommand.class
-      })
-  static final class Root implements Runnable {
-    private final CliContext context;
-    @Spec private CommandSpec spec;
-
-    Root(CliContext context) {
-      this.context = context;
-    }
-
-    CliContext context() {
-      return context;
-    }
-
-    @Override
-    public void run() {
-      throw new ParameterException(spec.commandLine(), "a command is required");
-    }
-  }
-
-  /**
-   * The reason for a parse error without the Java exception picocli appends to conversion errors
-   * ("cannot convert 'soon' to BigDecimal (java.lang.NumberFormatException: ...)").
-   */
-  static String reason(ParameterException e) {
-    return e.getMessage()
-        .replaceFirst("\\s*\\((?:[a-z_$][\\w$]*\\.)+\\w*(?:Exception|Error)\\b.*\\)$", "");
   }
 
   static String oneLine(String message) {
@@ -165,7 +130,9 @@ public final class DbqCli {
       String command = e.getCommandLine().getCommandSpec().qualifiedName();
       context
           .err()
-          .println(context.redact(command + ": " + reason(e) + " (see " + command + " --help)"));
+          .println(
+              context.redact(
+                  command + ": " + CliContext.reason(e) + " (see " + command + " --help)"));
       return BAD_INPUT;
     }
   }

@@ -1,5 +1,15 @@
 package dev.dbq.runtime;
 
+import dev.dbq.runtime.cli.WorkerCommand;
+import dev.dbq.runtime.internal.NamingRules;
+import dev.dbq.runtime.internal.PermanentFault;
+import dev.dbq.runtime.internal.TimeLimits;
+import dev.dbq.runtime.internal.worker.ClaimLoop;
+import dev.dbq.runtime.internal.worker.ListenerConnections;
+import dev.dbq.runtime.internal.worker.RetryBackoff;
+import dev.dbq.runtime.internal.worker.WorkerAccess;
+import dev.dbq.runtime.internal.worker.WorkerConfig;
+import dev.dbq.runtime.internal.worker.WorkerEvents;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,20 +58,16 @@ public final class DbqWorker implements AutoCloseable {
    */
   public static final int MAX_CONCURRENCY = 1000;
 
-  /** {@link #DEFAULT_RATE_LIMIT} in seconds, for the command line's default. */
-  static final int DEFAULT_RATE_LIMIT_SECONDS = 0;
-
   /** No minimum gap between job starts (the seed's default was one second). */
-  public static final Duration DEFAULT_RATE_LIMIT = Duration.ofSeconds(DEFAULT_RATE_LIMIT_SECONDS);
+  public static final Duration DEFAULT_RATE_LIMIT =
+      Duration.ofSeconds(WorkerConfig.DEFAULT_RATE_LIMIT_SECONDS);
 
   /** How often an idle worker looks for jobs when no notification arrives. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
 
-  /** {@link #DEFAULT_LEASE} in seconds, for the command line's default. */
-  static final int DEFAULT_LEASE_SECONDS = 60;
-
   /** How long a claim lasts without a heartbeat. */
-  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(DEFAULT_LEASE_SECONDS);
+  public static final Duration DEFAULT_LEASE =
+      Duration.ofSeconds(WorkerConfig.DEFAULT_LEASE_SECONDS);
 
   /** The shortest lease accepted; the heartbeat runs every third of it. */
   public static final Duration MIN_LEASE = Duration.ofSeconds(1);
@@ -129,6 +135,32 @@ public final class DbqWorker implements AutoCloseable {
     NEW,
     RUNNING,
     STOPPED
+  }
+
+  static {
+    // the command line's hooks (internal, not API): see WorkerAccess
+    WorkerAccess.install(
+        new WorkerAccess.Hooks() {
+          @Override
+          public int inFlight(DbqWorker worker) {
+            return worker.inFlight();
+          }
+
+          @Override
+          public String stepExit(DbqWorker worker) {
+            return worker.stepExit();
+          }
+
+          @Override
+          public Builder events(Builder builder, WorkerEvents events) {
+            return builder.events(events);
+          }
+
+          @Override
+          public JobCatalog validate(Builder builder) {
+            return builder.validate();
+          }
+        });
   }
 
   private final WorkerConfig config;

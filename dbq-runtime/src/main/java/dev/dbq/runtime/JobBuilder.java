@@ -1,5 +1,7 @@
 package dev.dbq.runtime;
 
+import dev.dbq.runtime.internal.NamingRules;
+import dev.dbq.runtime.internal.TimeLimits;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.dbq.runtime;
 
+import dev.dbq.runtime.internal.ApiAccess;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -129,8 +130,13 @@ public final class JobContext {
     return state;
   }
 
+  static {
+    // the worker's hook (internal, not API): see ApiAccess
+    ApiAccess.install((context, next) -> context.moveTo(next));
+  }
+
   /** The worker moves the context to the outcome's state before the failure and post-step hooks. */
-  void moveTo(JobState next) {
+  private void moveTo(JobState next) {
     this.state = next;
   }
 

@@ -1,5 +1,6 @@
 package dev.dbq.runtime;
 
+import dev.dbq.runtime.internal.NamingRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

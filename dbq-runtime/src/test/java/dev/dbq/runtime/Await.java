@@ -4,14 +4,15 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** Waits for a condition with a bound, polling briefly; never waits for time itself to pass. */
-final class Await {
+public final class Await {
   private Await() {}
 
-  static void until(Callable<Boolean> condition, Duration timeout) throws Exception {
+  public static void until(Callable<Boolean> condition, Duration timeout) throws Exception {
     until("condition", condition, timeout);
   }
 
-  static void until(String what, Callable<Boolean> condition, Duration timeout) throws Exception {
+  public static void until(String what, Callable<Boolean> condition, Duration timeout)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!Boolean.TRUE.equals(condition.call())) {
       if (System.nanoTime() > deadline) {

@@ -2,6 +2,8 @@ package dev.dbq.runtime;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.dbq.runtime.cli.WorkerCommand;
+import dev.dbq.runtime.internal.RefusedData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

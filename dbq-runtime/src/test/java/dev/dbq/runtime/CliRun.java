@@ -9,8 +9,8 @@ import java.io.StringWriter;
 import java.util.Map;
 
 /** One {@link DbqCli} command run in-process, with what it printed and its exit status. */
-record CliRun(int status, String out, String err) {
-  static CliRun of(Map<String, String> environment, JobCatalog catalog, String... args) {
+public record CliRun(int status, String out, String err) {
+  public static CliRun of(Map<String, String> environment, JobCatalog catalog, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status =
@@ -19,7 +19,7 @@ record CliRun(int status, String out, String err) {
   }
 
   /** Exit 2, nothing on stdout, one line on stderr without a stack trace. */
-  CliRun assertBadInput() {
+  public CliRun assertBadInput() {
     assertEquals(DbqCli.BAD_INPUT, status, out + err);
     assertEquals("", out);
     assertTrue(err.endsWith("\n") && err.indexOf('\n') == err.length() - 1, "one line: " + err);

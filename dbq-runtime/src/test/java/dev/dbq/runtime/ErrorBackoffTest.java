@@ -2,6 +2,7 @@ package dev.dbq.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dbq.runtime.internal.ErrorBackoff;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

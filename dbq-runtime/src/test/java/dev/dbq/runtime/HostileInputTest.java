@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.runtime.internal.WorkspaceLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;

@@ -2,6 +2,7 @@ package dev.dbq.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dbq.runtime.internal.store.Migrator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

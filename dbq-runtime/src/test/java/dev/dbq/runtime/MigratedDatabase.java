@@ -11,10 +11,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension static final MigratedDatabase db = new MigratedDatabase();}: created
  * before the class's first test, emptied before each test and dropped after the last.
  */
-final class MigratedDatabase implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
-  TestDatabase database;
-  Dbq dbq;
-  Sql sql;
+public final class MigratedDatabase
+    implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+  public TestDatabase database;
+  public Dbq dbq;
+  public Sql sql;
 
   @Override
   public void beforeAll(ExtensionContext context) {

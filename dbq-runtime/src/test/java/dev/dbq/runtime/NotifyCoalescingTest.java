@@ -3,6 +3,7 @@ package dev.dbq.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.runtime.internal.store.Notifications;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;

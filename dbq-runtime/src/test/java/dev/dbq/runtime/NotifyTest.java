@@ -2,6 +2,7 @@ package dev.dbq.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dbq.runtime.internal.store.Notifications;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;

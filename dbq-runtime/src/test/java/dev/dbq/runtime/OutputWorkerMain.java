@@ -1,5 +1,7 @@
 package dev.dbq.runtime;
 
+import dev.dbq.runtime.cli.CliLogging;
+import dev.dbq.runtime.cli.WorkerCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -3,6 +3,7 @@ package dev.dbq.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.runtime.internal.PermanentFault;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -2,6 +2,7 @@ package dev.dbq.runtime;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.dbq.runtime.cli.WorkerCommand;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.dbq.runtime;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.runtime.internal.RefusedData;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 

@@ -8,6 +8,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import dev.dbq.runtime.internal.ErrorText;
+import dev.dbq.runtime.internal.JdbcUrls;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Plain SQL against a test database, for assertions and for setting up rows. */
-final class Sql {
+public final class Sql {
   private final TestDatabase database;
 
   Sql(TestDatabase database) {
     this.database = database;
   }
 
-  void execute(String sql) {
+  public void execute(String sql) {
     try (Connection c = database.connect();
         Statement s = c.createStatement()) {
       s.execute(sql);
@@ -25,7 +25,7 @@ final class Sql {
   }
 
   /** The first column of every row, as text. */
-  List<String> column(String query) {
+  public List<String> column(String query) {
     try (Connection c = database.connect();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(query)) {
@@ -47,7 +47,7 @@ final class Sql {
     return values.get(0);
   }
 
-  long count(String query) {
+  public long count(String query) {
     return Long.parseLong(value(query));
   }
 }

@@ -1,16 +1,16 @@
 package dev.dbq.runtime;
 
 /** A hand-written builder, as generated code would write one, with an untyped setter. */
-final class TestJobBuilder extends JobBuilder<TestJobBuilder> {
+public final class TestJobBuilder extends JobBuilder<TestJobBuilder> {
   TestJobBuilder(JobDefinition definition) {
     super(definition);
   }
 
-  static TestJobBuilder of(JobDefinition definition) {
+  public static TestJobBuilder of(JobDefinition definition) {
     return new TestJobBuilder(definition);
   }
 
-  TestJobBuilder workspace(Object value) {
+  public TestJobBuilder workspace(Object value) {
     return setWorkspace(value);
   }
 }

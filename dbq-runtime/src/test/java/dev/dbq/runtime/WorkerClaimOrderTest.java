@@ -3,6 +3,7 @@ package dev.dbq.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.runtime.internal.store.WorkerStore;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;

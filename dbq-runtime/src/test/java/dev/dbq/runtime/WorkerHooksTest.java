@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.runtime.internal.WorkspaceCodec;
+import dev.dbq.runtime.internal.worker.RetryBackoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

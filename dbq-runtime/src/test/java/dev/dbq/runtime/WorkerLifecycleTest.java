@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A running worker: graceful stop, leases, wake-ups and the rate limit. */
-class WorkerLifecycleTest {
+public class WorkerLifecycleTest {
   private static final Duration BOUND = Duration.ofSeconds(20);
   @RegisterExtension static final WorkerDatabase db = new WorkerDatabase(12);
   private final List<DbqWorker> workers = new ArrayList<>();

@@ -3,7 +3,10 @@ package dev.dbq.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.dbq.runtime.RateLimiterTest.ManualClock;
+import dev.dbq.runtime.internal.store.Claim;
+import dev.dbq.runtime.internal.store.StepOutcome;
+import dev.dbq.runtime.internal.worker.RateLimiterTest.ManualClock;
+import dev.dbq.runtime.internal.worker.WorkerProgress;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;

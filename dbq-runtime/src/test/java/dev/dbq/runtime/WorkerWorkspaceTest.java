@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dbq.runtime.internal.WorkspaceCodec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,0 +1,99 @@
+package dev.dbq.runtime;
+
+import dev.dbq.runtime.internal.MissingWorkspace;
+import dev.dbq.runtime.internal.WorkspaceCodec;
+import dev.dbq.runtime.internal.store.NewJob;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns a builder into the {@link NewJob} the store inserts: checks the workspace, runs the
+ * creation hook. Everything that can fail without the database fails here, before anything is
+ * written. It lives in the API package because it reads {@link JobBuilder}'s package-private
+ * values, which are not API.
+ */
+final class JobPreparation {
+  private JobPreparation() {}
+
+  /**
+   * Prepares a builder's job, running the definition's creation hook.
+   *
+   * @param builder the builder
+   * @return the job to insert
+   * @throws IllegalArgumentException when a job with a typed workspace was given none
+   * @throws WorkspaceException when the workspace is not of the job's type or not a JSON object
+   * @throws CreationHookException when the hook throws a checked exception; unchecked ones
+   *     propagate unchanged
+   */
+  static NewJob prepare(JobBuilder<?> builder) {
+    JobDefinition definition = builder.definition();
+    UUID id = UUID.randomUUID();
+    if (builder.workspaceValue() == null && definition.workspaceType().isPresent()) {
+      // never let a null reach the creation hook and the steps, which take a W
+      throw new IllegalArgumentException(
+          MissingWorkspace.of(definition) + "; call .workspace(...) before enqueue");
+    }
+    Object workspace = checkedWorkspace(definition, builder.workspaceValue());
+    if (definition.creationHook().isPresent()) {
+      workspace = runCreationHook(definition, id, builder, workspace);
+    }
+    return new NewJob(
+        id,
+        definition.name(),
+        builder.queueName(),
+        builder.priorityValue(),
+        WorkspaceCodec.toJson(workspace),
+        builder.runAfterInstant(),
+        builder.runAfterDelay());
+  }
+
+  /**
+   * The workspace as steps will see it: the typed instance, or for untyped jobs a mutable copy of
+   * the map (through JSON, so the hook sees JSON values and the caller's map is left alone).
+   */
+  private static Object checkedWorkspace(JobDefinition definition, Object value) {
+    Class<?> type = definition.workspaceType().orElse(null);
+    if (type == null) {
+      return WorkspaceCodec.toMap(WorkspaceCodec.toJson(value));
+    }
+    if (value != null && !type.isInstance(value)) {
+      throw new WorkspaceException(
+          "workspace of job '"
+              + definition.name()
+              + "' must be a "
+              + type.getName()
+              + ", was "
+              + value.getClass().getName());
+    }
+    // fail before the hook runs when the instance cannot be stored at all
+    WorkspaceCodec.toJson(value);
+    return value;
+  }
+
+  private static Object runCreationHook(
+      JobDefinition definition, UUID id, JobBuilder<?> builder, Object workspace) {
+    JobContext.Builder context =
+        JobContext.builder(id, definition.name())
+            .queue(builder.queueName())
+            .priority(builder.priorityValue())
+            .step(definition.steps().get(0).name(), 0)
+            .attempt(1, definition.maxAttempts());
+    if (definition.workspaceType().isEmpty()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> map = (Map<String, Object>) workspace;
+      context.workspace(map);
+    }
+    Invocation invocation =
+        new Invocation(context.build(), workspace, null, InstanceFactory.NEW_INSTANCE_PER_CALL);
+    Object result;
+    try {
+      result = definition.creationHook().orElseThrow().call(invocation);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new CreationHookException(definition.name(), e);
+    }
+    Object kept = result != null ? result : workspace;
+    return definition.workspaceType().isPresent() ? checkedWorkspace(definition, kept) : kept;
+  }
+}

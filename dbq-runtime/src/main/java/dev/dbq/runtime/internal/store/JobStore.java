@@ -1,0 +1,142 @@
+package dev.dbq.runtime.internal.store;
+
+import dev.dbq.runtime.JobInfo;
+import dev.dbq.runtime.JobState;
+import dev.dbq.runtime.internal.TimeLimits;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The store half of dbq (enqueue, queue depths, clean-up, look-ups); the statements are in {@link
+ * SqlStatement}. Methods take the caller's connection and leave its transaction alone.
+ */
+public final class JobStore {
+
+  private JobStore() {}
+
+  public static void insert(Connection c, List<NewJob> jobs) throws SQLException {
+    insert(c, jobs, true);
+  }
+
+  /**
+   * Inserts many jobs in one statement, in array order.
+   *
+   * @param notify whether the statement also notifies (on commit) once per distinct queue
+   */
+  public static void insert(Connection c, List<NewJob> jobs, boolean notify) throws SQLException {
+    int n = jobs.size();
+    String[] ids = new String[n];
+    String[] names = new String[n];
+    String[] queues = new String[n];
+    Integer[] priorities = new Integer[n];
+    String[] workspaces = new String[n];
+    String[] runAfters = new String[n];
+    Long[] delays = new Long[n];
+    for (int i = 0; i < n; i++) {
+      NewJob job = jobs.get(i);
+      ids[i] = job.id().toString();
+      names[i] = job.name();
+      queues[i] = job.queue();
+      priorities[i] = job.priority();
+      workspaces[i] = job.workspaceJson();
+      runAfters[i] =
+          job.runAfter() == null ? null : job.runAfter().truncatedTo(ChronoUnit.MICROS).toString();
+      delays[i] = job.runAfterDelay() == null ? null : micros(job.runAfterDelay());
+    }
+    try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.INSERT_JOBS)) {
+      s.setArray("ids", "text", ids)
+          .setArray("names", "text", names)
+          .setArray("queues", "text", queues)
+          .setArray("priorities", "int4", priorities)
+          .setArray("workspaces", "text", workspaces)
+          .setArray("run_afters", "text", runAfters)
+          .setArray("delays_us", "int8", delays)
+          .setBoolean("notify", notify)
+          .setString("channel", Notifications.CHANNEL);
+      s.executeQuery().close();
+    }
+  }
+
+  public static Map<String, Long> queueDepths(Connection c, boolean excludeFutureJobs)
+      throws SQLException {
+    Map<String, Long> depths = new TreeMap<>();
+    try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.QUEUE_DEPTHS)) {
+      s.setBoolean("exclude_future_jobs", excludeFutureJobs);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          depths.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
+    return Collections.unmodifiableMap(depths);
+  }
+
+  public static int deleteOld(Connection c, Duration olderThan) throws SQLException {
+    TimeLimits.checkSpan("olderThan", olderThan);
+    try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.DELETE_OLD_JOBS)) {
+      s.setLong("older_than_us", micros(olderThan));
+      return s.executeUpdate();
+    }
+  }
+
+  public static Optional<JobInfo> find(Connection c, UUID id) throws SQLException {
+    try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.FIND_JOB)) {
+      s.setObject("id", id);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new JobInfo(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getInt(4),
+                JobState.valueOf(rs.getString(5)),
+                rs.getInt(6),
+                rs.getString(7),
+                instant(rs, 8),
+                instant(rs, 9),
+                instant(rs, 10),
+                rs.getInt(11),
+                rs.getString(12)));
+      }
+    }
+  }
+
+  public static Map<JobState, Long> countByState(Connection c) throws SQLException {
+    Map<JobState, Long> counts = new EnumMap<>(JobState.class);
+    for (JobState state : JobState.values()) {
+      counts.put(state, 0L);
+    }
+    try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.COUNT_BY_STATE);
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        counts.put(JobState.valueOf(rs.getString(1)), rs.getLong(2));
+      }
+    }
+    return Collections.unmodifiableMap(counts);
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  /** Whole microseconds, PostgreSQL's interval resolution. */
+  static long micros(Duration d) {
+    return Math.addExact(Math.multiplyExact(d.getSeconds(), 1_000_000L), d.getNano() / 1_000L);
+  }
+}

@@ -1,0 +1,27 @@
+package dev.dbq.runtime.internal.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One job ready to insert: its id chosen, its creation hook run, its workspace written as JSON.
+ * {@code JobPreparation} in {@code dev.dbq.runtime} makes it from a builder (it reads the builder's
+ * package-private values, so it lives beside {@code JobBuilder}); the store only inserts it.
+ *
+ * @param id the new job's id, generated here
+ * @param name the job name
+ * @param queue the queue
+ * @param priority the priority
+ * @param workspaceJson the workspace, a JSON object
+ * @param runAfter the earliest start, or null
+ * @param runAfterDelay a delay counted from the database clock at insert, or null
+ */
+public record NewJob(
+    UUID id,
+    String name,
+    String queue,
+    int priority,
+    String workspaceJson,
+    Instant runAfter,
+    Duration runAfterDelay) {}

@@ -1,0 +1,17 @@
+package dev.dbq.runtime.internal.store;
+
+import dev.dbq.runtime.Dbq;
+
+/**
+ * The PostgreSQL notification dbq sends when jobs are enqueued, so that idle workers wake at once
+ * instead of at their next poll. Sent in the enqueuing transaction (so delivered only on commit),
+ * once per distinct queue per insert statement, or, for enqueues that overlap others of the same
+ * {@link Dbq}, by its {@link Notifier} right after their commits, coalesced; the payload is the
+ * queue name.
+ */
+public final class Notifications {
+  /** The channel: {@code LISTEN dbq_job_enqueued}. */
+  public static final String CHANNEL = "dbq_job_enqueued";
+
+  private Notifications() {}
+}

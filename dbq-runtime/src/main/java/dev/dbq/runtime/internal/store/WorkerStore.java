@@ -1,0 +1,273 @@
+package dev.dbq.runtime.internal.store;
+
+import dev.dbq.runtime.JobState;
+import dev.dbq.runtime.internal.ErrorText;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The worker's statements against {@code dbq_job} (their SQL is in {@link SqlStatement}). Every
+ * statement borrows a connection, runs in autocommit and gives the connection back: no connection
+ * is held while a step runs. Finished steps are saved in batches ({@link #saveBatch}). Every
+ * state-changing statement names the states it expects and, past the claim, the claim it belongs
+ * to.
+ */
+public final class WorkerStore {
+  /** The claim as JDBC takes it, for the plan test. */
+  public static final String CLAIM = SqlStatement.CLAIM.sql();
+
+  /** A job whose lease lapsed and that went back to READY. */
+  public record Rescued(UUID id, String name, String queue, int step, int attempt) {}
+
+  private final DataSource dataSource;
+  private final String workerId;
+  private final long leaseMillis;
+
+  /**
+   * Held around every statement that writes this worker's own claimed rows (save, renew, stop, hand
+   * back, rescue): two such multi-row updates locking the same rows in different orders could
+   * deadlock.
+   */
+  private final Object ownRows = new Object();
+
+  public WorkerStore(DataSource dataSource, String workerId, Duration lease) {
+    this.dataSource = dataSource;
+    this.workerId = workerId;
+    this.leaseMillis = lease.toMillis();
+  }
+
+  /**
+   * Claims up to {@code limit} runnable jobs of the given queues and names.
+   *
+   * @return the claims, highest priority first, then oldest
+   */
+  public List<Claim> claim(List<String> queues, Collection<String> names, int limit)
+      throws SQLException {
+    List<Claim> claims = new ArrayList<>(limit);
+    try (Connection c = dataSource.getConnection();
+        NamedStatement ps = NamedStatement.prepare(c, SqlStatement.CLAIM)) {
+      c.setAutoCommit(true);
+      // planned with the actual arguments every time: no generic plan after five executions
+      ps.unprepared()
+          .setArray("queues", "text", queues.toArray())
+          .setArray("names", "text", names.toArray())
+          .setInt("limit", limit)
+          .setString("worker_id", workerId)
+          .setLong("lease_millis", leaseMillis);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          claims.add(claimAt(rs));
+        }
+      }
+    }
+    // UPDATE ... RETURNING does not keep the candidates' order
+    claims.sort(Comparator.comparingInt(Claim::priority).reversed().thenComparingLong(Claim::seq));
+    return claims;
+  }
+
+  private static Claim claimAt(ResultSet rs) throws SQLException {
+    return new Claim(
+        rs.getObject(1, UUID.class),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getInt(4),
+        rs.getLong(5),
+        rs.getInt(6),
+        rs.getString(7),
+        rs.getInt(8),
+        rs.getObject(9, UUID.class));
+  }
+
+  /**
+   * Reads rows shaped like the claim's, made up by the database (no table is read), through the
+   * same code: the driver's row decoding is then linked before the first real claim (see the
+   * worker's {@code WorkerWarmUp}).
+   */
+  public void decodeMadeUpClaims(int rows) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        NamedStatement ps = NamedStatement.prepare(c, SqlStatement.DECODE_MADE_UP_CLAIMS)) {
+      c.setAutoCommit(true);
+      ps.unprepared().setInt("rows", rows);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          claimAt(rs);
+        }
+      }
+    }
+  }
+
+  /** A finished step waiting to be saved. */
+  public record Finished(Claim claim, StepOutcome outcome) {}
+
+  /**
+   * Writes many steps' outcomes in one statement and one commit, each row fenced by its claim.
+   *
+   * @return the claim ids whose outcome was written; the others' claims were lost
+   */
+  public Set<UUID> saveBatch(List<Finished> batch) throws SQLException {
+    int n = batch.size();
+    Object[] ids = new Object[n];
+    Object[] claimIds = new Object[n];
+    String[] kinds = new String[n];
+    String[] workspaces = new String[n];
+    Integer[] nextSteps = new Integer[n];
+    String[] states = new String[n];
+    Long[] backoffs = new Long[n];
+    String[] errors = new String[n];
+    for (int i = 0; i < n; i++) {
+      Finished f = batch.get(i);
+      ids[i] = f.claim().id();
+      claimIds[i] = f.claim().claimId();
+      workspaces[i] = f.outcome().workspaceJson();
+      if (f.outcome() instanceof StepOutcome.Succeeded s) {
+        kinds[i] = "S";
+        nextSteps[i] = s.nextStep();
+        states[i] = s.state().name();
+      } else if (f.outcome() instanceof StepOutcome.Retry r) {
+        kinds[i] = "R";
+        states[i] = JobState.READY.name();
+        backoffs[i] = r.backoff().toMillis();
+        errors[i] = r.error();
+      } else {
+        kinds[i] = "F";
+        states[i] = JobState.FAILED.name();
+        errors[i] = ((StepOutcome.Failed) f.outcome()).error();
+      }
+    }
+    Set<UUID> saved = new HashSet<>(n * 2);
+    synchronized (ownRows) {
+      try (Connection c = dataSource.getConnection();
+          NamedStatement ps = NamedStatement.prepare(c, SqlStatement.SAVE_BATCH)) {
+        c.setAutoCommit(true);
+        // planned with the actual arrays every time, like the claim: no generic plan that could
+        // join the whole table
+        ps.unprepared()
+            .setArray("ids", "uuid", ids)
+            .setArray("claim_ids", "uuid", claimIds)
+            .setArray("kinds", "text", kinds)
+            .setArray("workspaces", "text", workspaces)
+            .setArray("next_steps", "int4", nextSteps)
+            .setArray("states", "text", states)
+            .setArray("backoff_millis", "int8", backoffs)
+            .setArray("errors", "text", errors);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            saved.add(rs.getObject(1, UUID.class));
+          }
+        }
+      }
+    }
+    return saved;
+  }
+
+  /**
+   * Extends the leases of the given claims.
+   *
+   * @return the claims renewed; the others were lost
+   */
+  public List<UUID> renewLeases(Collection<UUID> claimIds) throws SQLException {
+    synchronized (ownRows) {
+      List<UUID> renewed = new ArrayList<>(claimIds.size());
+      try (Connection c = dataSource.getConnection();
+          NamedStatement ps = NamedStatement.prepare(c, SqlStatement.RENEW_LEASES)) {
+        c.setAutoCommit(true);
+        ps.setLong("lease_millis", leaseMillis).setArray("claim_ids", "uuid", claimIds.toArray());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            renewed.add(rs.getObject(1, UUID.class));
+          }
+        }
+      }
+      return renewed;
+    }
+  }
+
+  /** Returns every job whose lease lapsed, whoever held it, to READY. */
+  public List<Rescued> rescueExpired() throws SQLException {
+    synchronized (ownRows) {
+      List<Rescued> rescued = new ArrayList<>();
+      try (Connection c = dataSource.getConnection();
+          NamedStatement ps = NamedStatement.prepare(c, SqlStatement.RESCUE_EXPIRED)) {
+        c.setAutoCommit(true);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rescued.add(
+                new Rescued(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getInt(4),
+                    rs.getInt(5)));
+          }
+        }
+      }
+      return rescued;
+    }
+  }
+
+  /** Marks the given claims' jobs STOPPING. */
+  public int markStopping(Collection<UUID> claimIds) throws SQLException {
+    synchronized (ownRows) {
+      try (Connection c = dataSource.getConnection();
+          NamedStatement ps = NamedStatement.prepare(c, SqlStatement.MARK_STOPPING)) {
+        c.setAutoCommit(true);
+        ps.setArray("claim_ids", "uuid", claimIds.toArray());
+        return ps.executeUpdate();
+      }
+    }
+  }
+
+  /**
+   * Gives the given claims' jobs back as READY and clears their claims.
+   *
+   * @param runCounts whether the claims' steps ran (and ended without a result): their attempts
+   *     then count toward the lost-run bound; false gives a step that never started its attempt
+   *     back
+   * @return the ids of the jobs handed back
+   */
+  public List<UUID> handBack(Collection<UUID> claimIds, String reason, boolean runCounts)
+      throws SQLException {
+    synchronized (ownRows) {
+      List<UUID> ids = new ArrayList<>();
+      try (Connection c = dataSource.getConnection();
+          NamedStatement ps = NamedStatement.prepare(c, SqlStatement.HAND_BACK)) {
+        c.setAutoCommit(true);
+        ps.setBoolean("run_counts", runCounts)
+            .setString("error", ErrorText.clean(reason))
+            .setArray("claim_ids", "uuid", claimIds.toArray());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getObject(1, UUID.class));
+          }
+        }
+      }
+      return ids;
+    }
+  }
+
+  /**
+   * Gives prefetched claims that never started back as READY, as if never claimed.
+   *
+   * @return how many jobs went back
+   */
+  public int releaseUnstarted(Collection<UUID> claimIds) throws SQLException {
+    synchronized (ownRows) {
+      try (Connection c = dataSource.getConnection();
+          NamedStatement ps = NamedStatement.prepare(c, SqlStatement.RELEASE_UNSTARTED)) {
+        c.setAutoCommit(true);
+        ps.setArray("claim_ids", "uuid", claimIds.toArray());
+        return ps.executeUpdate();
+      }
+    }
+  }
+}

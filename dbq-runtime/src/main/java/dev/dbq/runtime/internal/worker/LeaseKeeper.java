@@ -1,0 +1,113 @@
+package dev.dbq.runtime.internal.worker;
+
+import dev.dbq.runtime.internal.PermanentFault;
+import dev.dbq.runtime.internal.RuntimeLoggers;
+import dev.dbq.runtime.internal.store.WorkerStore;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * Every lease/3: renews the leases of this worker's in-flight jobs, and returns every job whose
+ * lease lapsed (whichever worker held it) to READY. Expiry is decided by the database clock only.
+ */
+public final class LeaseKeeper {
+  private static final Logger log = RuntimeLoggers.of(LeaseKeeper.class);
+
+  private final WorkerStore store;
+  private final Supplier<Set<UUID>> inFlight;
+  private final Duration period;
+  private final Runnable onRescue;
+  private ScheduledExecutorService scheduler;
+  // when the last renewal that succeeded was sent: every claim held then is vouched for from it
+  private volatile long renewedFromNanos = System.nanoTime();
+
+  LeaseKeeper(WorkerStore store, Supplier<Set<UUID>> inFlight, Duration lease, Runnable onRescue) {
+    this.store = store;
+    this.inFlight = inFlight;
+    this.period = lease.dividedBy(3);
+    this.onRescue = onRescue;
+  }
+
+  void start(String threadName) {
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, threadName);
+              t.setDaemon(true);
+              return t;
+            });
+    scheduler.scheduleWithFixedDelay(this::tick, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  void stop() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+  }
+
+  /** One heartbeat and one rescue; never throws, so the schedule is never cancelled. */
+  void tick() {
+    try {
+      renew();
+      rescue();
+    } catch (Exception | VirtualMachineError e) {
+      // an Error escaping here would cancel the schedule silently, and every lease would lapse
+      if (e instanceof Exception ex && PermanentFault.in(ex).isPresent()) {
+        // the claim loop meets it too and stops the worker with the fix; a trace would bury it
+        log.debug("lease upkeep failed", e);
+        return;
+      }
+      log.warn("lease upkeep failed; trying again in {}", period, e);
+    }
+  }
+
+  /**
+   * When the last renewal that succeeded was sent ({@link System#nanoTime()}): the lease of every
+   * claim held then runs at least a lease from it.
+   */
+  long renewedFromNanos() {
+    return renewedFromNanos;
+  }
+
+  private void renew() throws java.sql.SQLException {
+    long sent = System.nanoTime();
+    Set<UUID> held = new HashSet<>(inFlight.get());
+    if (held.isEmpty()) {
+      renewedFromNanos = sent;
+      return;
+    }
+    List<UUID> renewed = store.renewLeases(held);
+    renewedFromNanos = sent;
+    held.removeAll(renewed);
+    // a claim still in flight but not renewed lapsed and was rescued; its save will be refused
+    held.retainAll(inFlight.get());
+    for (UUID lost : held) {
+      log.warn("lease of claim {} was lost; the step's result will be dropped", lost);
+    }
+  }
+
+  private void rescue() throws java.sql.SQLException {
+    List<WorkerStore.Rescued> rescued = store.rescueExpired();
+    for (WorkerStore.Rescued r : rescued) {
+      log.warn(
+          "job {} ({}, queue {}) lost its worker's lease during step {} (attempt {}); back to"
+              + " READY",
+          r.id(),
+          r.name(),
+          r.queue(),
+          r.step() + 1, // steps counted from 1 in messages, as attempts are
+          r.attempt());
+    }
+    if (!rescued.isEmpty()) {
+      onRescue.run();
+    }
+  }
+}

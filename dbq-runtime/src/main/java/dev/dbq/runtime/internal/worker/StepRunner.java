@@ -1,0 +1,372 @@
+package dev.dbq.runtime.internal.worker;
+
+import dev.dbq.runtime.DbqWorker;
+import dev.dbq.runtime.InstanceFactory;
+import dev.dbq.runtime.Invocation;
+import dev.dbq.runtime.JobCatalog;
+import dev.dbq.runtime.JobContext;
+import dev.dbq.runtime.JobDefinition;
+import dev.dbq.runtime.JobMethod;
+import dev.dbq.runtime.JobState;
+import dev.dbq.runtime.StepDefinition;
+import dev.dbq.runtime.WorkspaceException;
+import dev.dbq.runtime.internal.ApiAccess;
+import dev.dbq.runtime.internal.ErrorText;
+import dev.dbq.runtime.internal.MdcKeys;
+import dev.dbq.runtime.internal.RuntimeLoggers;
+import dev.dbq.runtime.internal.WorkspaceCodec;
+import dev.dbq.runtime.internal.WorkspaceLimits;
+import dev.dbq.runtime.internal.store.Claim;
+import dev.dbq.runtime.internal.store.StepOutcome;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.MDC;
+
+/**
+ * Runs one step of a claimed job with its hooks, in the seed's order: pre-step hook, step; on a
+ * throw the failure hook (last attempt only); then the post-step hook, always. It touches no
+ * database: it returns what to save.
+ *
+ * <p>A {@link Throwable} from user code fails the step, with two exceptions: {@link
+ * VirtualMachineError}s other than {@link StackOverflowError} are rethrown (the worker hands the
+ * job back and lets the error reach the thread), and an interrupt during a shutdown is just a
+ * failure of this attempt like any other.
+ */
+public final class StepRunner {
+
+  private static final Logger log = RuntimeLoggers.of(StepRunner.class);
+
+  private final JobCatalog catalog;
+  private final InstanceFactory instances;
+  private final RetryBackoff backoff;
+
+  StepRunner(JobCatalog catalog, InstanceFactory instances, RetryBackoff backoff) {
+    this.catalog = catalog;
+    this.instances = instances;
+    this.backoff = backoff;
+  }
+
+  /**
+   * Runs the claimed step.
+   *
+   * @param claim the job and step
+   * @return the outcome to save
+   */
+  StepOutcome run(Claim claim) {
+    MDC.put(MdcKeys.JOB_ID, claim.id().toString());
+    MDC.put(MdcKeys.JOB_NAME, claim.name());
+    MDC.put(MdcKeys.QUEUE, claim.queue());
+    try {
+      return runInMdc(claim);
+    } finally {
+      MDC.remove(MdcKeys.JOB_ID);
+      MDC.remove(MdcKeys.JOB_NAME);
+      MDC.remove(MdcKeys.QUEUE);
+      MDC.remove(MdcKeys.STEP);
+    }
+  }
+
+  private StepOutcome runInMdc(Claim claim) {
+    Optional<JobDefinition> found = catalog.job(claim.name());
+    if (found.isEmpty()) {
+      // the claim filters on the catalog's names, so this means the catalog changed underneath
+      return failedUnrunnable(claim, "job '" + claim.name() + "' is not in this worker's catalog");
+    }
+    JobDefinition job = found.get();
+    int stepCount = job.steps().size();
+    if (claim.stepIndex() >= stepCount) {
+      return failedUnrunnable(
+          claim,
+          "job '"
+              + job.name()
+              + "' has no step at index "
+              + claim.stepIndex()
+              + " (it has "
+              + stepCount
+              + (stepCount == 1 ? " step" : " steps")
+              + "); was it redefined?");
+    }
+    StepDefinition step = job.steps().get(claim.stepIndex());
+    MDC.put(MdcKeys.STEP, step.name());
+
+    Class<?> type = job.workspaceType().orElse(null);
+    String unreadable = WorkspaceLimits.problemWithStored(claim.workspaceJson());
+    if (unreadable != null) {
+      return failedUnrunnable(claim, "workspace of job '" + job.name() + "' " + unreadable);
+    }
+    Object workspace;
+    try {
+      workspace = WorkspaceCodec.read(claim.workspaceJson(), type);
+    } catch (WorkspaceException e) {
+      return failedUnrunnable(
+          claim, "workspace of job '" + job.name() + "' cannot be read: " + e.getMessage());
+    }
+    int lostRuns = claim.attempt() - job.maxAttempts();
+    if (lostRuns > DbqWorker.MAX_LOST_RUNS) {
+      // no hook runs either: the job's own code is the likeliest thing killing its workers
+      return failedUnrunnable(
+          claim,
+          "step '"
+              + step.name()
+              + "' was claimed "
+              + claim.attempt()
+              + " times and its worker was lost at least "
+              + lostRuns
+              + " times before saving a result (killed, a fatal error such as OutOfMemoryError,"
+              + " System.exit, a lapsed lease, or still running when a shutdown's grace period"
+              + " ended); more than "
+              + DbqWorker.MAX_LOST_RUNS
+              + " lost runs fail the job without running it again");
+    }
+    JobContext context = context(claim, job, step, workspace, type);
+    long started = System.nanoTime();
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "job {} {}: {} started, attempt {} of {}",
+          claim.id(),
+          job.name(),
+          stepOf(claim, job),
+          claim.attempt(),
+          job.maxAttempts());
+    }
+    StepOutcome outcome = runWithHooks(claim, job, step, context, workspace, type);
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "job {} {}: {} ended in {} ms, job {}",
+          claim.id(),
+          job.name(),
+          stepOf(claim, job),
+          (System.nanoTime() - started) / 1_000_000,
+          outcome.state());
+    }
+    return outcome;
+  }
+
+  /**
+   * The seed's order: pre-step hook, step; on a throw the failure hook (last attempt only); the
+   * post-step hook always; only then the workspace they left is written, with the state they saw.
+   * The pre-step hook is part of the step's work (its throw fails the step and its edits are kept,
+   * like a step's); a throwing failure or post-step hook is logged and changes nothing.
+   */
+  private StepOutcome runWithHooks(
+      Claim claim,
+      JobDefinition job,
+      StepDefinition step,
+      JobContext context,
+      Object workspace,
+      Class<?> type) {
+    int stepCount = job.steps().size();
+    Object current = workspace;
+    // the JSON of current while it is known; null once a hook may have changed it
+    String json = null;
+    Throwable failure = null;
+    try {
+      // a pre-step hook may replace the workspace the step receives, as a step may
+      current = call(job.preStepHook(), context, current, null);
+      current = call(Optional.of(step.method()), context, current, null);
+      // a result that cannot be saved fails the step itself, with its retries and failure hook
+      json = WorkspaceCodec.toJson(current);
+    } catch (Throwable t) {
+      rethrowIfFatal(t);
+      failure = t;
+    }
+
+    StepOutcome decided = decide(claim, job, stepCount, failure);
+    ApiAccess.contexts().moveTo(context, decided.state());
+    Keeping kept = new Keeping(current, json);
+    if (decided instanceof StepOutcome.Failed) {
+      kept = runHook("failure hook", job.failureHook(), context, kept, type, failure);
+    }
+    kept = runHook("post-step hook", job.postStepHook(), context, kept, type, failure);
+    return withWorkspace(claim, job, step, decided, kept);
+  }
+
+  /** The decided outcome with the workspace the hooks left, or a failure if it cannot be saved. */
+  private static StepOutcome withWorkspace(
+      Claim claim, JobDefinition job, StepDefinition step, StepOutcome decided, Keeping kept) {
+    String json = kept.json();
+    String unsavable = null;
+    if (json == null) {
+      try {
+        json = WorkspaceCodec.toJson(kept.workspace());
+      } catch (WorkspaceException e) {
+        unsavable =
+            ErrorText.clean(
+                "the workspace that step '"
+                    + step.name()
+                    + "' and the hooks of job '"
+                    + job.name()
+                    + "' left cannot be saved: "
+                    + e.getMessage());
+      }
+    }
+    if (decided instanceof StepOutcome.Succeeded s) {
+      if (unsavable != null) {
+        log.error("job {} FAILED: {}", claim.id(), unsavable);
+        return new StepOutcome.Failed(null, unsavable);
+      }
+      return new StepOutcome.Succeeded(json, s.nextStep(), s.state());
+    }
+    if (unsavable != null) {
+      // the step failed already; its outcome stands and the stored workspace is kept
+      log.warn("job {}: {}; the stored workspace is kept", claim.id(), unsavable);
+    }
+    if (decided instanceof StepOutcome.Retry r) {
+      return new StepOutcome.Retry(json, r.error(), r.backoff());
+    }
+    return new StepOutcome.Failed(json, ((StepOutcome.Failed) decided).error());
+  }
+
+  /** The outcome without its workspace: what the hooks will see as the state to be saved. */
+  private StepOutcome decide(Claim claim, JobDefinition job, int stepCount, Throwable failure) {
+    if (failure == null) {
+      int next = claim.stepIndex() + 1;
+      return new StepOutcome.Succeeded(
+          null, next, next < stepCount ? JobState.READY : JobState.COMPLETE);
+    }
+    return failed(claim, job, failure);
+  }
+
+  private StepOutcome failed(Claim claim, JobDefinition job, Throwable t) {
+    String error = message(t);
+    String step = stepOf(claim, job);
+    if (t instanceof InterruptedException) {
+      // only a shutdown past its grace period interrupts a slot, after handing the job back:
+      // the save that follows is refused
+      log.warn(
+          "job {} {}: {} was interrupted by the worker's shutdown", claim.id(), job.name(), step);
+    }
+    if (claim.attempt() < job.maxAttempts()) {
+      Duration wait = backoff.after(claim.attempt());
+      log.warn(
+          "job {} {} failed in {}, attempt {} of {}, retrying in {}: {}",
+          claim.id(),
+          job.name(),
+          step,
+          claim.attempt(),
+          job.maxAttempts(),
+          wait,
+          error,
+          t);
+      return new StepOutcome.Retry(null, error, wait);
+    }
+    log.error(
+        "job {} {} failed in {}, attempt {} of {}: {}",
+        claim.id(),
+        job.name(),
+        step,
+        claim.attempt(),
+        job.maxAttempts(),
+        error,
+        t);
+    return new StepOutcome.Failed(null, error);
+  }
+
+  /**
+   * A step as every message names it: by name, and counted from 1 like attempts ("step 'fetch' (1
+   * of 2)"); {@link JobContext#stepIndex()} is the one 0-based number, for code.
+   */
+  static String stepOf(Claim claim, JobDefinition job) {
+    int count = job.steps().size();
+    int index = claim.stepIndex();
+    String name = index >= 0 && index < count ? "'" + job.steps().get(index).name() + "' " : "";
+    return "step " + name + "(" + (index + 1) + " of " + count + ")";
+  }
+
+  private static StepOutcome failedUnrunnable(Claim claim, String error) {
+    log.error("job {} {} FAILED without running: {}", claim.id(), claim.name(), error);
+    return new StepOutcome.Failed(null, error);
+  }
+
+  private Object call(
+      Optional<JobMethod> hook, JobContext context, Object workspace, Throwable failure)
+      throws Throwable {
+    if (hook.isEmpty()) {
+      return workspace;
+    }
+    Object returned = hook.get().call(new Invocation(context, workspace, failure, instances));
+    return returned == null ? workspace : returned;
+  }
+
+  /** A workspace and, while known, its JSON (null when it must be written anew). */
+  private record Keeping(Object workspace, String json) {}
+
+  /**
+   * Runs a hook whose exception is logged and changes nothing: what it had edited in place is
+   * undone from a snapshot taken before it ran. A hook that returns the workspace replaces it.
+   */
+  private Keeping runHook(
+      String what,
+      Optional<JobMethod> hook,
+      JobContext context,
+      Keeping kept,
+      Class<?> type,
+      Throwable failure) {
+    if (hook.isEmpty()) {
+      return kept;
+    }
+    String before = kept.json() != null ? kept.json() : snapshot(kept.workspace());
+    try {
+      return new Keeping(call(hook, context, kept.workspace(), failure), null);
+    } catch (Throwable t) {
+      rethrowIfFatal(t);
+      log.warn("{} of job {} threw; ignored", what, context.id(), t);
+      if (before == null) {
+        return kept; // it did not serialize before the hook either: nothing to restore
+      }
+      Object restored;
+      try {
+        restored = WorkspaceCodec.read(before, type);
+      } catch (WorkspaceException e) {
+        return kept; // a type that writes but does not read back: keep what the hook left
+      }
+      if (type == null) {
+        // the untyped map is the one the context hands out: restore it in place
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) restored;
+        context.workspace().clear();
+        context.workspace().putAll(map);
+        restored = context.workspace();
+      }
+      return new Keeping(restored, before);
+    }
+  }
+
+  private static String snapshot(Object workspace) {
+    try {
+      return WorkspaceCodec.toJson(workspace);
+    } catch (WorkspaceException e) {
+      return null;
+    }
+  }
+
+  private static JobContext context(
+      Claim claim, JobDefinition job, StepDefinition step, Object workspace, Class<?> type) {
+    JobContext.Builder b =
+        JobContext.builder(claim.id(), claim.name())
+            .queue(claim.queue())
+            .priority(claim.priority())
+            .step(step.name(), claim.stepIndex())
+            .attempt(claim.attempt(), job.maxAttempts());
+    if (type == null) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> map = (Map<String, Object>) workspace;
+      b.workspace(map);
+    }
+    return b.build();
+  }
+
+  /** The text kept in {@code last_error}: the message, or the class name when there is none. */
+  public static String message(Throwable t) {
+    String m = t.getMessage();
+    return ErrorText.clean(m == null || m.isBlank() ? t.getClass().getName() : m);
+  }
+
+  static void rethrowIfFatal(Throwable t) {
+    if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+      throw (VirtualMachineError) t;
+    }
+  }
+}
