@@ -9,17 +9,10 @@ import com.google.testing.compile.JavaFileObjects;
 import dev.dbq.processor.testing.Compilations;
 import dev.dbq.processor.testing.CompiledClasses;
 import dev.dbq.processor.testing.JobSources;
+import dev.dbq.processor.testing.SourceGenerator;
 import dev.dbq.runtime.JobCatalog;
 import dev.dbq.runtime.JobDefinition;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.List;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -75,41 +68,6 @@ class AdversarialValidInputsTest {
         .containsExactly("legacy", "old_mail");
     assertThat(Compiler.javac().withProcessors(new DbqProcessor()).compile(deprecated, removal))
         .succeededWithoutWarnings();
-  }
-
-  /** Writes one source in the first round, as an annotation processor of another library would. */
-  static final class SourceGenerator extends AbstractProcessor {
-    private final String name;
-    private final String source;
-    private boolean done;
-
-    SourceGenerator(String name, String source) {
-      this.name = name;
-      this.source = source;
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      if (!done) {
-        done = true;
-        try (Writer w = processingEnv.getFiler().createSourceFile(name).openWriter()) {
-          w.write(source);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      return false;
-    }
   }
 
   @Test
