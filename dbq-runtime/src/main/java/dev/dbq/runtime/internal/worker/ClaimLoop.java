@@ -54,7 +54,8 @@ public final class ClaimLoop {
   // back (shutdown), never both
   private final Set<UUID> notStarted = ConcurrentHashMap.newKeySet();
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
-  // claims a slot did not start because the database was failing: given back as soon as it answers
+  // claims that will not start here (the database was failing, or an adaptive prefetch went
+  // stale): given back by the claim loop as soon as the database answers
   private final Set<UUID> abandoned = ConcurrentHashMap.newKeySet();
   // the slot thread of each running claim: a shutdown reads their stacks to tell a step that
   // called System.exit from a signal
@@ -304,22 +305,14 @@ public final class ClaimLoop {
       return;
     }
     prefetch.forgetRate();
-    try {
-      int released = store.releaseUnstarted(stale);
-      log.debug("released {} prefetched job(s) that waited too long to start", released);
-    } catch (SQLException e) {
-      log.warn("cannot release {} prefetched job(s); their leases will lapse", stale.size(), e);
-    }
-    for (UUID id : stale) {
-      inFlight.remove(id);
-      active.decrementAndGet();
-    }
+    stale.forEach(this::leaveUnstarted);
+    log.debug("{} prefetched job(s) waited too long to start; giving them back", stale.size());
   }
 
   /**
-   * Gives the claims that slots left unstarted back as READY, unrun and their attempt not counted
-   * (fenced by the claim: one that lapsed and was taken meanwhile is left alone). A failure is the
-   * claim loop's, and is retried after its backoff.
+   * Gives the claims left unstarted back as READY, unrun and their attempt not counted (fenced by
+   * the claim: one that lapsed and was taken meanwhile is left alone). A failure is the claim
+   * loop's, and is retried after its backoff.
    */
   private void releaseAbandoned() throws SQLException {
     if (abandoned.isEmpty()) {
@@ -328,7 +321,7 @@ public final class ClaimLoop {
     Set<UUID> ids = new HashSet<>(abandoned);
     int released = store.releaseUnstarted(ids);
     abandoned.removeAll(ids);
-    log.debug("gave back {} job(s) left unstarted while the database failed", released);
+    log.debug("gave back {} job(s) left unstarted", released);
   }
 
   private void dispatch(Claim claim, long claimedAt) {
@@ -396,11 +389,18 @@ public final class ClaimLoop {
     }
   }
 
+  /**
+   * A claim that will not start here: no longer held, and given back by {@link #releaseAbandoned}.
+   */
+  private void leaveUnstarted(UUID claimId) {
+    abandoned.add(claimId);
+    inFlight.remove(claimId);
+    active.decrementAndGet();
+  }
+
   private void abandonUnstarted(Claim claim, String why) {
     log.debug("job {}: {}; given back once the database answers", claim.id(), why);
-    abandoned.add(claim.claimId());
-    inFlight.remove(claim.claimId());
-    active.decrementAndGet();
+    leaveUnstarted(claim.claimId());
     if (rateLimiter.isLimiting()) {
       rateLimiter.abandoned();
     }
