@@ -1,0 +1,50 @@
+-- dbq schema, version 3: job control. A new terminal state (CANCELLED), a record of every step run,
+-- queues as rows of their own (paused, a global concurrency limit).
+-- Each part below has its own section; a later feature adds its DDL to its own section.
+
+-- ── states ──────────────────────────────────────────────────────────────────────────────────────
+-- CANCELLED: an operator cancelled the job (at once while NEW/READY, at the end of the running step
+-- while PROCESSING). Terminal, like COMPLETE and FAILED.
+ALTER TABLE dbq_job DROP CONSTRAINT IF EXISTS dbq_job_state_check;
+ALTER TABLE dbq_job ADD CONSTRAINT dbq_job_state_check
+    CHECK (state IN ('NEW', 'READY', 'PROCESSING', 'STOPPING', 'COMPLETE', 'FAILED', 'CANCELLED'));
+
+-- ── cancellation ────────────────────────────────────────────────────────────────────────────────
+-- when an operator asked a PROCESSING job to stop (database clock); NULL otherwise. The worker that
+-- holds the job learns of it and ends the job CANCELLED.
+ALTER TABLE dbq_job ADD COLUMN IF NOT EXISTS cancel_requested timestamptz NULL;
+
+-- ── step-run history ────────────────────────────────────────────────────────────────────────────
+-- One row per run of a step, written by the statement that saves the step's outcome (or rescues
+-- the lost run), so the job and its history never disagree. Deleting a job deletes its history.
+CREATE TABLE IF NOT EXISTS dbq_step_run (
+    id          bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    job_id      uuid        NOT NULL REFERENCES dbq_job (id) ON DELETE CASCADE,
+    step_index  integer     NOT NULL,
+    -- NULL where the writer cannot know it (a lost run rescued by a worker without the job)
+    step_name   text        NULL,
+    attempt     integer     NOT NULL,
+    worker      text        NULL,
+    -- database clock
+    started     timestamptz NOT NULL,
+    ended       timestamptz NOT NULL,
+    outcome     text        NOT NULL
+                CHECK (outcome IN ('SUCCEEDED', 'FAILED', 'RETRIED', 'LOST', 'STOPPED', 'CANCELLED')),
+    error       text        NULL,
+    -- trimmed to a bound by the writer
+    stack_trace text        NULL
+);
+
+-- serves a job's history (findJob, show) and the cascade of a job's delete
+CREATE INDEX IF NOT EXISTS dbq_step_run_job_idx ON dbq_step_run (job_id, id);
+
+-- ── queues ──────────────────────────────────────────────────────────────────────────────────────
+-- A row only for a queue an operator configured: a queue without a row is running and unlimited.
+CREATE TABLE IF NOT EXISTS dbq_queue (
+    name              text        PRIMARY KEY,
+    paused            boolean     NOT NULL DEFAULT false,
+    -- at most this many of the queue's jobs PROCESSING or STOPPING at once, across every worker;
+    -- NULL: no limit
+    concurrency_limit integer     NULL CHECK (concurrency_limit IS NULL OR concurrency_limit > 0),
+    modified          timestamptz NOT NULL DEFAULT clock_timestamp()
+);
