@@ -2,10 +2,12 @@ package dev.dbq.runtime;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbq.runtime.internal.ConnectionSettings;
+import dev.dbq.runtime.internal.Listeners;
 import dev.dbq.runtime.internal.OwnPool;
 import dev.dbq.runtime.internal.store.Enqueuer;
 import dev.dbq.runtime.internal.store.JobStore;
 import dev.dbq.runtime.internal.store.Migrator;
+import dev.dbq.runtime.internal.store.NewJob;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -57,6 +59,7 @@ public final class Dbq implements AutoCloseable {
   private final DataSource dataSource;
   private final HikariDataSource ownPool;
   private final Enqueuer enqueuer;
+  private final Listeners listeners = new Listeners(List.of());
 
   private Dbq(DataSource dataSource, HikariDataSource ownPool) {
     this.dataSource = dataSource;
@@ -214,7 +217,10 @@ public final class Dbq implements AutoCloseable {
    */
   public List<UUID> enqueueAll(Collection<? extends JobBuilder<?>> jobs) {
     // hooks run before a connection is taken from the pool: user code never holds one
-    return enqueuer.enqueue(JobPreparation.prepareAll(jobs));
+    List<NewJob> prepared = JobPreparation.prepareAll(jobs);
+    List<UUID> ids = enqueuer.enqueue(prepared);
+    EnqueueEvents.tell(listeners, prepared, false);
+    return ids;
   }
 
   /**
@@ -235,7 +241,36 @@ public final class Dbq implements AutoCloseable {
   public static List<UUID> enqueueAll(
       Connection connection, Collection<? extends JobBuilder<?>> jobs) {
     Objects.requireNonNull(connection, "connection");
-    return Enqueuer.enqueue(connection, JobPreparation.prepareAll(jobs));
+    List<NewJob> prepared = JobPreparation.prepareAll(jobs);
+    List<UUID> ids = Enqueuer.enqueue(connection, prepared);
+    Dbq current = defaultDbq;
+    if (current != null) {
+      EnqueueEvents.tell(current.listeners, prepared, true);
+    }
+    return ids;
+  }
+
+  /**
+   * Adds a listener told of this {@code Dbq}'s enqueues ({@link DbqListener#onEnqueued}), on the
+   * enqueuing thread once the jobs are written. Enqueues through a caller's {@link Connection},
+   * which have no {@code Dbq}, are told to the listeners of the {@linkplain #getDefault() default}
+   * one, when there is one. Workers have listeners of their own ({@link
+   * DbqWorker.Builder#listener}).
+   *
+   * @param listener the listener
+   * @return this
+   */
+  public Dbq addListener(DbqListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
+   * @param listener a listener added before
+   * @return whether it was one of this {@code Dbq}'s listeners
+   */
+  public boolean removeListener(DbqListener listener) {
+    return listeners.remove(listener);
   }
 
   /**

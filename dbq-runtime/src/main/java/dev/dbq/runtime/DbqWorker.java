@@ -1,11 +1,13 @@
 package dev.dbq.runtime;
 
 import dev.dbq.runtime.cli.WorkerCommand;
+import dev.dbq.runtime.internal.Listeners;
 import dev.dbq.runtime.internal.NamingRules;
 import dev.dbq.runtime.internal.PermanentFault;
 import dev.dbq.runtime.internal.TimeLimits;
 import dev.dbq.runtime.internal.worker.ClaimLoop;
 import dev.dbq.runtime.internal.worker.ListenerConnections;
+import dev.dbq.runtime.internal.worker.ListenerEvents;
 import dev.dbq.runtime.internal.worker.RetryBackoff;
 import dev.dbq.runtime.internal.worker.WorkerAccess;
 import dev.dbq.runtime.internal.worker.WorkerConfig;
@@ -149,11 +151,6 @@ public final class DbqWorker implements AutoCloseable {
           @Override
           public String stepExit(DbqWorker worker) {
             return worker.stepExit();
-          }
-
-          @Override
-          public Builder events(Builder builder, WorkerEvents events) {
-            return builder.events(events);
           }
 
           @Override
@@ -373,13 +370,21 @@ public final class DbqWorker implements AutoCloseable {
     private int completionBatchSize = DEFAULT_COMPLETION_BATCH_SIZE;
     private Duration completionFlushDelay = DEFAULT_COMPLETION_FLUSH_DELAY;
     private int vacuumEvery = DEFAULT_VACUUM_EVERY;
-    private WorkerEvents events = WorkerEvents.NONE;
+    private final List<DbqListener> listeners = new ArrayList<>();
 
     private Builder() {}
 
-    /** Who hears about the worker's work as it happens (the command line's progress report). */
-    Builder events(WorkerEvents listener) {
-      this.events = Objects.requireNonNull(listener, "events");
+    /**
+     * Adds a listener told of this worker's work as it happens (claims, steps, retries, failures,
+     * rescues, wake-ups, its start and stop); call it again for several. Listeners of the {@link
+     * Dbq} given to {@link #dbq} are not added: they hear its enqueues. A worker without listeners
+     * builds no events.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(DbqListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
@@ -567,6 +572,11 @@ public final class DbqWorker implements AutoCloseable {
             "a data source is required: call dbq(...) or dataSource(...)");
       }
       JobCatalog jobs = validate();
+      String id = workerId != null ? workerId : defaultWorkerId();
+      WorkerEvents events =
+          listeners.isEmpty()
+              ? WorkerEvents.NONE
+              : new ListenerEvents(new Listeners(listeners), jobs, id);
       return new DbqWorker(
           new WorkerConfig(
               dataSource,
@@ -582,7 +592,7 @@ public final class DbqWorker implements AutoCloseable {
                   MAX_RETRY_BACKOFF.compareTo(retryBackoff) < 0 ? retryBackoff : MAX_RETRY_BACKOFF),
               instanceFactory,
               clock,
-              workerId != null ? workerId : defaultWorkerId(),
+              id,
               listenerConnections != null
                   ? listenerConnections
                   : ListenerConnections.forDataSource(dataSource),

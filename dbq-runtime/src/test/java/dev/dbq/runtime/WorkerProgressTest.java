@@ -3,8 +3,6 @@ package dev.dbq.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.dbq.runtime.internal.store.Claim;
-import dev.dbq.runtime.internal.store.StepOutcome;
 import dev.dbq.runtime.internal.worker.RateLimiterTest.ManualClock;
 import dev.dbq.runtime.internal.worker.WorkerProgress;
 import java.time.Duration;
@@ -48,7 +46,7 @@ class WorkerProgressTest {
         DbqWorker.builder()
             .dbq(db.dbq())
             .catalog(JobCatalog.of(ok, broken, flaky))
-            .events(progress)
+            .listener(progress)
             .build();
 
     assertEquals(4, worker.runUntilEmpty());
@@ -62,15 +60,16 @@ class WorkerProgressTest {
 
   @Test
   void theRateIsOverTheIntervalSinceTheLastLine() {
-    saved(30, new StepOutcome.Succeeded("{}", 1, JobState.READY));
+    stepsEnded(30, DbqEvent.StepResult.SUCCEEDED);
     inFlight.set(8);
     clock.advance(Duration.ofSeconds(10));
     assertEquals(
         "progress: 30 steps done (+30 in 10 s, 3.0/s), 0 jobs failed, 0 steps retried, 8 in flight",
         progress.report());
 
-    saved(5, new StepOutcome.Succeeded("{}", 1, JobState.COMPLETE));
-    saved(1, new StepOutcome.Failed(null, "boom"));
+    stepsEnded(5, DbqEvent.StepResult.SUCCEEDED);
+    stepsEnded(1, DbqEvent.StepResult.FAILED);
+    progress.onJobEnded(new DbqEvent.JobEnded(JOB, JobState.FAILED, 0, Duration.ZERO, "boom"));
     clock.advance(Duration.ofMillis(2500));
     assertEquals(
         "progress: 36 steps done (+6 in 2.5 s, 2.4/s), 1 job failed, 0 steps retried, 8 in flight",
@@ -93,11 +92,13 @@ class WorkerProgressTest {
     assertNull(progress.report());
   }
 
-  private void saved(int times, StepOutcome outcome) {
-    Claim claim =
-        new Claim(UUID.randomUUID(), "ok", "default", 0, 1, 0, "{}", 1, UUID.randomUUID());
+  private static final DbqEvent.JobRef JOB =
+      new DbqEvent.JobRef(UUID.randomUUID(), "ok", "default");
+
+  private void stepsEnded(int times, DbqEvent.StepResult result) {
+    var run = new DbqEvent.StepRun(JOB, 0, "a", 1, "w");
     for (int i = 0; i < times; i++) {
-      progress.stepSaved(claim, outcome);
+      progress.onStepEnded(new DbqEvent.StepEnded(run, result, Duration.ofMillis(1), null));
     }
   }
 }

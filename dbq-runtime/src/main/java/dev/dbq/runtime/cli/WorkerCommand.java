@@ -183,8 +183,8 @@ public final class WorkerCommand implements Callable<Integer> {
             "--progress must not be negative (0 for no progress lines), was " + progressSeconds);
       }
       builder =
-          WorkerAccess.hooks()
-              .events(DbqWorker.builder(), progress)
+          DbqWorker.builder()
+              .listener(progress)
               .queues(
                   queues.isEmpty()
                       ? new String[] {DbqWorker.DEFAULT_QUEUE}

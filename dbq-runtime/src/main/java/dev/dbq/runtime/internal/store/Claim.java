@@ -14,6 +14,10 @@ import java.util.UUID;
  * @param workspaceJson the stored workspace
  * @param attempt this attempt at the step, 1 for the first (already counted in the row)
  * @param claimId the token that fences every write of this claim
+ * @param ageMicros the job's age at the claim (database clock), or -1 when unknown
+ * @param runnableMicros the time since it became runnable (the later of created and run_after) at
+ *     the claim, or -1 when unknown
+ * @param claimedNanos {@link System#nanoTime()} just before the claim statement ran
  */
 public record Claim(
     UUID id,
@@ -24,4 +28,22 @@ public record Claim(
     int stepIndex,
     String workspaceJson,
     int attempt,
-    UUID claimId) {}
+    UUID claimId,
+    long ageMicros,
+    long runnableMicros,
+    long claimedNanos) {
+
+  /** A claim whose ages are unknown (warm-ups, tests). */
+  public Claim(
+      UUID id,
+      String name,
+      String queue,
+      int priority,
+      long seq,
+      int stepIndex,
+      String workspaceJson,
+      int attempt,
+      UUID claimId) {
+    this(id, name, queue, priority, seq, stepIndex, workspaceJson, attempt, claimId, -1, -1, 0);
+  }
+}

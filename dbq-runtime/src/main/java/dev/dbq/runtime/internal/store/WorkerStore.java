@@ -54,6 +54,7 @@ public final class WorkerStore {
   public List<Claim> claim(List<String> queues, Collection<String> names, int limit)
       throws SQLException {
     List<Claim> claims = new ArrayList<>(limit);
+    long claimedNanos = System.nanoTime();
     try (Connection c = dataSource.getConnection();
         NamedStatement ps = NamedStatement.prepare(c, SqlStatement.CLAIM)) {
       c.setAutoCommit(true);
@@ -66,7 +67,7 @@ public final class WorkerStore {
           .setLong("lease_millis", leaseMillis);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          claims.add(claimAt(rs));
+          claims.add(claimAt(rs, claimedNanos));
         }
       }
     }
@@ -75,7 +76,7 @@ public final class WorkerStore {
     return claims;
   }
 
-  private static Claim claimAt(ResultSet rs) throws SQLException {
+  private static Claim claimAt(ResultSet rs, long claimedNanos) throws SQLException {
     return new Claim(
         rs.getObject(1, UUID.class),
         rs.getString(2),
@@ -85,7 +86,10 @@ public final class WorkerStore {
         rs.getInt(6),
         rs.getString(7),
         rs.getInt(8),
-        rs.getObject(9, UUID.class));
+        rs.getObject(9, UUID.class),
+        rs.getLong(10),
+        rs.getLong(11),
+        claimedNanos);
   }
 
   /**
@@ -100,7 +104,7 @@ public final class WorkerStore {
       ps.unprepared().setInt("rows", rows);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          claimAt(rs);
+          claimAt(rs, 0);
         }
       }
     }

@@ -84,9 +84,11 @@ public final class ClaimLoop {
     this.listener =
         exitWhenEmpty
             ? null
-            : new WakeUpListener(config.listenerConnections(), Set.copyOf(config.queues()), wakeUp);
+            : new WakeUpListener(
+                config.listenerConnections(), Set.copyOf(config.queues()), wakeUp, events);
     this.leaseKeeper =
-        new LeaseKeeper(store, () -> Set.copyOf(inFlight.keySet()), config.lease(), wakeUp::signal);
+        new LeaseKeeper(
+            store, () -> Set.copyOf(inFlight.keySet()), config.lease(), wakeUp::signal, events);
     this.batcher =
         new CompletionBatcher(
             store, config.completionBatchSize(), config.completionFlushDelay(), this::saved);
@@ -165,6 +167,7 @@ public final class ClaimLoop {
     try {
       WorkerWarmUp.run(store, config.catalog(), names);
       ((ThreadPoolExecutor) slots).prestartAllCoreThreads();
+      events.workerStarted(config.queues(), config.concurrency());
       claimUntilStopped();
     } finally {
       try {
@@ -201,6 +204,7 @@ public final class ClaimLoop {
         List<Claim> claims = store.claim(config.queues(), names, wanted);
         batcher.databaseAnswered();
         errorBackoff.reset();
+        events.claimed(wanted, claims.size(), System.nanoTime() - claimedAt);
         for (Claim claim : claims) {
           dispatch(claim, claimedAt);
         }
@@ -215,7 +219,9 @@ public final class ClaimLoop {
           log.info("worker {}: nothing runnable is left; stopping", config.workerId());
           break;
         }
-        wakeUp.await(untilNextLook());
+        if (!wakeUp.await(untilNextLook())) {
+          events.wokeUp(false);
+        }
       } catch (InterruptedException e) {
         log.warn("claim loop interrupted; stopping");
         Thread.currentThread().interrupt();
@@ -363,8 +369,11 @@ public final class ClaimLoop {
       wakeUp.signal();
     }
     StepOutcome outcome = null;
+    events.stepStarted(claim);
+    long started = System.nanoTime();
     try {
       outcome = runner.run(claim);
+      events.stepEnded(claim, outcome, System.nanoTime() - started);
     } catch (VirtualMachineError fatal) {
       // the run counts: a step that exhausts the heap on every run must reach the lost-run bound
       handBack(
@@ -467,6 +476,7 @@ public final class ClaimLoop {
       closeBatcher();
       leaseKeeper.stop();
       log.info("worker {} stopped after {} step(s)", config.workerId(), stepsRun.get());
+      events.workerStopped(config.concurrency(), stepsRun.get());
     }
   }
 

@@ -25,11 +25,18 @@ public final class LeaseKeeper {
   private final Supplier<Set<UUID>> inFlight;
   private final Duration period;
   private final Runnable onRescue;
+  private final WorkerEvents events;
   private ScheduledExecutorService scheduler;
   // when the last renewal that succeeded was sent: every claim held then is vouched for from it
   private volatile long renewedFromNanos = System.nanoTime();
 
-  LeaseKeeper(WorkerStore store, Supplier<Set<UUID>> inFlight, Duration lease, Runnable onRescue) {
+  LeaseKeeper(
+      WorkerStore store,
+      Supplier<Set<UUID>> inFlight,
+      Duration lease,
+      Runnable onRescue,
+      WorkerEvents events) {
+    this.events = events;
     this.store = store;
     this.inFlight = inFlight;
     this.period = lease.dividedBy(3);
@@ -84,13 +91,22 @@ public final class LeaseKeeper {
       renewedFromNanos = sent;
       return;
     }
-    List<UUID> renewed = store.renewLeases(held);
+    List<UUID> renewed;
+    try {
+      renewed = store.renewLeases(held);
+    } catch (java.sql.SQLException | RuntimeException e) {
+      events.leaseRenewalFailed(held.size(), String.valueOf(e.getMessage()));
+      throw e;
+    }
     renewedFromNanos = sent;
     held.removeAll(renewed);
     // a claim still in flight but not renewed lapsed and was rescued; its save will be refused
     held.retainAll(inFlight.get());
     for (UUID lost : held) {
       log.warn("lease of claim {} was lost; the step's result will be dropped", lost);
+    }
+    if (!held.isEmpty()) {
+      events.leaseRenewalFailed(held.size(), "lease lapsed and the job was taken back");
     }
   }
 
@@ -105,6 +121,7 @@ public final class LeaseKeeper {
           r.queue(),
           r.step() + 1, // steps counted from 1 in messages, as attempts are
           r.attempt());
+      events.rescued(r);
     }
     if (!rescued.isEmpty()) {
       onRescue.run();

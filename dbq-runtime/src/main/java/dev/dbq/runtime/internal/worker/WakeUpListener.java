@@ -25,15 +25,18 @@ public final class WakeUpListener implements Runnable {
   private final ListenerConnections connections;
   private final Set<String> queues;
   private final WakeUp wakeUp;
+  private final WorkerEvents events;
   private final WakeUp backoffSleeper = new WakeUp();
   private volatile boolean stopped;
   private volatile boolean listening;
   private Thread thread;
 
-  WakeUpListener(ListenerConnections connections, Set<String> queues, WakeUp wakeUp) {
+  WakeUpListener(
+      ListenerConnections connections, Set<String> queues, WakeUp wakeUp, WorkerEvents events) {
     this.connections = connections;
     this.queues = queues;
     this.wakeUp = wakeUp;
+    this.events = events;
   }
 
   void start(String threadName) {
@@ -102,6 +105,7 @@ public final class WakeUpListener implements Runnable {
       for (PGNotification n : notifications) {
         if (queues.contains(n.getParameter())) {
           wakeUp.signal();
+          events.wokeUp(true);
           break;
         }
       }

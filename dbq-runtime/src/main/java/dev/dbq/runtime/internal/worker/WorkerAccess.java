@@ -6,10 +6,9 @@ import dev.dbq.runtime.JobCatalog;
 /**
  * {@link DbqWorker}'s hooks for the {@code dbq worker} command, which lives in {@code
  * dev.dbq.runtime.cli}: the progress report's jobs in flight, the step that called {@code
- * System.exit}, the progress listener, and checking the settings before connecting. {@link
- * DbqWorker} installs them when it is initialised (the pattern of {@code
- * dev.dbq.runtime.internal.ApiAccess}); public methods on the API would put them in the javadoc and
- * show an internal type ({@link WorkerEvents}) in a public signature.
+ * System.exit}, and checking the settings before connecting. {@link DbqWorker} installs them when
+ * it is initialised (the pattern of {@code dev.dbq.runtime.internal.ApiAccess}); public methods on
+ * the API would put them in the javadoc.
  */
 public final class WorkerAccess {
   /** What the command line may do to a worker that applications do not. */
@@ -29,15 +28,6 @@ public final class WorkerAccess {
      * @return the line, or null
      */
     String stepExit(DbqWorker worker);
-
-    /**
-     * Sets who hears about the worker's work as it happens.
-     *
-     * @param builder the builder
-     * @param events the listener
-     * @return the builder
-     */
-    DbqWorker.Builder events(DbqWorker.Builder builder, WorkerEvents events);
 
     /**
      * Checks every setting but the data source, so that bad input is refused before connecting.

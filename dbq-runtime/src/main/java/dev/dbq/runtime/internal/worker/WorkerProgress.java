@@ -1,8 +1,9 @@
 package dev.dbq.runtime.internal.worker;
 
+import dev.dbq.runtime.DbqEvent;
+import dev.dbq.runtime.DbqListener;
+import dev.dbq.runtime.JobState;
 import dev.dbq.runtime.internal.RuntimeLoggers;
-import dev.dbq.runtime.internal.store.Claim;
-import dev.dbq.runtime.internal.store.StepOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,14 +15,14 @@ import org.slf4j.Logger;
 /**
  * The worker command's progress line, logged at INFO every interval while work happens and never
  * while the worker idles: steps done, the rate over the interval, jobs failed and steps retried,
- * and jobs in flight. It counts what {@link WorkerEvents} reports; {@link #report()} is called by a
- * timer (tests call it with their own clock).
+ * and jobs in flight. It is a {@link DbqListener} of the worker and counts what it hears; {@link
+ * #report()} is called by a timer (tests call it with their own clock).
  *
  * <pre>
  * progress: 12000 steps done (+3000 in 10 s, 300.0/s), 2 jobs failed, 1 step retried, 8 in flight
  * </pre>
  */
-public final class WorkerProgress implements WorkerEvents {
+public final class WorkerProgress implements DbqListener {
   private static final Logger log = RuntimeLoggers.of(WorkerProgress.class);
 
   private final Clock clock;
@@ -40,13 +41,20 @@ public final class WorkerProgress implements WorkerEvents {
   }
 
   @Override
-  public void stepSaved(Claim claim, StepOutcome outcome) {
+  public void onStepEnded(DbqEvent.StepEnded event) {
     steps.increment();
-    if (outcome instanceof StepOutcome.Failed) {
+  }
+
+  @Override
+  public void onJobEnded(DbqEvent.JobEnded event) {
+    if (event.state() == JobState.FAILED) {
       failed.increment();
-    } else if (outcome instanceof StepOutcome.Retry) {
-      retried.increment();
     }
+  }
+
+  @Override
+  public void onRetryScheduled(DbqEvent.RetryScheduled event) {
+    retried.increment();
   }
 
   /** Logs the line when anything happened since the last call; returns it, or null. */

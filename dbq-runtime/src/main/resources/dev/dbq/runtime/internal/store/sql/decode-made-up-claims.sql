@@ -3,5 +3,6 @@
 -- Reads no table (no index), fences nothing.
 -- parameters: :rows
 SELECT gen_random_uuid(), 'dbq_worker_warm_up', 'dbq warm-up', 0, i::bigint, 0,
-       '{"warm":1}'::jsonb::text, 1, gen_random_uuid()
+       '{"warm":1}'::jsonb::text, 1, gen_random_uuid(),
+       0::bigint, 0::bigint
   FROM generate_series(1, :rows) AS i

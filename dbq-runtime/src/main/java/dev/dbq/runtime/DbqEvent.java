@@ -1,0 +1,185 @@
+package dev.dbq.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a {@link DbqListener} is told: one record per kind of event, each a plain value. Records
+ * carry names and numbers only, never a workspace, so a listener cannot hold on to job data.
+ *
+ * <p>New components may be added to these records in later versions (a listener reads them; only
+ * dbq creates them).
+ */
+public sealed interface DbqEvent {
+
+  /**
+   * A job as an event names it.
+   *
+   * @param id the job's id
+   * @param name the job's name
+   * @param queue its queue
+   */
+  record JobRef(UUID id, String name, String queue) {}
+
+  /**
+   * One step's run on a worker, as {@link StepStarted} and {@link StepEnded} name it.
+   *
+   * @param job the job
+   * @param stepIndex the step's index, 0 for the first
+   * @param stepName the step's name from the catalog ({@code "?"} when the catalog no longer has
+   *     it)
+   * @param attempt the attempt at this step, 1 for the first
+   * @param workerId the worker running it
+   */
+  record StepRun(JobRef job, int stepIndex, String stepName, int attempt, String workerId) {}
+
+  /**
+   * One job of an {@link Enqueued} event.
+   *
+   * @param job the job
+   * @param priority its priority
+   * @param runAfter when it may run first, or null for at once
+   */
+  record EnqueuedJob(JobRef job, int priority, Instant runAfter) {}
+
+  /**
+   * Jobs were enqueued, on the enqueuing thread, right after the statement that wrote them. Through
+   * a {@link Dbq} they are committed; through a caller's {@link java.sql.Connection} they commit
+   * with the caller's transaction, or not at all.
+   *
+   * @param jobs the jobs, in the order given (one element for a single enqueue)
+   * @param inCallersTransaction whether they were written in the caller's transaction
+   */
+  record Enqueued(List<EnqueuedJob> jobs, boolean inCallersTransaction) implements DbqEvent {}
+
+  /**
+   * A worker started claiming.
+   *
+   * @param workerId its id
+   * @param queues the queues it serves
+   * @param concurrency its slots
+   */
+  record WorkerStarted(String workerId, List<String> queues, int concurrency) implements DbqEvent {}
+
+  /**
+   * A worker stopped: its shutdown sequence is over.
+   *
+   * @param workerId its id
+   * @param concurrency its slots (no longer in use)
+   * @param stepsRun the steps it ran
+   */
+  record WorkerStopped(String workerId, int concurrency, long stepsRun) implements DbqEvent {}
+
+  /** Why an idle worker looked for jobs. */
+  enum WakeUpSource {
+    /** A notification of an enqueue in one of its queues. */
+    NOTIFY,
+    /** Its poll interval passed without one. */
+    POLL
+  }
+
+  /**
+   * An idle worker woke up to look for jobs.
+   *
+   * @param workerId the worker
+   * @param source why
+   */
+  record WokeUp(String workerId, WakeUpSource source) implements DbqEvent {}
+
+  /**
+   * A worker ran its claim statement, on its claim thread.
+   *
+   * @param workerId the worker
+   * @param wanted how many jobs it asked for
+   * @param claimed how many it got
+   * @param duration how long the statement took
+   */
+  record Claimed(String workerId, int wanted, int claimed, Duration duration) implements DbqEvent {}
+
+  /**
+   * A step is about to run (before its pre-step hook), on the thread that runs it.
+   *
+   * @param run the step's run
+   * @param startDelay for the first attempt at a job's first step, the time from when it became
+   *     runnable (the later of its creation and its {@code runAfter}) to its claim, by the database
+   *     clock; otherwise null
+   */
+  record StepStarted(StepRun run, Duration startDelay) implements DbqEvent {}
+
+  /** How a step's run ended. */
+  enum StepResult {
+    /** The step succeeded; the job goes on to its next step, or is complete. */
+    SUCCEEDED,
+    /** The step failed and will be tried again. */
+    RETRYING,
+    /** The step failed for good; so did the job. */
+    FAILED
+  }
+
+  /**
+   * A step's run ended (after its post-step hook), on the thread that ran it, before its result is
+   * saved. A result that cannot be saved (the lease lapsed) runs again elsewhere.
+   *
+   * @param run the step's run
+   * @param result how it ended
+   * @param duration how long the step and its hooks took
+   * @param error the failure's message, or null when it succeeded
+   */
+  record StepEnded(StepRun run, StepResult result, Duration duration, String error)
+      implements DbqEvent {}
+
+  /**
+   * A failed step's retry was saved: the job is READY again and waits for {@code backoff}.
+   *
+   * @param job the job
+   * @param stepIndex the step that failed
+   * @param attempt the attempt that failed
+   * @param backoff the wait before the next attempt
+   * @param error the failure's message
+   */
+  record RetryScheduled(JobRef job, int stepIndex, int attempt, Duration backoff, String error)
+      implements DbqEvent {}
+
+  /**
+   * A job reached a final state and that was saved ({@link JobState#COMPLETE} or {@link
+   * JobState#FAILED}); a failed job's event is the failure event.
+   *
+   * @param job the job
+   * @param state its final state
+   * @param stepIndex the step it ended in
+   * @param age the time from its creation to its end (the database clock at the claim, then the
+   *     worker's)
+   * @param error the failure's message, or null
+   */
+  record JobEnded(JobRef job, JobState state, int stepIndex, Duration age, String error)
+      implements DbqEvent {}
+
+  /**
+   * A worker's lease upkeep returned a job whose worker stopped renewing its lease (it died or
+   * hung) to READY: that run was lost.
+   *
+   * @param job the job
+   * @param stepIndex the step whose run was lost
+   * @param attempt the attempt that was lost
+   * @param workerId the worker that rescued it
+   */
+  record Rescued(JobRef job, int stepIndex, int attempt, String workerId) implements DbqEvent {}
+
+  /**
+   * A job was cancelled.
+   *
+   * @param job the job
+   */
+  record Cancelled(JobRef job) implements DbqEvent {}
+
+  /**
+   * A worker could not renew the leases it holds: the renewal failed, or a lease had lapsed.
+   *
+   * @param workerId the worker
+   * @param claims how many claims it concerns
+   * @param reason what went wrong
+   */
+  record LeaseRenewalFailed(String workerId, int claims, String reason) implements DbqEvent {}
+}
