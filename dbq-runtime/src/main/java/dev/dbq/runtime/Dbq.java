@@ -8,6 +8,7 @@ import dev.dbq.runtime.internal.store.Enqueuer;
 import dev.dbq.runtime.internal.store.JobStore;
 import dev.dbq.runtime.internal.store.Migrator;
 import dev.dbq.runtime.internal.store.NewJob;
+import dev.dbq.runtime.internal.store.QueueStatsReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -297,6 +298,22 @@ public final class Dbq implements AutoCloseable {
       return JobStore.queueDepths(c, excludeFutureJobs);
     } catch (SQLException e) {
       throw new DbqException("cannot read queue depths: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Looks at every queue holding unfinished jobs at once: runnable, scheduled and held jobs, and
+   * how long the oldest runnable one has waited. One statement; with many waiting jobs it reads the
+   * table, so callers that ask often (a metrics gauge) should cache the answer.
+   *
+   * @return one entry per queue with unfinished jobs, by queue name; queues with none are absent
+   * @throws DbqException when the database fails
+   */
+  public List<QueueStats> queueStats() {
+    try (Connection c = dataSource.getConnection()) {
+      return QueueStatsReader.read(c);
+    } catch (SQLException e) {
+      throw new DbqException("cannot read queue stats: " + e.getMessage(), e);
     }
   }
 

@@ -28,6 +28,7 @@ public enum SqlStatement {
   DELETE_OLD_JOBS("delete-old-jobs.sql"),
   FIND_JOB("find-job.sql"),
   COUNT_BY_STATE("count-by-state.sql"),
+  QUEUE_STATS("queue-stats.sql"),
   CLAIM("claim.sql"),
   DECODE_MADE_UP_CLAIMS("decode-made-up-claims.sql"),
   SAVE_BATCH("save-batch.sql"),
