@@ -2,6 +2,7 @@ package dev.dbq.runtime.cli;
 
 import dev.dbq.runtime.Dbq;
 import dev.dbq.runtime.DbqException;
+import dev.dbq.runtime.DbqListener;
 import dev.dbq.runtime.DbqWorker;
 import dev.dbq.runtime.JobCatalog;
 import dev.dbq.runtime.internal.TimeLimits;
@@ -32,15 +33,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code worker [QUEUE ...] [--rate-limit S] [--concurrency N] [--prefetch N] [--lease S]
- * [--progress S] [--vacuum-every N] [--exit-when-empty]}: runs a {@link DbqWorker} on {@code
- * DBQ_JDBC_URL} with every {@link JobCatalog} on the class path, until SIGTERM/SIGINT (graceful
- * stop, exit 0) or, with {@code --exit-when-empty}, until nothing runnable is left. Bad input exits
- * 2 with one line on stderr, every numeric option bounded and the bound named; a step that calls
- * {@code System.exit} ends it with exit 1 and a line saying so; a database error that waiting
- * cannot mend (no dbq tables, a wrong password) exits 1 after the worker logged one line naming the
- * fix. The worker logs its start, a progress line every {@code --progress} seconds while it works,
- * each failed job, and its stop; with no SLF4J provider on the class path these go to stderr
- * ({@link CliLogging}). {@code DbqCli} registers this class as its {@code worker} subcommand.
+ * [--progress S] [--vacuum-every N] [--metrics-port N] [--exit-when-empty]}: runs a {@link
+ * DbqWorker} on {@code DBQ_JDBC_URL} with every {@link JobCatalog} on the class path, until
+ * SIGTERM/SIGINT (graceful stop, exit 0) or, with {@code --exit-when-empty}, until nothing runnable
+ * is left. Bad input exits 2 with one line on stderr, every numeric option bounded and the bound
+ * named; a step that calls {@code System.exit} ends it with exit 1 and a line saying so; a database
+ * error that waiting cannot mend (no dbq tables, a wrong password) exits 1 after the worker logged
+ * one line naming the fix. The worker logs its start, a progress line every {@code --progress}
+ * seconds while it works, each failed job, and its stop; with no SLF4J provider on the class path
+ * these go to stderr ({@link CliLogging}). With {@code --metrics-port N} it serves Prometheus text
+ * on {@code 127.0.0.1:N/metrics} through {@code dbq-micrometer}, loaded only then ({@link
+ * MetricsEndpoint}). {@code DbqCli} registers this class as its {@code worker} subcommand.
  */
 @Command(
     name = "worker",
@@ -112,6 +115,14 @@ public final class WorkerCommand implements Callable<Integer> {
               + " default: ${DEFAULT-VALUE}); the database user must own the table.")
   int vacuumEvery;
 
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "N",
+      description =
+          "Serve Prometheus metrics on http://127.0.0.1:N/metrics (needs dbq-micrometer and"
+              + " micrometer-registry-prometheus on the class path).")
+  Integer metricsPort;
+
   @Option(names = "--exit-when-empty", description = "Run what is runnable now, then exit 0.")
   boolean exitWhenEmpty;
 
@@ -169,6 +180,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DbqWorker.Builder builder;
+    JobCatalog jobs;
     AtomicReference<DbqWorker> built = new AtomicReference<>();
     WorkerProgress progress =
         new WorkerProgress(
@@ -197,7 +209,10 @@ public final class WorkerCommand implements Callable<Integer> {
         builder.prefetch(prefetch);
       }
       builder.catalog(catalog.get());
-      WorkerAccess.hooks().validate(builder);
+      jobs = WorkerAccess.hooks().validate(builder);
+      if (metricsPort != null) {
+        MetricsEndpoint.check(metricsPort);
+      }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -208,9 +223,20 @@ public final class WorkerCommand implements Callable<Integer> {
       // no or a malformed DBQ_JDBC_URL
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    DbqListener endpoint = null;
     try (dbq) {
       DbqWorker worker;
       try {
+        if (metricsPort != null) {
+          endpoint =
+              MetricsEndpoint.start(
+                  metricsPort,
+                  dbq,
+                  jobs,
+                  queues.isEmpty() ? List.of(DbqWorker.DEFAULT_QUEUE) : List.copyOf(queues));
+          builder.listener(endpoint);
+          dbq.addListener(endpoint);
+        }
         worker = builder.dbq(dbq).build();
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -224,6 +250,10 @@ public final class WorkerCommand implements Callable<Integer> {
         if (timer != null) {
           timer.shutdownNow();
         }
+      }
+    } finally {
+      if (endpoint != null) {
+        MetricsEndpoint.stop(endpoint);
       }
     }
   }
