@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * The demo: enqueue a handful of jobs that use every feature, run a worker until they are done
- * while printing each state change, then print a summary.
+ * while printing each state change as the events of the {@code Dbq} and the worker tell it, then
+ * print a summary.
  */
 final class Demo {
   private static final Duration TIME_LIMIT = Duration.ofSeconds(60);
@@ -37,21 +38,28 @@ final class Demo {
     long started = System.nanoTime();
     try (Dbq dbq = Dbq.fromEnvironment(environment)) {
       dbq.migrate();
-      List<UUID> ids = enqueueDemoJobs(dbq, out);
-      StateWatcher watcher = new StateWatcher(dbq, Jobs.catalog(), ids, out);
-      watcher.look(); // the jobs as enqueued, before any worker takes one
+      // the state lines come from the events of the Dbq (enqueues) and the worker (steps)
+      StateWatcher watcher = new StateWatcher(Jobs.catalog(), out);
       DemoLogAppender.toDemo(watcher::logged);
+      dbq.addListener(watcher);
+      // the default Dbq also hears the enqueue made in the application's own transaction
+      Dbq.setDefault(dbq);
+      enqueueDemoJobs(dbq, out);
       DbqWorker worker =
           DbqWorker.builder()
               .dbq(dbq)
               .catalog(Jobs.catalog())
               .queues("imports", "mail")
               .concurrency(2)
+              .listener(watcher)
               .build();
       worker.start();
       boolean done;
       try {
-        done = watcher.watchUntilAllFinal(TIME_LIMIT);
+        done = watcher.awaitAllFinal(TIME_LIMIT);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        done = false;
       } finally {
         worker.close();
       }

@@ -1,9 +1,9 @@
 package dev.dbq.example;
 
-import dev.dbq.runtime.Dbq;
+import dev.dbq.runtime.DbqEvent;
+import dev.dbq.runtime.DbqListener;
 import dev.dbq.runtime.JobCatalog;
 import dev.dbq.runtime.JobDefinition;
-import dev.dbq.runtime.JobInfo;
 import dev.dbq.runtime.JobState;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -12,120 +12,145 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * Prints one line whenever one of the demo's jobs changes state or step, and the log lines among
- * them in time order: before a log line is printed, the states are read again, so a state that
- * changed before the line was logged is printed before it.
+ * Prints one line whenever one of the demo's jobs changes state or step, as the {@code Dbq} and the
+ * worker tell it ({@link DbqListener}: no polling of the table), and the log lines among them as
+ * they come, all in time order.
  *
- * <p>Steps and attempts are counted from 1, as in every message of dbq ("step 1 of 2 (fetch)");
- * {@link JobInfo#nextStep()} is the 0-based index.
+ * <p>Steps and attempts are counted from 1, as in every message of dbq ("step 1 of 2 (fetch)").
  */
-final class StateWatcher {
-  private static final long POLL_NANOS = Duration.ofMillis(5).toNanos();
+final class StateWatcher implements DbqListener {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
-  private final Dbq dbq;
   private final JobCatalog catalog;
-  private final List<UUID> ids;
   private final PrintStream out;
   private final Clock clock = Clock.system(ZoneId.systemDefault());
-  private final Map<UUID, JobInfo> seen = new LinkedHashMap<>();
+  private final Map<UUID, JobState> states = new LinkedHashMap<>();
 
-  StateWatcher(Dbq dbq, JobCatalog catalog, List<UUID> ids, PrintStream out) {
-    this.dbq = dbq;
+  StateWatcher(JobCatalog catalog, PrintStream out) {
     this.catalog = catalog;
-    this.ids = ids;
     this.out = out;
   }
 
-  /** Watches until every job is COMPLETE or FAILED; false when the time limit ran out first. */
-  boolean watchUntilAllFinal(Duration limit) {
+  /** Waits until every job enqueued is COMPLETE or FAILED; false when the time limit ran out. */
+  synchronized boolean awaitAllFinal(Duration limit) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
-    while (!look()) {
-      if (System.nanoTime() > deadline) {
+    while (!states.values().stream().allMatch(JobState::isFinal)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
         return false;
       }
-      LockSupport.parkNanos(POLL_NANOS);
+      wait(Math.max(1, left / 1_000_000));
     }
     return true;
   }
 
-  /**
-   * A log line, from {@link DemoLogAppender}: printed after the state changes that preceded it,
-   * stamped like them with the time it is printed, so that the time column only goes forward.
-   */
+  /** A log line, from {@link DemoLogAppender}, stamped like the state lines. */
   synchronized void logged(String line) {
-    look();
     out.print(DemoLogAppender.stamped(line));
   }
 
   synchronized Map<UUID, JobState> states() {
-    Map<UUID, JobState> states = new LinkedHashMap<>();
-    seen.forEach((id, job) -> states.put(id, job.state()));
-    return states;
+    return new LinkedHashMap<>(states);
   }
 
-  /** Prints what changed since the last look; true when every job is final. */
-  synchronized boolean look() {
-    boolean allFinal = true;
-    for (UUID id : ids) {
-      Optional<JobInfo> found = dbq.findJob(id);
-      if (found.isEmpty()) {
-        continue;
-      }
-      JobInfo job = found.get();
-      JobInfo before = seen.put(id, job);
-      if (before == null
-          || before.state() != job.state()
-          || before.nextStep() != job.nextStep()
-          || before.attempt() != job.attempt()) {
-        out.println(describe(job, before == null));
-      }
-      allFinal &= job.state().isFinal();
+  @Override
+  public synchronized void onEnqueued(DbqEvent.Enqueued event) {
+    for (DbqEvent.EnqueuedJob job : event.jobs()) {
+      states.put(job.job().id(), JobState.NEW);
+      print(
+          job.job(),
+          JobState.NEW,
+          "next: "
+              + step(job.job().name(), 0)
+              + ", queue "
+              + job.job().queue()
+              + ", priority "
+              + job.priority());
     }
-    return allFinal;
   }
 
-  private String describe(JobInfo job, boolean first) {
-    String line =
+  @Override
+  public synchronized void onStepStarted(DbqEvent.StepStarted event) {
+    DbqEvent.StepRun run = event.run();
+    states.put(run.job().id(), JobState.PROCESSING);
+    print(
+        run.job(),
+        JobState.PROCESSING,
+        "running " + step(run.job().name(), run.stepIndex()) + ", " + attempt(run));
+  }
+
+  @Override
+  public synchronized void onStepEnded(DbqEvent.StepEnded event) {
+    DbqEvent.StepRun run = event.run();
+    int steps = definition(run.job().name()).steps().size();
+    if (event.result() == DbqEvent.StepResult.SUCCEEDED && run.stepIndex() + 1 < steps) {
+      states.put(run.job().id(), JobState.READY);
+      print(run.job(), JobState.READY, "next: " + step(run.job().name(), run.stepIndex() + 1));
+    }
+  }
+
+  @Override
+  public synchronized void onRetryScheduled(DbqEvent.RetryScheduled event) {
+    states.put(event.job().id(), JobState.READY);
+    print(
+        event.job(),
+        JobState.READY,
+        "next: "
+            + step(event.job().name(), event.stepIndex())
+            + ", retried in "
+            + event.backoff().toSeconds()
+            + " s after: "
+            + event.error());
+  }
+
+  @Override
+  public synchronized void onJobEnded(DbqEvent.JobEnded event) {
+    states.put(event.job().id(), event.state());
+    int count = definition(event.job().name()).steps().size();
+    String what =
+        event.state() == JobState.COMPLETE
+            ? "all steps done (" + count + " of " + count + ")"
+            : "failed in "
+                + step(event.job().name(), event.stepIndex())
+                + ", attempt "
+                + event.attempt()
+                + " of "
+                + definition(event.job().name()).maxAttempts()
+                + ": "
+                + event.error();
+    print(event.job(), event.state(), what);
+    notifyAll();
+  }
+
+  private void print(DbqEvent.JobRef job, JobState state, String what) {
+    out.println(
         String.format(
             "%s  %-18s  %s  %-10s  %s",
-            now(), job.name(), job.id().toString().substring(0, 8), job.state(), where(job));
-    return first ? line + ", queue " + job.queue() + ", priority " + job.priority() : line;
+            TIME.format(LocalTime.now(clock)),
+            job.name(),
+            job.id().toString().substring(0, 8),
+            state,
+            what));
   }
 
-  private String now() {
-    return TIME.format(LocalTime.now(clock));
+  private JobDefinition definition(String name) {
+    return catalog.job(name).orElseThrow();
   }
 
-  /** Where the job is, in words: which step, by number and name, and which attempt. */
-  private String where(JobInfo job) {
-    JobDefinition definition = catalog.job(job.name()).orElseThrow();
+  /** Which step, by number and name. */
+  private String step(String job, int index) {
+    JobDefinition definition = definition(job);
     int count = definition.steps().size();
-    int index = job.nextStep();
-    String step =
-        index < count
-            ? "step "
-                + (index + 1)
-                + " of "
-                + count
-                + " ("
-                + definition.steps().get(index).name()
-                + ")"
-            : "";
-    String attempt = "attempt " + job.attempt() + " of " + definition.maxAttempts();
-    return switch (job.state()) {
-      case NEW, READY -> "next: " + step;
-      case PROCESSING -> "running " + step + ", " + attempt;
-      case STOPPING -> "stopping in " + step + ", " + attempt;
-      case COMPLETE -> "all steps done (" + count + " of " + count + ")";
-      case FAILED -> "failed in " + step + ", " + attempt + ": " + job.lastError();
-    };
+    return index < count
+        ? "step " + (index + 1) + " of " + count + " (" + definition.steps().get(index).name() + ")"
+        : "";
+  }
+
+  private String attempt(DbqEvent.StepRun run) {
+    return "attempt " + run.attempt() + " of " + definition(run.job().name()).maxAttempts();
   }
 }

@@ -149,11 +149,13 @@ public sealed interface DbqEvent {
    * @param job the job
    * @param state its final state
    * @param stepIndex the step it ended in
+   * @param attempt the attempt at that step that ended it
    * @param age the time from its creation to its end (the database clock at the claim, then the
    *     worker's)
    * @param error the failure's message, or null
    */
-  record JobEnded(JobRef job, JobState state, int stepIndex, Duration age, String error)
+  record JobEnded(
+      JobRef job, JobState state, int stepIndex, int attempt, Duration age, String error)
       implements DbqEvent {}
 
   /**

@@ -69,7 +69,7 @@ class WorkerProgressTest {
 
     stepsEnded(5, DbqEvent.StepResult.SUCCEEDED);
     stepsEnded(1, DbqEvent.StepResult.FAILED);
-    progress.onJobEnded(new DbqEvent.JobEnded(JOB, JobState.FAILED, 0, Duration.ZERO, "boom"));
+    progress.onJobEnded(new DbqEvent.JobEnded(JOB, JobState.FAILED, 0, 1, Duration.ZERO, "boom"));
     clock.advance(Duration.ofMillis(2500));
     assertEquals(
         "progress: 36 steps done (+6 in 2.5 s, 2.4/s), 1 job failed, 0 steps retried, 8 in flight",

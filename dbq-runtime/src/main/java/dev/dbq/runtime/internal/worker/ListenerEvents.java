@@ -111,7 +111,8 @@ public final class ListenerEvents implements WorkerEvents {
         claim.ageMicros() < 0
             ? Duration.ZERO
             : Duration.ofNanos(claim.ageMicros() * 1000 + System.nanoTime() - claim.claimedNanos());
-    var event = new DbqEvent.JobEnded(job(claim), state, claim.stepIndex(), age, error);
+    var event =
+        new DbqEvent.JobEnded(job(claim), state, claim.stepIndex(), claim.attempt(), age, error);
     listeners.tell("onJobEnded", l -> l.onJobEnded(event));
   }
 
