@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * Runs the benchmarks of issues #5 and #10 and prints a table: {@code BenchMain
- * [all|drain|steps|enqueue|latency|sustained|defaults|smoke]...}; {@code defaults} runs drain,
- * steps and latency with the defaults column beside db-scheduler only. The database is {@code
- * DBQ_BENCH_JDBC_URL} (default: database {@code dbq_bench} on the local server, created when
+ * [all|drain|steps|enqueue|latency|sustained|defaults|metrics|smoke]...}; {@code defaults} runs
+ * drain, steps and latency with the defaults column beside db-scheduler only; {@code metrics} (not
+ * part of {@code all}) the drain without and with dbq-micrometer, twice each. The database is
+ * {@code DBQ_BENCH_JDBC_URL} (default: database {@code dbq_bench} on the local server, created when
  * missing); its dbq and db-scheduler tables are dropped and recreated. System properties: {@code
  * bench.prefetch} (dbq worker prefetch, default 128), {@code bench.childJvm} (options for the
  * worker processes, space-separated; default {@code -Xmx128m}), {@code bench.defaultsJvm} (options
@@ -51,6 +52,9 @@ public final class BenchMain {
       }
       if (all || which.contains("sustained")) {
         rows.addAll(w.sustained());
+      }
+      if (which.contains("metrics")) {
+        rows.addAll(w.metrics());
       }
     }
     System.out.println();

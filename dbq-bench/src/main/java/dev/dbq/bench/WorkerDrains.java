@@ -42,6 +42,21 @@ final class WorkerDrains {
   DrainResult dbq(
       int jobs, int stepsPerJob, Supplier<BenchJobs.Builder> job, boolean defaults, int warmUpJobs)
       throws Exception {
+    return dbq(jobs, stepsPerJob, job, defaults, warmUpJobs, false);
+  }
+
+  /**
+   * @param metrics the worker (with the bench's settings) tells a {@code DbqMetrics} on a
+   *     Prometheus registry ({@link BenchMetrics})
+   */
+  DrainResult dbq(
+      int jobs,
+      int stepsPerJob,
+      Supplier<BenchJobs.Builder> job,
+      boolean defaults,
+      int warmUpJobs,
+      boolean metrics)
+      throws Exception {
     BenchDatabase.resetDbq(ds);
     List<JobBuilder<?>> batch = new ArrayList<>(Workloads.BATCH);
     for (int i = 0; i < jobs; i++) {
@@ -72,13 +87,19 @@ final class WorkerDrains {
           Integer.toString(warmUpJobs));
     }
     return child(
-        jvm,
+        metrics ? withMetrics(jvm) : jvm,
         "dbq-drain",
         Integer.toString(jobs),
         Integer.toString(stepsPerJob),
         Integer.toString(Workloads.THREADS),
         Integer.toString(prefetch),
         Integer.toString(warmUpJobs));
+  }
+
+  private static List<String> withMetrics(List<String> jvm) {
+    List<String> options = new ArrayList<>(jvm);
+    options.add("-D" + BenchMetrics.PROPERTY + "=true");
+    return options;
   }
 
   DrainResult scheduler(int jobs, int stepsPerJob, boolean threeSteps, int warmUpJobs)

@@ -57,6 +57,47 @@ final class Workloads {
   }
 
   /**
+   * The cost of metrics (#15): the drain of workload 1 with the bench's settings, without a
+   * listener and with dbq-micrometer on a Prometheus registry, alternated twice in one sitting
+   * (off, on, off, on) so that a loaded machine weighs on both alike; the rows give each run and
+   * the cost as the best "on" rate against the best "off" one.
+   */
+  List<Row> metrics() throws Exception {
+    int jobs = 50_000 / scale;
+    double[] off = new double[2];
+    double[] on = new double[2];
+    for (int i = 0; i < 2; i++) {
+      off[i] = jobs / drains.dbq(jobs, 1, BenchJobs::noop, false, warmUp(), false).seconds();
+      on[i] = jobs / drains.dbq(jobs, 1, BenchJobs::noop, false, warmUp(), true).seconds();
+    }
+    double best = Math.max(off[0], off[1]);
+    double bestOn = Math.max(on[0], on[1]);
+    double cost = 100 * (1 - bestOn / best);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      rows.add(
+          new Row(
+              "m drain " + jobs + " no-op jobs, no listener (" + (i + 1) + ")",
+              "jobs/s",
+              off[i],
+              Double.NaN,
+              "-",
+              true));
+      rows.add(
+          new Row(
+              "m same, with dbq-micrometer (" + (i + 1) + ")",
+              "jobs/s",
+              on[i],
+              Double.NaN,
+              "-",
+              true));
+    }
+    rows.add(
+        new Row("m metrics cost, best against best", "%", cost, Double.NaN, "<= 5 %", cost <= 5));
+    return rows;
+  }
+
+  /**
    * Workloads 1 and 5: drain single-step no-op jobs with 8 slots; jobs/s and peak RSS. The defaults
    * column also drains from a fresh process (no warm-up), as a user's first run does.
    */
