@@ -100,6 +100,7 @@ final class JobMeters {
       case SUCCEEDED -> "succeeded";
       case RETRYING -> "retrying";
       case FAILED -> "failed";
+      case LOST -> "lost";
     };
   }
 

@@ -115,7 +115,12 @@ public sealed interface DbqEvent {
     /** The step failed and will be tried again. */
     RETRYING,
     /** The step failed for good; so did the job. */
-    FAILED
+    FAILED,
+    /**
+     * The run ended without a result to save (a fatal error such as {@code OutOfMemoryError}): the
+     * job goes back to READY, handed back or when its lease lapses, and the run counts as lost.
+     */
+    LOST
   }
 
   /**
@@ -123,7 +128,8 @@ public sealed interface DbqEvent {
    * saved. A result that cannot be saved (the lease lapsed) runs again elsewhere.
    *
    * @param run the step's run
-   * @param result how it ended
+   * @param result how it ended; every start has an end, {@link StepResult#LOST} when there was no
+   *     result
    * @param duration how long the step and its hooks took
    * @param error the failure's message, or null when it succeeded
    */

@@ -273,6 +273,32 @@ class WorkerEventsTest {
   }
 
   @Test
+  void aStepEndedByAFatalErrorStillEndsAsLostOnItsThread() throws Exception {
+    Recorder recorder = new Recorder();
+    JobDefinition fatal =
+        JobDefinition.builder("fatal")
+            .step(
+                "only",
+                call -> {
+                  throw new OutOfMemoryError("injected in the step");
+                })
+            .build();
+    UUID id = TestJobBuilder.named("fatal").enqueue(db.sql);
+    try (DbqWorker worker =
+        DbqWorker.builder()
+            .dbq(db.dbq())
+            .catalog(JobCatalog.of(fatal))
+            .listener(recorder)
+            .build()) {
+      worker.start();
+      Await.until("the step's end", () -> !recorder.of(DbqEvent.StepEnded.class).isEmpty(), BOUND);
+    }
+    DbqEvent.StepEnded ended = recorder.of(DbqEvent.StepEnded.class).get(0);
+    assertEquals(id, ended.run().job().id());
+    assertEquals(DbqEvent.StepResult.LOST, ended.result());
+  }
+
+  @Test
   void aLapsedLeaseIsToldAsARescue() throws Exception {
     Recorder recorder = new Recorder();
     UUID id = TestJobBuilder.named("two").enqueue(db.sql);

@@ -373,7 +373,6 @@ public final class ClaimLoop {
     long started = System.nanoTime();
     try {
       outcome = runner.run(claim);
-      events.stepEnded(claim, outcome, System.nanoTime() - started);
     } catch (VirtualMachineError fatal) {
       // the run counts: a step that exhausts the heap on every run must reach the lost-run bound
       handBack(
@@ -384,6 +383,8 @@ public final class ClaimLoop {
     } catch (RuntimeException e) {
       log.error("slot failed on job {}; the job's lease will lapse", claim.id(), e);
     } finally {
+      // always after a start, so that a span or a timer opened there is closed
+      events.stepEnded(claim, outcome, System.nanoTime() - started);
       running.remove(claim.claimId());
       slotThreads.remove(claim.claimId());
       prefetch.stepFinished();

@@ -86,6 +86,8 @@ public final class ListenerEvents implements WorkerEvents {
     } else if (outcome instanceof StepOutcome.Failed f) {
       result = StepResult.FAILED;
       error = f.error();
+    } else if (outcome == null) {
+      result = StepResult.LOST;
     } else {
       result = StepResult.SUCCEEDED;
     }

@@ -36,7 +36,10 @@ public interface WorkerEvents {
   /** A step is about to run, on its slot thread. */
   default void stepStarted(Claim claim) {}
 
-  /** A step ran in {@code nanos} and decided {@code outcome}, on its slot thread. */
+  /**
+   * A step ran in {@code nanos} and decided {@code outcome}, on its slot thread; told after every
+   * {@link #stepStarted}, with a null outcome when the run ended without one (a fatal error).
+   */
   default void stepEnded(Claim claim, StepOutcome outcome, long nanos) {}
 
   /**
