@@ -67,7 +67,8 @@ public final class DbqMetrics implements DbqListener {
   private final Map<String, List<String>> stepNames = new ConcurrentHashMap<>();
   // job name -> queue -> meters: two look-ups per event, no tag objects built
   private final Map<String, Map<String, JobMeters>> jobs = new ConcurrentHashMap<>();
-  private final Map<UUID, LongTaskTimer.Sample> running = new ConcurrentHashMap<>();
+  // the steps running now, with their meters: the end needs no second look-up
+  private final Map<UUID, Running> running = new ConcurrentHashMap<>();
   private final DistributionSummary claimBatch;
   private final Timer claimDuration;
   private final Counter leaseRenewalFailures;
@@ -182,7 +183,7 @@ public final class DbqMetrics implements DbqListener {
   public void onStepStarted(DbqEvent.StepStarted event) {
     JobMeters m = meters(event.run().job());
     busy.incrementAndGet();
-    running.put(event.run().job().id(), m.active.start());
+    running.put(event.run().job().id(), new Running(m, m.active.start()));
     if (event.startDelay() != null) {
       m.startDelay.record(event.startDelay());
     }
@@ -191,13 +192,15 @@ public final class DbqMetrics implements DbqListener {
   @Override
   public void onStepEnded(DbqEvent.StepEnded event) {
     busy.decrementAndGet();
-    LongTaskTimer.Sample sample = running.remove(event.run().job().id());
-    if (sample != null) {
-      sample.stop();
+    Running run = running.remove(event.run().job().id());
+    JobMeters m;
+    if (run != null) {
+      run.sample.stop();
+      m = run.meters;
+    } else {
+      m = meters(event.run().job());
     }
-    meters(event.run().job())
-        .step(event.run().stepIndex(), event.result())
-        .record(event.duration());
+    m.step(event.run().stepIndex(), event.result()).record(event.duration());
   }
 
   @Override
@@ -222,6 +225,8 @@ public final class DbqMetrics implements DbqListener {
   public void onLeaseRenewalFailed(DbqEvent.LeaseRenewalFailed event) {
     leaseRenewalFailures.increment();
   }
+
+  private record Running(JobMeters meters, LongTaskTimer.Sample sample) {}
 
   /** Configures {@link DbqMetrics}; {@link #build()} registers every meter. */
   public static final class Builder {
