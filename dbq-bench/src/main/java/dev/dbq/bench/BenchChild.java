@@ -72,6 +72,7 @@ public final class BenchChild {
       warmUpDbq(dbq, Integer.parseInt(args[3]), args[4], Integer.parseInt(args[5]));
       awaitGo(stdin);
       long start = System.nanoTime();
+      cpuAtStart = processCpuNanos();
       worker.start();
       String tenths = awaitSteps((long) jobs * stepsPerJob, start);
       BenchDatabase.awaitCount(
@@ -262,7 +263,18 @@ public final class BenchChild {
     }
   }
 
+  /** The process's CPU time when the measured drain started (-1 when not a measured drain). */
+  private static long cpuAtStart = -1;
+
+  /** CPU time of this process, all threads, user and system. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   private static void result(long start, String tenths) throws Exception {
+    long cpuMicros = cpuAtStart < 0 ? -1 : (processCpuNanos() - cpuAtStart) / 1_000;
 
     long micros = (System.nanoTime() - start) / 1_000;
     System.out.println(
@@ -271,7 +283,9 @@ public final class BenchChild {
             + " tenths="
             + tenths
             + " vmhwm="
-            + ChildProcess.peakRssKib(ProcessHandle.current().pid()));
+            + ChildProcess.peakRssKib(ProcessHandle.current().pid())
+            + " cpu="
+            + cpuMicros);
     System.out.flush();
   }
 }

@@ -139,7 +139,8 @@ final class WorkerDrains {
       return new DrainResult(
           Long.parseLong(r.get("micros")),
           Long.parseLong(r.get("vmhwm")),
-          Arrays.stream(r.get("tenths").split(",")).mapToLong(Long::parseLong).toArray());
+          Arrays.stream(r.get("tenths").split(",")).mapToLong(Long::parseLong).toArray(),
+          Long.parseLong(r.getOrDefault("cpu", "-1")));
     }
   }
 }

@@ -59,21 +59,55 @@ final class Workloads {
   /**
    * The cost of metrics (#15): the drain of workload 1 with the bench's settings, without a
    * listener and with dbq-micrometer on a Prometheus registry, alternated twice in one sitting
-   * (off, on, off, on) so that a loaded machine weighs on both alike; the rows give each run and
-   * the cost as the best "on" rate against the best "off" one.
+   * (off, on, off, on) so that a loaded machine weighs on both alike; the rows give each run's
+   * worker CPU time per job and rate, and the cost as the least "on" CPU against the least "off"
+   * one and the best "on" rate against the best "off" one.
    */
   List<Row> metrics() throws Exception {
     int jobs = 50_000 / scale;
     double[] off = new double[2];
     double[] on = new double[2];
+    double[] offCpu = new double[2];
+    double[] onCpu = new double[2];
     for (int i = 0; i < 2; i++) {
-      off[i] = jobs / drains.dbq(jobs, 1, BenchJobs::noop, false, warmUp(), false).seconds();
-      on[i] = jobs / drains.dbq(jobs, 1, BenchJobs::noop, false, warmUp(), true).seconds();
+      DrainResult without = drains.dbq(jobs, 1, BenchJobs::noop, false, warmUp(), false);
+      DrainResult with = drains.dbq(jobs, 1, BenchJobs::noop, false, warmUp(), true);
+      off[i] = jobs / without.seconds();
+      on[i] = jobs / with.seconds();
+      offCpu[i] = without.cpuMicros() / (double) jobs;
+      onCpu[i] = with.cpuMicros() / (double) jobs;
     }
     double best = Math.max(off[0], off[1]);
     double bestOn = Math.max(on[0], on[1]);
     double cost = 100 * (1 - bestOn / best);
+    double cpuCost = 100 * (Math.min(onCpu[0], onCpu[1]) / Math.min(offCpu[0], offCpu[1]) - 1);
     List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      rows.add(
+          new Row(
+              "m worker CPU per job, no listener (" + (i + 1) + ")",
+              "us",
+              offCpu[i],
+              Double.NaN,
+              "-",
+              true));
+      rows.add(
+          new Row(
+              "m same, with dbq-micrometer (" + (i + 1) + ")",
+              "us",
+              onCpu[i],
+              Double.NaN,
+              "-",
+              true));
+    }
+    rows.add(
+        new Row(
+            "m metrics CPU cost, least against least",
+            "%",
+            cpuCost,
+            Double.NaN,
+            "<= 5 %",
+            cpuCost <= 5));
     for (int i = 0; i < 2; i++) {
       rows.add(
           new Row(
