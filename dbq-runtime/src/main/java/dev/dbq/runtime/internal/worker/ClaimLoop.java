@@ -14,10 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
@@ -31,7 +29,7 @@ import org.slf4j.Logger;
  * claim until its outcome is committed: while it waits to start, while it runs, and while its
  * outcome waits for a flush. {@link ClaimsHeld} keeps where each claim is.
  */
-public final class ClaimLoop {
+final class ClaimLoop {
   private static final Logger log = RuntimeLoggers.of(ClaimLoop.class);
   private static final Duration FINAL_FLUSH_LIMIT = Duration.ofSeconds(10);
 
@@ -51,14 +49,13 @@ public final class ClaimLoop {
   private final TableVacuum vacuum;
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final AtomicLong stepsRun = new AtomicLong();
-  private final AtomicInteger slotNumber = new AtomicInteger();
   private final ExecutorService slots;
   private final HandBack handBack;
   private final ShutdownSequence shutdown;
   private volatile boolean stopping;
   private volatile PermanentFault fault;
 
-  public ClaimLoop(WorkerConfig config, boolean exitWhenEmpty, WorkerEvents events) {
+  ClaimLoop(WorkerConfig config, boolean exitWhenEmpty, WorkerEvents events) {
     WorkerSettings settings = config.settings();
     this.settings = settings;
     this.exitWhenEmpty = exitWhenEmpty;
@@ -79,29 +76,12 @@ public final class ClaimLoop {
     this.vacuum = new TableVacuum(config.dataSource(), settings.vacuumEvery());
     this.prefetch = settings.newPrefetch();
     this.names = settings.catalog().jobs().stream().map(JobDefinition::name).toList();
-    this.slots =
-        Executors.newFixedThreadPool(
-            settings.concurrency(),
-            r -> {
-              Thread t =
-                  new Thread(
-                      r,
-                      "dbq-worker-"
-                          + settings.workerId()
-                          + "-slot-"
-                          + slotNumber.incrementAndGet());
-              // the pool replaces a slot thread that died; say so once, in the log
-              t.setUncaughtExceptionHandler(
-                  (thread, e) ->
-                      log.error(
-                          "slot thread {} died of {}; the pool replaces it", thread.getName(), e));
-              return t;
-            });
+    this.slots = SlotPool.create(settings.workerId(), settings.concurrency());
     this.handBack = new HandBack(store);
     this.shutdown = new ShutdownSequence(settings, listener, store, claims, slots, handBack);
   }
 
-  public void start() {
+  void start() {
     String prefix = "dbq-worker-" + settings.workerId();
     if (listener != null) {
       listener.start(prefix + "-listener");
@@ -120,12 +100,12 @@ public final class ClaimLoop {
   }
 
   /** Asks the loop to stop; returns at once. */
-  public void stop() {
+  void stop() {
     stopping = true;
     wakeUp.signal();
   }
 
-  public boolean awaitTermination(Duration timeout) throws InterruptedException {
+  boolean awaitTermination(Duration timeout) throws InterruptedException {
     long nanos;
     try {
       nanos = timeout.toNanos();
@@ -135,20 +115,20 @@ public final class ClaimLoop {
     return terminated.await(nanos, TimeUnit.NANOSECONDS);
   }
 
-  public boolean isTerminated() {
+  boolean isTerminated() {
     return terminated.getCount() == 0;
   }
 
-  public boolean isListening() {
+  boolean isListening() {
     return listener != null && listener.isListening();
   }
 
-  public long stepsRun() {
+  long stepsRun() {
     return stepsRun.get();
   }
 
   /** Jobs claimed and not yet saved: waiting to start, running, or waiting for their save. */
-  public int inFlight() {
+  int inFlight() {
     return claims.heldCount();
   }
 
@@ -239,7 +219,7 @@ public final class ClaimLoop {
   }
 
   /** Why the loop stopped by itself, or null when it was stopped (or has not stopped). */
-  public PermanentFault fault() {
+  PermanentFault fault() {
     return fault;
   }
 
@@ -406,7 +386,7 @@ public final class ClaimLoop {
   }
 
   /** What ended this worker when a step called {@code System.exit}, or null. */
-  public String stepExit() {
+  String stepExit() {
     return shutdown.stepExit();
   }
 }
