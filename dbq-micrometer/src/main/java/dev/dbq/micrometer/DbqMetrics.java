@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -67,15 +66,15 @@ public final class DbqMetrics implements DbqListener {
   private final Map<String, List<String>> stepNames = new ConcurrentHashMap<>();
   // job name -> queue -> meters: two look-ups per event, no tag objects built
   private final Map<String, Map<String, JobMeters>> jobs = new ConcurrentHashMap<>();
-  // the steps running now, with their meters: the end needs no second look-up
-  private final Map<UUID, Running> running = new ConcurrentHashMap<>();
+  // the step running on this thread, with its meters: a step starts and ends on one thread, and a
+  // slot runs one step at a time, so the end needs neither a shared map nor a second look-up
+  private final ThreadLocal<Running> running = new ThreadLocal<>();
   private final DistributionSummary claimBatch;
   private final Timer claimDuration;
   private final Counter leaseRenewalFailures;
   private final Counter notified;
   private final Counter polled;
   private final AtomicInteger slots = new AtomicInteger();
-  private final AtomicInteger busy = new AtomicInteger();
 
   private DbqMetrics(Builder b) {
     this.registry = b.registry;
@@ -105,11 +104,14 @@ public final class DbqMetrics implements DbqListener {
             .register(registry);
     notified = wakeups("notify");
     polled = wakeups("poll");
-    Gauge.builder(MeterNames.WORKER_SLOTS, busy, AtomicInteger::get)
+    // busy slots are the running steps the long task timers count: no counter of their own on the
+    // steps' path
+    Gauge.builder(MeterNames.WORKER_SLOTS, this, DbqMetrics::busy)
         .description("worker slots running a step, or idle")
         .tag(STATE, "busy")
+        .strongReference(true)
         .register(registry);
-    Gauge.builder(MeterNames.WORKER_SLOTS, this, m -> Math.max(0, m.slots.get() - m.busy.get()))
+    Gauge.builder(MeterNames.WORKER_SLOTS, this, m -> Math.max(0, m.slots.get() - m.busy()))
         .description("worker slots running a step, or idle")
         .tag(STATE, "idle")
         .strongReference(true)
@@ -128,6 +130,16 @@ public final class DbqMetrics implements DbqListener {
    */
   public static Builder builder(MeterRegistry registry, JobCatalog catalog) {
     return new Builder(registry, catalog);
+  }
+
+  private double busy() {
+    double running = 0;
+    for (Map<String, JobMeters> byQueue : jobs.values()) {
+      for (JobMeters m : byQueue.values()) {
+        running += m.active.activeTasks();
+      }
+    }
+    return running;
   }
 
   private Counter wakeups(String source) {
@@ -182,8 +194,7 @@ public final class DbqMetrics implements DbqListener {
   @Override
   public void onStepStarted(DbqEvent.StepStarted event) {
     JobMeters m = meters(event.run().job());
-    busy.incrementAndGet();
-    running.put(event.run().job().id(), new Running(m, m.active.start()));
+    running.set(new Running(m, m.active.start()));
     if (event.startDelay() != null) {
       m.startDelay.record(event.startDelay());
     }
@@ -191,8 +202,8 @@ public final class DbqMetrics implements DbqListener {
 
   @Override
   public void onStepEnded(DbqEvent.StepEnded event) {
-    busy.decrementAndGet();
-    Running run = running.remove(event.run().job().id());
+    Running run = running.get();
+    running.remove();
     JobMeters m;
     if (run != null) {
       run.sample.stop();
