@@ -391,6 +391,15 @@ public final class Dbq implements AutoCloseable {
   }
 
   /**
+   * The operator's actions on stored jobs: retry, cancel, delete, run now.
+   *
+   * @return the actions, on this queue's database
+   */
+  public JobControl control() {
+    return new JobControl(dataSource, null);
+  }
+
+  /**
    * Closes the pool that {@link #connect(String)} or {@link #fromEnvironment()} opened; a data
    * source given to {@link #create(DataSource)} stays open. When this is the process default, the
    * default is cleared. Closing twice does nothing.

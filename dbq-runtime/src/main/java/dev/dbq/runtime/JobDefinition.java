@@ -194,6 +194,20 @@ public final class JobDefinition {
     }
 
     /**
+     * Appends a step with a timeout of its own; steps run in the order they are added.
+     *
+     * @param stepName the step's name
+     * @param method the call
+     * @param timeout how long the step may run before the worker interrupts it and fails the
+     *     attempt
+     * @return this builder
+     */
+    public Builder step(String stepName, JobMethod method, java.time.Duration timeout) {
+      steps.add(new StepDefinition(stepName, method, java.util.Optional.of(timeout)));
+      return this;
+    }
+
+    /**
      * @param hook runs in the enqueuing process before the insert
      * @return this builder
      */

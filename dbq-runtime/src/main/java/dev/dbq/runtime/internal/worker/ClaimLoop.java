@@ -48,6 +48,8 @@ public final class ClaimLoop {
   private final RateLimiter rateLimiter;
   private final WakeUpListener listener;
   private final LeaseKeeper leaseKeeper;
+  // interrupts running steps at their timeout, or once a cancel's grace period is over
+  private final StepDeadlines deadlines;
   private final List<String> names;
   private final Map<UUID, Claim> inFlight = new ConcurrentHashMap<>();
   // claims dispatched but not started: removing one is the right to run it (slot) or to hand it
@@ -79,14 +81,30 @@ public final class ClaimLoop {
     this.exitWhenEmpty = exitWhenEmpty;
     this.events = events;
     this.store = new WorkerStore(config.dataSource(), config.workerId(), config.lease());
-    this.runner = new StepRunner(config.catalog(), config.instanceFactory(), config.retryBackoff());
+    this.runner =
+        new StepRunner(
+            config.catalog(),
+            config.instanceFactory(),
+            config.retryBackoff(),
+            config.stepTimeout());
     this.rateLimiter = new RateLimiter(config.clock(), config.rateLimit());
+    this.deadlines =
+        new StepDeadlines("dbq-worker-" + config.workerId() + "-deadlines", config.shutdownGrace());
+    this.leaseKeeper =
+        new LeaseKeeper(
+            store,
+            () -> Set.copyOf(inFlight.keySet()),
+            config.lease(),
+            wakeUp::signal,
+            deadlines::cancelRequested);
     this.listener =
         exitWhenEmpty
             ? null
-            : new WakeUpListener(config.listenerConnections(), Set.copyOf(config.queues()), wakeUp);
-    this.leaseKeeper =
-        new LeaseKeeper(store, () -> Set.copyOf(inFlight.keySet()), config.lease(), wakeUp::signal);
+            : new WakeUpListener(
+                config.listenerConnections(),
+                Set.copyOf(config.queues()),
+                wakeUp,
+                leaseKeeper::renewNow);
     this.batcher =
         new CompletionBatcher(
             store, config.completionBatchSize(), config.completionFlushDelay(), this::saved);
@@ -363,8 +381,9 @@ public final class ClaimLoop {
       wakeUp.signal();
     }
     StepOutcome outcome = null;
+    StepWatch watch = deadlines.watch(claim.claimId());
     try {
-      outcome = runner.run(claim);
+      outcome = runner.run(claim, watch);
     } catch (VirtualMachineError fatal) {
       // the run counts: a step that exhausts the heap on every run must reach the lost-run bound
       handBack(
@@ -375,6 +394,7 @@ public final class ClaimLoop {
     } catch (RuntimeException e) {
       log.error("slot failed on job {}; the job's lease will lapse", claim.id(), e);
     } finally {
+      deadlines.forget(claim.claimId());
       running.remove(claim.claimId());
       slotThreads.remove(claim.claimId());
       prefetch.stepFinished();
@@ -466,6 +486,7 @@ public final class ClaimLoop {
     } finally {
       closeBatcher();
       leaseKeeper.stop();
+      deadlines.close();
       log.info("worker {} stopped after {} step(s)", config.workerId(), stepsRun.get());
     }
   }

@@ -10,7 +10,8 @@ import javax.sql.DataSource;
 
 /**
  * A {@link DbqWorker}'s validated, immutable settings; see {@link DbqWorker.Builder}. {@code
- * prefetch} is {@link #ADAPTIVE_PREFETCH} unless the user fixed it.
+ * prefetch} is {@link #ADAPTIVE_PREFETCH} unless the user fixed it; {@code stepTimeout} is null
+ * when steps without their own timeout have none.
  */
 public record WorkerConfig(
     DataSource dataSource,
@@ -29,7 +30,8 @@ public record WorkerConfig(
     int prefetch,
     int completionBatchSize,
     Duration completionFlushDelay,
-    int vacuumEvery) {
+    int vacuumEvery,
+    Duration stepTimeout) {
   /** {@code prefetch} when it adapts to the steps' rate (see {@link Prefetch}). */
   public static final int ADAPTIVE_PREFETCH = -1;
 
