@@ -17,7 +17,8 @@ final class DurationText {
 
   /**
    * @param option the option's name, for the message
-   * @throws IllegalArgumentException naming the value and the form
+   * @return the duration, at least a millisecond
+   * @throws IllegalArgumentException naming the value and the form, or the bound
    */
   static Duration parse(String option, String text) {
     Matcher m = FORM.matcher(text.trim());
@@ -37,6 +38,9 @@ final class DurationText {
     // bounded before the conversion: a thousand years is more than any step
     if (millis.compareTo(BigDecimal.valueOf(Duration.ofDays(365_242).toMillis())) > 0) {
       throw new IllegalArgumentException(option + " must be at most 1,000 years, was " + text);
+    }
+    if (millis.compareTo(BigDecimal.ONE) < 0) {
+      throw new IllegalArgumentException(option + " must be at least 1ms, was " + text);
     }
     return Duration.ofMillis(millis.longValue());
   }
