@@ -151,7 +151,8 @@ public final class JobControl {
    * @throws DbqException when the database fails
    */
   public JobActionResult delete(Collection<UUID> ids) {
-    return act(byIds(ids), "delete", c -> JobActions.delete(c, byIds(ids)));
+    JobActions.Selection selection = byIds(ids);
+    return act(selection, "delete", c -> JobActions.delete(c, selection));
   }
 
   /**
@@ -176,7 +177,8 @@ public final class JobControl {
    * @throws DbqException when the database fails
    */
   public JobActionResult runNow(Collection<UUID> ids) {
-    return act(byIds(ids), "run now", c -> JobActions.runNow(c, byIds(ids)));
+    JobActions.Selection selection = byIds(ids);
+    return act(selection, "run now", c -> JobActions.runNow(c, selection));
   }
 
   /**
