@@ -27,8 +27,8 @@ class JobActionCommandsTest {
   }
 
   private static UUID job(JobState state) throws Exception {
-    UUID id = TestJobs.insert(db.sql, "import_cats", "default", 0, "{}");
-    TestJobs.execute(
+    UUID id = TestJobBuilder.named("import_cats").queue("default").enqueue(db.sql);
+    StoredJobs.execute(
         db.sql,
         "UPDATE dbq_job SET state = '" + state + "', next_step = 1 WHERE id = '" + id + "'");
     return id;
@@ -52,7 +52,7 @@ class JobActionCommandsTest {
             + missing
             + ": no such job\n",
         r.out());
-    assertEquals(JobState.READY, TestJobs.state(db.sql, failed));
+    assertEquals(JobState.READY, StoredJobs.state(db.sql, failed));
   }
 
   @Test
@@ -65,8 +65,8 @@ class JobActionCommandsTest {
 
     assertEquals(0, r.status(), r.err());
     assertEquals("retried 2 job(s)\n", r.out());
-    assertEquals(0, TestJobs.row(db.sql, a).nextStep());
-    assertEquals(0, TestJobs.row(db.sql, b).nextStep());
+    assertEquals(0, StoredJobs.row(db.sql, a).nextStep());
+    assertEquals(0, StoredJobs.row(db.sql, b).nextStep());
   }
 
   @Test
@@ -82,22 +82,25 @@ class JobActionCommandsTest {
             + "asked 1 running job(s) to stop: they end CANCELLED once their worker stops the"
             + " step\n",
         r.out());
-    assertEquals(JobState.CANCELLED, TestJobs.state(db.sql, ready));
+    assertEquals(JobState.CANCELLED, StoredJobs.state(db.sql, ready));
   }
 
   @Test
   void deleteAndRunNowPrintWhatTheyChanged() throws Exception {
     UUID failed = job(JobState.FAILED);
     UUID later =
-        TestJobs.insert(db.sql, "import_cats", "other", 0, "{}", java.time.Duration.ofDays(1));
+        TestJobBuilder.named("import_cats")
+            .queue("other")
+            .runAfter(java.time.Duration.ofDays(1))
+            .enqueue(db.sql);
 
     CliRun deleted = run("delete", "--state", "FAILED");
     CliRun runNow = run("run-now", "--queue", "other");
 
     assertEquals("deleted 1 job(s)\n", deleted.out());
-    assertEquals(0, TestJobs.count(db.sql, "id = '" + failed + "'"));
+    assertEquals(0, StoredJobs.count(db.sql, "id = '" + failed + "'"));
     assertEquals("made runnable now 1 job(s)\n", runNow.out());
-    assertEquals(false, TestJobs.row(db.sql, later).runAfterInFuture());
+    assertEquals(false, StoredJobs.row(db.sql, later).runAfterInFuture());
   }
 
   @Test
@@ -125,7 +128,7 @@ class JobActionCommandsTest {
     run("run-now", failed.toString(), "--queue", "default").assertBadInput();
     run("retry", "--from-step", "-1", "--state", "FAILED").assertBadInput();
 
-    TestJobs.Row row = TestJobs.row(db.sql, failed);
+    StoredJobs.Row row = StoredJobs.row(db.sql, failed);
     assertEquals(JobState.FAILED, row.state());
     assertEquals(1, row.nextStep());
   }

@@ -57,7 +57,7 @@ class JobCancelTest {
   private static void awaitState(UUID id, JobState state) throws Exception {
     Await.until(
         "job " + id + " is " + state,
-        () -> TestJobs.state(db.sql, id) == state,
+        () -> StoredJobs.state(db.sql, id) == state,
         Duration.ofSeconds(30));
   }
 
@@ -75,7 +75,7 @@ class JobCancelTest {
                   return null;
                 })
             .build();
-    UUID id = TestJobs.insert(db.sql, "long", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("long").queue("default").enqueue(db.sql);
     // the default lease (60 s) renews every 20 s: a cancel seen within 10 s came by notification
     try (DbqWorker worker = DbqWorker.builder().dbq(db.dbq()).catalog(JobCatalog.of(job)).build()) {
       worker.start();
@@ -87,15 +87,15 @@ class JobCancelTest {
 
       Await.until(
           "the job is CANCELLED",
-          () -> TestJobs.state(db.sql, id) == JobState.CANCELLED,
+          () -> StoredJobs.state(db.sql, id) == JobState.CANCELLED,
           Duration.ofSeconds(10));
     }
     assertEquals(List.of("step", "step saw the cancel", "post CANCELLED"), events);
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     // the step finished: a retry would go on with the next one
     assertEquals(1, row.nextStep());
     assertEquals(null, row.claimId());
-    assertEquals(0, TestJobs.count(db.sql, "cancel_requested IS NOT NULL"));
+    assertEquals(0, StoredJobs.count(db.sql, "cancel_requested IS NOT NULL"));
   }
 
   @Test
@@ -114,7 +114,7 @@ class JobCancelTest {
                 })
             .build();
     JobDefinition quick = JobDefinition.builder("quick").step("go", call -> null).build();
-    UUID id = TestJobs.insert(db.sql, "stubborn", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("stubborn").queue("default").enqueue(db.sql);
     try (DbqWorker worker =
         DbqWorker.builder()
             .dbq(db.dbq())
@@ -126,11 +126,11 @@ class JobCancelTest {
       db.dbq().control().cancel(List.of(id));
       awaitState(id, JobState.CANCELLED);
 
-      UUID next = TestJobs.insertAndNotify(db.sql, "quick", "default", "{}");
+      UUID next = TestJobBuilder.named("quick").enqueue(db.dbq());
       awaitState(next, JobState.COMPLETE);
     }
     assertEquals(List.of("step", "post CANCELLED"), events);
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(0, row.nextStep());
     assertEquals(
         "cancelled by an operator: step 'sleep' (1 of 1) was interrupted after the grace period",
@@ -142,7 +142,7 @@ class JobCancelTest {
     CountDownLatch started = new CountDownLatch(1);
     JobDefinition job =
         hooked("long").step("wait", untilCancelled(started)).step("b", c -> null).build();
-    UUID id = TestJobs.insert(db.sql, "long", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("long").queue("default").enqueue(db.sql);
     // a worker that drains and exits listens for nothing: only its renewals (every 0.5 s) tell it
     DbqWorker worker =
         DbqWorker.builder()
@@ -164,7 +164,7 @@ class JobCancelTest {
     db.dbq().control().cancel(List.of(id));
     drain.join(30_000);
 
-    assertEquals(JobState.CANCELLED, TestJobs.state(db.sql, id));
+    assertEquals(JobState.CANCELLED, StoredJobs.state(db.sql, id));
     assertEquals(List.of("step", "step saw the cancel", "post CANCELLED"), events);
   }
 
@@ -172,7 +172,7 @@ class JobCancelTest {
   void aCancelledStepThatFinishesTheJobsLastStepLeavesTheJobComplete() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     JobDefinition job = hooked("last").step("wait", untilCancelled(started)).build();
-    UUID id = TestJobs.insert(db.sql, "last", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("last").queue("default").enqueue(db.sql);
     try (DbqWorker worker = DbqWorker.builder().dbq(db.dbq()).catalog(JobCatalog.of(job)).build()) {
       worker.start();
       assertTrue(started.await(30, TimeUnit.SECONDS));
@@ -184,22 +184,22 @@ class JobCancelTest {
 
   @Test
   void aJobAskedToStopWhoseWorkerDiedEndsCancelledWhenItsLeaseIsRescued() throws Exception {
-    UUID id = TestJobs.insert(db.sql, "gone", "default", 0, "{}");
-    TestJobs.execute(
+    UUID id = TestJobBuilder.named("gone").queue("default").enqueue(db.sql);
+    StoredJobs.execute(
         db.sql,
         "UPDATE dbq_job SET state = 'PROCESSING', claim_id = gen_random_uuid(), lock_owner = 'dead',"
             + " lease_expires = now() + interval '1 hour' WHERE id = '"
             + id
             + "'");
     db.dbq().control().cancel(List.of(id));
-    TestJobs.execute(db.sql, "UPDATE dbq_job SET lease_expires = now() - interval '1 second'");
+    StoredJobs.execute(db.sql, "UPDATE dbq_job SET lease_expires = now() - interval '1 second'");
 
     List<WorkerStore.Rescued> rescued =
         new WorkerStore(db.pool, "rescuer", Duration.ofSeconds(60)).rescueExpired();
 
     assertEquals(1, rescued.size());
-    assertEquals(JobState.CANCELLED, TestJobs.state(db.sql, id));
-    assertEquals(0, TestJobs.count(db.sql, "cancel_requested IS NOT NULL"));
+    assertEquals(JobState.CANCELLED, StoredJobs.state(db.sql, id));
+    assertEquals(0, StoredJobs.count(db.sql, "cancel_requested IS NOT NULL"));
   }
 
   @Test
@@ -219,7 +219,7 @@ class JobCancelTest {
                 })
             .build();
     for (int i = 0; i < jobs; i++) {
-      TestJobs.insert(db.sql, "short", "default", 0, "{}");
+      TestJobBuilder.named("short").queue("default").enqueue(db.sql);
     }
     int changed = 0;
     try (DbqWorker worker =
@@ -228,16 +228,16 @@ class JobCancelTest {
       Await.until("a step ran", () -> !runs.isEmpty(), Duration.ofSeconds(30));
       // cancels race the claims, the saves and each other until no job waits
       JobControl control = db.dbq().control();
-      while (TestJobs.count(db.sql, "state IN ('NEW', 'READY')") > 0) {
+      while (StoredJobs.count(db.sql, "state IN ('NEW', 'READY')") > 0) {
         changed += control.cancel(JobFilter.all().withName("short")).changedCount();
       }
       Await.until(
           "no job is held",
-          () -> TestJobs.count(db.sql, "state IN ('PROCESSING', 'STOPPING')") == 0,
+          () -> StoredJobs.count(db.sql, "state IN ('PROCESSING', 'STOPPING')") == 0,
           Duration.ofSeconds(30));
     }
-    long complete = TestJobs.count(db.sql, "state = 'COMPLETE'");
-    long cancelled = TestJobs.count(db.sql, "state = 'CANCELLED'");
+    long complete = StoredJobs.count(db.sql, "state = 'COMPLETE'");
+    long cancelled = StoredJobs.count(db.sql, "state = 'CANCELLED'");
     assertEquals(jobs, complete + cancelled, "every job COMPLETE or CANCELLED");
     assertTrue(cancelled > 0 && changed >= cancelled, "cancelled " + cancelled);
     for (UUID id : runs.keySet()) {
@@ -246,7 +246,7 @@ class JobCancelTest {
     // a one-step job is COMPLETE exactly when its step ran; a CANCELLED one never ran
     assertEquals(complete, runs.size());
     for (UUID id : runs.keySet()) {
-      assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, id));
+      assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, id));
     }
   }
 }

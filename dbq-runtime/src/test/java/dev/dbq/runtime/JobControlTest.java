@@ -30,8 +30,8 @@ class JobControlTest {
 
   private static UUID job(String name, String queue, JobState state, int nextStep)
       throws SQLException {
-    UUID id = TestJobs.insert(db.sql, name, queue, 0, "{}");
-    TestJobs.execute(
+    UUID id = TestJobBuilder.named(name).queue(queue).enqueue(db.sql);
+    StoredJobs.execute(
         db.sql,
         "UPDATE dbq_job SET state = '"
             + state
@@ -52,18 +52,18 @@ class JobControlTest {
       throws Exception {
     UUID failed = job("three", "default", JobState.FAILED, 1);
     UUID cancelled = job("three", "default", JobState.CANCELLED, 2);
-    TestJobs.execute(db.sql, "UPDATE dbq_job SET run_after = now() + interval '1 day'");
+    StoredJobs.execute(db.sql, "UPDATE dbq_job SET run_after = now() + interval '1 day'");
 
     JobActionResult result = control().retry(List.of(failed, cancelled));
 
     assertEquals(Set.of(failed, cancelled), Set.copyOf(result.changed()));
     assertEquals(Map.of(), result.leftAlone());
-    TestJobs.Row f = TestJobs.row(db.sql, failed);
+    StoredJobs.Row f = StoredJobs.row(db.sql, failed);
     assertEquals(JobState.READY, f.state());
     assertEquals(1, f.nextStep());
     assertEquals(0, f.attempt());
     assertFalse(f.runAfterInFuture());
-    assertEquals(2, TestJobs.row(db.sql, cancelled).nextStep());
+    assertEquals(2, StoredJobs.row(db.sql, cancelled).nextStep());
   }
 
   @Test
@@ -72,8 +72,8 @@ class JobControlTest {
 
     control().withCatalog(JobCatalog.of(THREE_STEPS)).retry(List.of(id), 0);
 
-    assertEquals(0, TestJobs.row(db.sql, id).nextStep());
-    assertEquals(JobState.READY, TestJobs.state(db.sql, id));
+    assertEquals(0, StoredJobs.row(db.sql, id).nextStep());
+    assertEquals(JobState.READY, StoredJobs.state(db.sql, id));
   }
 
   @Test
@@ -91,7 +91,7 @@ class JobControlTest {
         IllegalArgumentException.class,
         () -> control.retry(JobFilter.all().withStates(JobState.FAILED), 3));
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     assertEquals(2, row.nextStep());
   }
@@ -108,8 +108,8 @@ class JobControlTest {
     assertEquals(
         Map.of(complete, JobState.COMPLETE, processing, JobState.PROCESSING), result.leftAlone());
     assertEquals(List.of(missing), result.notFound());
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, complete));
-    assertEquals(JobState.PROCESSING, TestJobs.state(db.sql, processing));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, complete));
+    assertEquals(JobState.PROCESSING, StoredJobs.state(db.sql, processing));
   }
 
   @Test
@@ -125,9 +125,9 @@ class JobControlTest {
                 JobFilter.all().withStates(JobState.FAILED).withQueue("imports").withName("three"));
 
     assertEquals(List.of(match), result.changed());
-    assertEquals(JobState.FAILED, TestJobs.state(db.sql, otherQueue));
-    assertEquals(JobState.FAILED, TestJobs.state(db.sql, otherName));
-    assertEquals(JobState.CANCELLED, TestJobs.state(db.sql, cancelled));
+    assertEquals(JobState.FAILED, StoredJobs.state(db.sql, otherQueue));
+    assertEquals(JobState.FAILED, StoredJobs.state(db.sql, otherName));
+    assertEquals(JobState.CANCELLED, StoredJobs.state(db.sql, cancelled));
   }
 
   @Test
@@ -148,7 +148,7 @@ class JobControlTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> control().runNow(JobFilter.all().withStates(JobState.FAILED)));
-    assertEquals(JobState.FAILED, TestJobs.state(db.sql, id));
+    assertEquals(JobState.FAILED, StoredJobs.state(db.sql, id));
   }
 
   @Test
@@ -163,12 +163,12 @@ class JobControlTest {
     assertEquals(Set.of(fresh, ready, running), Set.copyOf(result.changed()));
     assertEquals(List.of(running), result.stopRequested());
     assertEquals(Map.of(complete, JobState.COMPLETE), result.leftAlone());
-    assertEquals(JobState.CANCELLED, TestJobs.state(db.sql, fresh));
-    assertEquals(JobState.CANCELLED, TestJobs.state(db.sql, ready));
-    assertEquals(JobState.PROCESSING, TestJobs.state(db.sql, running));
+    assertEquals(JobState.CANCELLED, StoredJobs.state(db.sql, fresh));
+    assertEquals(JobState.CANCELLED, StoredJobs.state(db.sql, ready));
+    assertEquals(JobState.PROCESSING, StoredJobs.state(db.sql, running));
     assertEquals(
-        1, TestJobs.count(db.sql, "id = '" + running + "' AND cancel_requested IS NOT NULL"));
-    assertEquals(1, TestJobs.count(db.sql, "cancel_requested IS NOT NULL"));
+        1, StoredJobs.count(db.sql, "id = '" + running + "' AND cancel_requested IS NOT NULL"));
+    assertEquals(1, StoredJobs.count(db.sql, "cancel_requested IS NOT NULL"));
 
     JobActionResult again = control().cancel(List.of(running));
     assertEquals(List.of(), again.changed());
@@ -184,8 +184,8 @@ class JobControlTest {
     JobActionResult result = control().cancel(JobFilter.all().withQueue("imports"));
 
     assertEquals(List.of(waiting), result.changed());
-    assertEquals(JobState.READY, TestJobs.state(db.sql, elsewhere));
-    assertEquals(JobState.FAILED, TestJobs.state(db.sql, failed));
+    assertEquals(JobState.READY, StoredJobs.state(db.sql, elsewhere));
+    assertEquals(JobState.FAILED, StoredJobs.state(db.sql, failed));
   }
 
   @Test
@@ -193,7 +193,7 @@ class JobControlTest {
     UUID failed = job("three", "default", JobState.FAILED, 0);
     UUID processing = job("three", "default", JobState.PROCESSING, 0);
     UUID stopping = job("three", "default", JobState.STOPPING, 0);
-    TestJobs.execute(
+    StoredJobs.execute(
         db.sql,
         "INSERT INTO dbq_step_run (job_id, step_index, attempt, started, ended, outcome)"
             + " VALUES ('"
@@ -205,8 +205,8 @@ class JobControlTest {
     assertEquals(List.of(failed), result.changed());
     assertEquals(
         Map.of(processing, JobState.PROCESSING, stopping, JobState.STOPPING), result.leftAlone());
-    assertEquals(0, TestJobs.count(db.sql, "id = '" + failed + "'"));
-    assertEquals(2, TestJobs.count(db.sql, "true"));
+    assertEquals(0, StoredJobs.count(db.sql, "id = '" + failed + "'"));
+    assertEquals(2, StoredJobs.count(db.sql, "true"));
     try (var s = db.sql.createStatement();
         var rs = s.executeQuery("SELECT count(*) FROM dbq_step_run")) {
       rs.next();
@@ -224,17 +224,18 @@ class JobControlTest {
     JobActionResult result = control().delete(JobFilter.all().withQueue("imports"));
 
     assertEquals(2, result.changedCount());
-    assertEquals(2, TestJobs.count(db.sql, "true"));
-    assertEquals(JobState.PROCESSING, TestJobs.state(db.sql, held));
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, elsewhere));
+    assertEquals(2, StoredJobs.count(db.sql, "true"));
+    assertEquals(JobState.PROCESSING, StoredJobs.state(db.sql, held));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, elsewhere));
   }
 
   @Test
   void runNowClearsAFutureRunAfterAndLeavesJobsThatAreNotScheduledAlone() throws Exception {
-    UUID later = TestJobs.insert(db.sql, "three", "default", 0, "{}", Duration.ofDays(1));
-    UUID now = TestJobs.insert(db.sql, "three", "default", 0, "{}");
+    UUID later =
+        TestJobBuilder.named("three").queue("default").runAfter(Duration.ofDays(1)).enqueue(db.sql);
+    UUID now = TestJobBuilder.named("three").queue("default").enqueue(db.sql);
     UUID failed = job("three", "default", JobState.FAILED, 0);
-    TestJobs.execute(
+    StoredJobs.execute(
         db.sql,
         "UPDATE dbq_job SET run_after = now() + interval '1 day' WHERE id = '" + failed + "'");
 
@@ -242,8 +243,8 @@ class JobControlTest {
 
     assertEquals(List.of(later), result.changed());
     assertEquals(Map.of(now, JobState.NEW, failed, JobState.FAILED), result.leftAlone());
-    assertFalse(TestJobs.row(db.sql, later).runAfterInFuture());
-    assertTrue(TestJobs.row(db.sql, failed).runAfterInFuture());
+    assertFalse(StoredJobs.row(db.sql, later).runAfterInFuture());
+    assertTrue(StoredJobs.row(db.sql, failed).runAfterInFuture());
   }
 
   @Test
@@ -277,6 +278,6 @@ class JobControlTest {
     DbqWorker.builder().dbq(db.dbq()).catalog(JobCatalog.of(recorded)).build().runUntilEmpty();
 
     assertEquals(List.of("c"), ran);
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, id));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, id));
   }
 }

@@ -49,7 +49,7 @@ class JobRetryRaceTest {
     int jobs = 100;
     Map<UUID, AtomicInteger> runs = new ConcurrentHashMap<>();
     for (int i = 0; i < jobs; i++) {
-      TestJobs.insert(db.sql, "flaky", "default", 0, "{}");
+      TestJobBuilder.named("flaky").queue("default").enqueue(db.sql);
     }
     Set<UUID> retried = ConcurrentHashMap.newKeySet();
     int[] leftAlone = {0};
@@ -61,7 +61,7 @@ class JobRetryRaceTest {
             .build()) {
       worker.start();
       JobControl control = db.dbq().control();
-      List<UUID> all = TestJobs.ids(db.sql);
+      List<UUID> all = StoredJobs.ids(db.sql);
       // the operator retries every job over and over while the worker claims, fails and saves them:
       // only a FAILED job is taken, and each is retried once
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -75,24 +75,25 @@ class JobRetryRaceTest {
       }
       Await.until(
           "every retried job completes",
-          () -> TestJobs.count(db.sql, "state = 'COMPLETE'") == jobs,
+          () -> StoredJobs.count(db.sql, "state = 'COMPLETE'") == jobs,
           Duration.ofSeconds(60));
     }
     assertEquals(jobs, retried.size());
     assertTrue(leftAlone[0] > 0, "some retries met jobs a worker held or had saved");
-    for (UUID id : TestJobs.ids(db.sql)) {
+    for (UUID id : StoredJobs.ids(db.sql)) {
       assertEquals(2, runs.get(id).get(), "job " + id + " ran twice: the failure and the retry");
     }
-    assertEquals(0, TestJobs.count(db.sql, "state <> 'COMPLETE'"));
+    assertEquals(0, StoredJobs.count(db.sql, "state <> 'COMPLETE'"));
   }
 
   @Test
   void twoOperatorsRetryingTheSameFilterAtOnceRetryEachJobOnce() throws Exception {
     int jobs = 500;
     for (int i = 0; i < jobs; i++) {
-      TestJobs.insert(db.sql, "flaky", "default", 0, "{}");
+      TestJobBuilder.named("flaky").queue("default").enqueue(db.sql);
     }
-    TestJobs.execute(db.sql, "UPDATE dbq_job SET state = 'FAILED', attempt = 1, last_error = 'x'");
+    StoredJobs.execute(
+        db.sql, "UPDATE dbq_job SET state = 'FAILED', attempt = 1, last_error = 'x'");
     JobControl control = db.dbq().control();
     CountDownLatch go = new CountDownLatch(1);
     ExecutorService operators = Executors.newFixedThreadPool(2);
@@ -116,7 +117,7 @@ class JobRetryRaceTest {
     operators.shutdown();
     assertEquals(jobs, total, "each job retried by exactly one operator");
     assertEquals(jobs, changed.size());
-    assertEquals(jobs, TestJobs.count(db.sql, "state = 'READY' AND attempt = 0"));
+    assertEquals(jobs, StoredJobs.count(db.sql, "state = 'READY' AND attempt = 0"));
 
     // and each runs once: the worker's second run of each succeeds
     Map<UUID, AtomicInteger> runs = new ConcurrentHashMap<>();
@@ -129,7 +130,7 @@ class JobRetryRaceTest {
         .concurrency(4)
         .build()
         .runUntilEmpty();
-    assertEquals(jobs, TestJobs.count(db.sql, "state = 'COMPLETE'"));
+    assertEquals(jobs, StoredJobs.count(db.sql, "state = 'COMPLETE'"));
     for (UUID id : changed) {
       assertEquals(2, runs.get(id).get(), "job " + id + " ran once after its retry");
     }

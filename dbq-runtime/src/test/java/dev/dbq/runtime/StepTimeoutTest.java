@@ -38,7 +38,7 @@ class StepTimeoutTest {
                   return null;
                 })
             .build();
-    UUID id = TestJobs.insert(db.sql, "slow", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("slow").queue("default").enqueue(db.sql);
 
     DbqWorker.builder()
         .dbq(db.dbq())
@@ -47,7 +47,7 @@ class StepTimeoutTest {
         .build()
         .runUntilEmpty();
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     assertEquals(
         "step 'sleep' (1 of 1) timed out after 200ms and was interrupted", row.lastError());
@@ -70,7 +70,7 @@ class StepTimeoutTest {
                   return null;
                 })
             .build();
-    UUID id = TestJobs.insert(db.sql, "flaky", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("flaky").queue("default").enqueue(db.sql);
 
     try (DbqWorker worker =
         DbqWorker.builder()
@@ -83,20 +83,20 @@ class StepTimeoutTest {
       worker.start();
       Await.until(
           "the job completes",
-          () -> TestJobs.state(db.sql, id) == JobState.COMPLETE,
+          () -> StoredJobs.state(db.sql, id) == JobState.COMPLETE,
           Duration.ofSeconds(30));
     }
     assertEquals(2, attempts.get());
     assertEquals(
         "step 'sleep once' (1 of 1) timed out after 200ms and was interrupted",
-        TestJobs.row(db.sql, id).lastError());
+        StoredJobs.row(db.sql, id).lastError());
   }
 
   @Test
   void aStepsOwnTimeoutOverridesTheWorkersDefault() throws Exception {
     JobDefinition job =
         JobDefinition.builder("own").step("sleep", SLEEP, Duration.ofMillis(150)).build();
-    UUID id = TestJobs.insert(db.sql, "own", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("own").queue("default").enqueue(db.sql);
 
     DbqWorker.builder()
         .dbq(db.dbq())
@@ -107,7 +107,7 @@ class StepTimeoutTest {
 
     assertEquals(
         "step 'sleep' (1 of 1) timed out after 150ms and was interrupted",
-        TestJobs.row(db.sql, id).lastError());
+        StoredJobs.row(db.sql, id).lastError());
   }
 
   @Test
@@ -126,7 +126,7 @@ class StepTimeoutTest {
                   return null;
                 })
             .build();
-    UUID id = TestJobs.insert(db.sql, "deaf", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("deaf").queue("default").enqueue(db.sql);
 
     DbqWorker.builder()
         .dbq(db.dbq())
@@ -135,7 +135,7 @@ class StepTimeoutTest {
         .build()
         .runUntilEmpty();
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     assertEquals(
         "step 'swallow' (1 of 1) timed out after 100ms and was interrupted", row.lastError());
