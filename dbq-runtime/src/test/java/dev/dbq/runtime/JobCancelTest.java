@@ -183,6 +183,39 @@ class JobCancelTest {
   }
 
   @Test
+  void aJobCancelledWhileItsWorkerShutsDownEndsCancelledNotReady() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    JobDefinition stubborn =
+        hooked("stubborn")
+            .step(
+                "sleep",
+                call -> {
+                  started.countDown();
+                  Thread.sleep(Duration.ofMinutes(5).toMillis()); // only an interrupt ends it
+                  return null;
+                })
+            .build();
+    UUID id = TestJobBuilder.named("stubborn").enqueue(db.sql);
+    DbqWorker worker =
+        DbqWorker.builder()
+            .dbq(db.dbq())
+            .catalog(JobCatalog.of(stubborn))
+            .shutdownGrace(Duration.ofSeconds(2))
+            .build();
+    worker.start();
+    assertTrue(started.await(30, TimeUnit.SECONDS));
+    worker.stop();
+    awaitState(id, JobState.STOPPING);
+
+    JobActionResult result = db.dbq().control().cancel(List.of(id));
+
+    assertEquals(List.of(id), result.stopRequested());
+    assertTrue(worker.awaitTermination(Duration.ofSeconds(30)));
+    assertEquals(JobState.CANCELLED, StoredJobs.state(db.sql, id));
+    assertEquals(0, StoredJobs.count(db.sql, "cancel_requested IS NOT NULL"));
+  }
+
+  @Test
   void aJobAskedToStopWhoseWorkerDiedEndsCancelledWhenItsLeaseIsRescued() throws Exception {
     UUID id = TestJobBuilder.named("gone").queue("default").enqueue(db.sql);
     StoredJobs.execute(
