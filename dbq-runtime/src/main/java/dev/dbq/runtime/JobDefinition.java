@@ -1,6 +1,7 @@
 package dev.dbq.runtime;
 
 import dev.dbq.runtime.internal.NamingRules;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -194,16 +195,17 @@ public final class JobDefinition {
     }
 
     /**
-     * Appends a step with a timeout of its own; steps run in the order they are added.
+     * Appends a step with a timeout of its own: an attempt that runs longer is interrupted by the
+     * worker and fails (and is retried while attempts remain).
      *
      * @param stepName the step's name
      * @param method the call
-     * @param timeout how long the step may run before the worker interrupts it and fails the
-     *     attempt
+     * @param timeout how long one attempt may run: positive, at most 1,000 years
      * @return this builder
+     * @throws IllegalArgumentException when the timeout is zero, negative or over 1,000 years
      */
-    public Builder step(String stepName, JobMethod method, java.time.Duration timeout) {
-      steps.add(new StepDefinition(stepName, method, java.util.Optional.of(timeout)));
+    public Builder step(String stepName, JobMethod method, Duration timeout) {
+      steps.add(new StepDefinition(stepName, method, timeout));
       return this;
     }
 

@@ -144,6 +144,8 @@ class JobActionCommandsTest {
         run("worker", "--step-timeout", "0s")
             .assertBadInput()
             .err()
-            .contains("--step-timeout must be at least 1ms, was 0s"));
+            .contains("--step-timeout must be positive, was 0s"));
+    run("worker", "--step-timeout", "1.5s").assertBadInput();
+    run("worker", "--step-timeout", "400000d").assertBadInput();
   }
 }

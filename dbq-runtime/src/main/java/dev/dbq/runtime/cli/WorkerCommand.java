@@ -118,8 +118,8 @@ public final class WorkerCommand implements Callable<Integer> {
       paramLabel = "D",
       description =
           "Interrupt a step that runs longer than this and fail the attempt (retried while"
-              + " attempts remain), for steps without a timeout of their own: e.g. 30s, 5m, 250ms"
-              + " (default: none).")
+              + " attempts remain), for steps without a timeout of their own: as @Step(timeout),"
+              + " e.g. 30s, 5m, 1m30s, 250ms, PT30S (default: none).")
   String stepTimeout;
 
   @Option(names = "--exit-when-empty", description = "Run what is runnable now, then exit 0.")
