@@ -280,4 +280,30 @@ class JobControlTest {
     assertEquals(List.of("c"), ran);
     assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, id));
   }
+
+  @Test
+  void retryAndRunNowWakeAnIdleWorkerWithoutWaitingForItsPoll() throws Exception {
+    UUID failed = job("three", "default", JobState.FAILED, 2);
+    UUID later = TestJobBuilder.named("three").runAfter(Duration.ofDays(1)).enqueue(db.sql);
+    try (DbqWorker worker =
+        DbqWorker.builder()
+            .dbq(db.dbq())
+            .catalog(JobCatalog.of(THREE_STEPS))
+            .pollInterval(Duration.ofHours(1))
+            .build()) {
+      worker.start();
+      Await.until("the worker listens", worker::isListening, Duration.ofSeconds(10));
+
+      control().retry(List.of(failed));
+      control().runNow(List.of(later));
+
+      // an hour's poll: only the statements' notifications can wake it this soon
+      Await.until(
+          "both jobs complete",
+          () ->
+              StoredJobs.state(db.sql, failed) == JobState.COMPLETE
+                  && StoredJobs.state(db.sql, later) == JobState.COMPLETE,
+          Duration.ofSeconds(20));
+    }
+  }
 }
