@@ -143,8 +143,13 @@ class StepTimeoutTest {
 
   @Test
   void stepTimeoutsMustBePositive() {
-    assertThrows(
-        IllegalArgumentException.class, () -> DbqWorker.builder().stepTimeout(Duration.ZERO));
+    DbqWorker.Builder worker =
+        DbqWorker.builder()
+            .dbq(db.dbq())
+            .catalog(JobCatalog.of(JobDefinition.builder("x").step("s", SLEEP).build()))
+            .stepTimeout(Duration.ZERO);
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, worker::build);
+    assertEquals("stepTimeout must be positive, was PT0S", refused.getMessage());
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
