@@ -35,7 +35,7 @@ final class StateWatcher implements DbqListener {
     this.out = out;
   }
 
-  /** Waits until every job enqueued is COMPLETE or FAILED; false when the time limit ran out. */
+  /** Waits until every job enqueued is final (COMPLETE, FAILED, CANCELLED); false on time-out. */
   synchronized boolean awaitAllFinal(Duration limit) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!states.values().stream().allMatch(JobState::isFinal)) {
@@ -114,14 +114,16 @@ final class StateWatcher implements DbqListener {
     String what =
         event.state() == JobState.COMPLETE
             ? "all steps done (" + count + " of " + count + ")"
-            : "failed in "
-                + step(event.job().name(), event.stepIndex())
-                + ", attempt "
-                + event.attempt()
-                + " of "
-                + definition(event.job().name()).maxAttempts()
-                + ": "
-                + event.error();
+            : event.state() == JobState.CANCELLED
+                ? "cancelled in " + step(event.job().name(), event.stepIndex())
+                : "failed in "
+                    + step(event.job().name(), event.stepIndex())
+                    + ", attempt "
+                    + event.attempt()
+                    + " of "
+                    + definition(event.job().name()).maxAttempts()
+                    + ": "
+                    + event.error();
     print(event.job(), event.state(), what);
     notifyAll();
   }

@@ -48,13 +48,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The meters, by name: {@code dbq.jobs.enqueued{job,queue}}, {@code
  * dbq.step.duration{job,step,queue,outcome}} (outcome {@code succeeded}, {@code retrying}, {@code
- * failed}, {@code lost}), {@code dbq.job.duration{job,queue,outcome}} (creation to {@code complete}
- * or {@code failed}), {@code dbq.job.start.delay{job,queue}}, {@code dbq.jobs.active{job,queue}} (a
- * long task timer of running steps), {@code dbq.job.retries{job,queue}}, {@code
- * dbq.jobs.rescued{job,queue}}, {@code dbq.claim.batch}, {@code dbq.claim.duration}, {@code
- * dbq.queue.depth{queue,state}} (state {@code runnable}, {@code scheduled}, {@code held}), {@code
- * dbq.queue.oldest.age{queue}}, {@code dbq.worker.slots{state}} ({@code busy}, {@code idle}),
- * {@code dbq.lease.renewal.failures}, {@code dbq.wakeups{source}} ({@code notify}, {@code poll}).
+ * failed}, {@code cancelled}, {@code lost}), {@code dbq.job.duration{job,queue,outcome}} (creation
+ * to {@code complete}, {@code failed} or {@code cancelled}), {@code
+ * dbq.job.start.delay{job,queue}}, {@code dbq.jobs.active{job,queue}} (a long task timer of running
+ * steps), {@code dbq.job.retries{job,queue}}, {@code dbq.jobs.rescued{job,queue}}, {@code
+ * dbq.claim.batch}, {@code dbq.claim.duration}, {@code dbq.queue.depth{queue,state}} (state {@code
+ * runnable}, {@code scheduled}, {@code held}), {@code dbq.queue.oldest.age{queue}}, {@code
+ * dbq.worker.slots{state}} ({@code busy}, {@code idle}), {@code dbq.lease.renewal.failures}, {@code
+ * dbq.wakeups{source}} ({@code notify}, {@code poll}).
  */
 public final class DbqMetrics implements DbqListener {
   /**

@@ -28,6 +28,7 @@ final class JobMeters {
   final LongTaskTimer active;
   private final Timer completed;
   private final Timer failed;
+  private final Timer cancelled;
   // [step index] -> outcome -> timer; steps the catalog does not know share the last entry
   private final List<Map<DbqEvent.StepResult, Timer>> steps;
 
@@ -60,6 +61,7 @@ final class JobMeters {
             .register(registry);
     completed = jobDuration(registry, tags, "complete");
     failed = jobDuration(registry, tags, "failed");
+    cancelled = jobDuration(registry, tags, "cancelled");
     List<String> names = stepNames.isEmpty() ? List.of("?") : stepNames;
     steps =
         names.stream()
@@ -91,6 +93,7 @@ final class JobMeters {
     return switch (state) {
       case COMPLETE -> completed;
       case FAILED -> failed;
+      case CANCELLED -> cancelled;
       default -> null;
     };
   }
@@ -100,6 +103,7 @@ final class JobMeters {
       case SUCCEEDED -> "succeeded";
       case RETRYING -> "retrying";
       case FAILED -> "failed";
+      case CANCELLED -> "cancelled";
       case LOST -> "lost";
     };
   }

@@ -116,6 +116,8 @@ public sealed interface DbqEvent {
     RETRYING,
     /** The step failed for good; so did the job. */
     FAILED,
+    /** The step was stopped because its job was cancelled; the job is CANCELLED. */
+    CANCELLED,
     /**
      * The run ended without a result to save (a fatal error such as {@code OutOfMemoryError}): the
      * job goes back to READY, handed back or when its lease lapses, and the run counts as lost.
@@ -149,8 +151,9 @@ public sealed interface DbqEvent {
       implements DbqEvent {}
 
   /**
-   * A job reached a final state and that was saved ({@link JobState#COMPLETE} or {@link
-   * JobState#FAILED}); a failed job's event is the failure event.
+   * A job reached a final state and that was saved ({@link JobState#COMPLETE}, {@link
+   * JobState#FAILED}, or {@link JobState#CANCELLED} when a running step was stopped by a cancel); a
+   * failed job's event is the failure event.
    *
    * @param job the job
    * @param state its final state
@@ -176,11 +179,14 @@ public sealed interface DbqEvent {
   record Rescued(JobRef job, int stepIndex, int attempt, String workerId) implements DbqEvent {}
 
   /**
-   * A job was cancelled.
+   * A running job was cancelled: its worker stopped the step and saved it CANCELLED (told after its
+   * {@link JobEnded}). Jobs cancelled while waiting are cancelled by a statement, not by a worker,
+   * and are not told here.
    *
    * @param job the job
+   * @param stepIndex the step that was stopped
    */
-  record Cancelled(JobRef job) implements DbqEvent {}
+  record Cancelled(JobRef job, int stepIndex) implements DbqEvent {}
 
   /**
    * A worker could not renew the leases it holds: the renewal failed, or a lease had lapsed.

@@ -42,6 +42,8 @@ final class ClaimLoop {
   private final RateLimiter rateLimiter;
   private final WakeUpListener listener;
   private final LeaseKeeper leaseKeeper;
+  // interrupts running steps at their timeout, or once a cancel's grace period is over
+  private final StepDeadlines deadlines;
   private final List<String> names;
   private final ClaimsHeld claims = new ClaimsHeld();
   private final CompletionBatcher batcher;
@@ -62,15 +64,32 @@ final class ClaimLoop {
     this.events = events;
     this.store = new WorkerStore(config.dataSource(), settings.workerId(), settings.lease());
     this.runner =
-        new StepRunner(settings.catalog(), settings.instanceFactory(), settings.retryPolicy());
+        new StepRunner(
+            settings.catalog(),
+            settings.instanceFactory(),
+            settings.retryPolicy(),
+            settings.stepTimeout());
     this.rateLimiter = RateLimiter.of(settings.clock(), settings.rateLimit(), wakeUp);
+    this.deadlines =
+        new StepDeadlines(
+            "dbq-worker-" + settings.workerId() + "-deadlines", settings.shutdownGrace());
+    this.leaseKeeper =
+        new LeaseKeeper(
+            store,
+            claims::heldNow,
+            settings.lease(),
+            wakeUp::signal,
+            deadlines::cancelRequested,
+            events);
     this.listener =
         exitWhenEmpty
             ? null
             : new WakeUpListener(
-                config.listenerConnections(), Set.copyOf(settings.queues()), wakeUp, events);
-    this.leaseKeeper =
-        new LeaseKeeper(store, claims::heldNow, settings.lease(), wakeUp::signal, events);
+                config.listenerConnections(),
+                Set.copyOf(settings.queues()),
+                wakeUp,
+                leaseKeeper::renewNow,
+                events);
     this.batcher =
         new CompletionBatcher(
             store, settings.completionBatchSize(), settings.completionFlushDelay(), this::saved);
@@ -320,10 +339,11 @@ final class ClaimLoop {
     claims.started(claim.claimId(), Thread.currentThread());
     rateLimiter.started();
     StepOutcome outcome = null;
+    StepWatch watch = deadlines.watch(claim.claimId());
     events.stepStarted(claim);
     long started = System.nanoTime();
     try {
-      outcome = runner.run(claim);
+      outcome = runner.run(claim, watch);
     } catch (VirtualMachineError fatal) {
       // the run counts: a step that exhausts the heap on every run must reach the lost-run bound
       handBack.of(
@@ -336,6 +356,7 @@ final class ClaimLoop {
     } finally {
       // always after a start, so that a span or a timer opened there is closed
       events.stepEnded(claim, outcome, System.nanoTime() - started);
+      deadlines.forget(claim.claimId());
       prefetch.stepFinished();
       int left = claims.slotDone(claim.claimId());
       if (outcome == null || !batcher.add(new WorkerStore.Finished(claim, outcome), left == 0)) {
@@ -381,6 +402,7 @@ final class ClaimLoop {
     } finally {
       closeBatcher();
       leaseKeeper.stop();
+      deadlines.close();
       log.info("worker {} stopped after {} step(s)", settings.workerId(), stepsRun.get());
       events.workerStopped(settings.concurrency(), stepsRun.get());
     }

@@ -11,12 +11,15 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
  * Every lease/3: renews the leases of this worker's in-flight jobs, and returns every job whose
  * lease lapsed (whichever worker held it) to READY. Expiry is decided by the database clock only.
+ * Each renewal also says which held jobs an operator asked to stop; a notification of a cancel asks
+ * for a renewal at once ({@link #renewNow}).
  */
 public final class LeaseKeeper {
   private static final Logger log = RuntimeLoggers.of(LeaseKeeper.class);
@@ -26,7 +29,8 @@ public final class LeaseKeeper {
   private final Duration period;
   private final Runnable onRescue;
   private final WorkerEvents events;
-  private ScheduledExecutorService scheduler;
+  private final Consumer<Set<UUID>> onCancelRequested;
+  private volatile ScheduledExecutorService scheduler;
   // when the last renewal that succeeded was sent: every claim held then is vouched for from it
   private volatile long renewedFromNanos = System.nanoTime();
 
@@ -35,9 +39,11 @@ public final class LeaseKeeper {
       Supplier<Set<UUID>> inFlight,
       Duration lease,
       Runnable onRescue,
+      Consumer<Set<UUID>> onCancelRequested,
       WorkerEvents events) {
     this.events = events;
     this.store = store;
+    this.onCancelRequested = onCancelRequested;
     this.inFlight = inFlight;
     this.period = lease.dividedBy(3);
     this.onRescue = onRescue;
@@ -57,6 +63,29 @@ public final class LeaseKeeper {
   void stop() {
     if (scheduler != null) {
       scheduler.shutdownNow();
+    }
+  }
+
+  /**
+   * A renewal now, on the keeper's thread, out of schedule: it learns at once which jobs an
+   * operator asked to stop.
+   */
+  void renewNow() {
+    ScheduledExecutorService s = scheduler;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.execute(
+          () -> {
+            try {
+              renew();
+            } catch (Exception e) {
+              log.debug("renewal asked by a cancel failed; the next scheduled one retries", e);
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+      // the keeper stopped: nothing is held any more
     }
   }
 
@@ -89,17 +118,19 @@ public final class LeaseKeeper {
     Set<UUID> held = new HashSet<>(inFlight.get());
     if (held.isEmpty()) {
       renewedFromNanos = sent;
+      onCancelRequested.accept(Set.of());
       return;
     }
-    List<UUID> renewed;
+    WorkerStore.Renewal renewal;
     try {
-      renewed = store.renewLeases(held);
+      renewal = store.renewLeases(held);
     } catch (java.sql.SQLException | RuntimeException e) {
       events.leaseRenewalFailed(held.size(), String.valueOf(e.getMessage()));
       throw e;
     }
     renewedFromNanos = sent;
-    held.removeAll(renewed);
+    onCancelRequested.accept(renewal.cancelRequested());
+    held.removeAll(renewal.renewed());
     // a claim still in flight but not renewed lapsed and was rescued; its save will be refused
     held.retainAll(inFlight.get());
     for (UUID lost : held) {

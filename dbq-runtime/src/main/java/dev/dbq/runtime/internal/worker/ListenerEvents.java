@@ -86,6 +86,9 @@ public final class ListenerEvents implements WorkerEvents {
     } else if (outcome instanceof StepOutcome.Failed f) {
       result = StepResult.FAILED;
       error = f.error();
+    } else if (outcome instanceof StepOutcome.Cancelled c) {
+      result = StepResult.CANCELLED;
+      error = c.error();
     } else if (outcome == null) {
       result = StepResult.LOST;
     } else {
@@ -108,7 +111,10 @@ public final class ListenerEvents implements WorkerEvents {
     if (!state.isFinal()) {
       return;
     }
-    String error = outcome instanceof StepOutcome.Failed f ? f.error() : null;
+    String error =
+        outcome instanceof StepOutcome.Failed f
+            ? f.error()
+            : outcome instanceof StepOutcome.Cancelled c ? c.error() : null;
     Duration age =
         claim.ageMicros() < 0
             ? Duration.ZERO
@@ -116,6 +122,10 @@ public final class ListenerEvents implements WorkerEvents {
     var event =
         new DbqEvent.JobEnded(job(claim), state, claim.stepIndex(), claim.attempt(), age, error);
     listeners.tell("onJobEnded", l -> l.onJobEnded(event));
+    if (state == JobState.CANCELLED) {
+      var cancelled = new DbqEvent.Cancelled(job(claim), claim.stepIndex());
+      listeners.tell("onCancelled", l -> l.onCancelled(cancelled));
+    }
   }
 
   @Override
