@@ -96,6 +96,11 @@ class WorkerEventsTest {
     public void onLeaseRenewalFailed(DbqEvent.LeaseRenewalFailed e) {
       events.add(e);
     }
+
+    @Override
+    public void onCancelled(DbqEvent.Cancelled e) {
+      events.add(e);
+    }
   }
 
   /** Throws in every method: it must change nothing for the work or for other listeners. */
@@ -296,6 +301,42 @@ class WorkerEventsTest {
     DbqEvent.StepEnded ended = recorder.of(DbqEvent.StepEnded.class).get(0);
     assertEquals(id, ended.run().job().id());
     assertEquals(DbqEvent.StepResult.LOST, ended.result());
+  }
+
+  @Test
+  void aRunningStepStoppedByACancelEndsCancelledAndIsToldAsACancellation() throws Exception {
+    Recorder recorder = new Recorder();
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    JobDefinition waiting =
+        JobDefinition.builder("waiting")
+            .step(
+                "wait",
+                call -> {
+                  started.countDown();
+                  Await.until(
+                      "the step sees the cancel", () -> call.context().isCancelRequested(), BOUND);
+                  return null;
+                })
+            .step("never", call -> null)
+            .build();
+    UUID id = TestJobBuilder.named("waiting").enqueue(db.sql);
+    try (DbqWorker worker =
+        DbqWorker.builder()
+            .dbq(db.dbq())
+            .catalog(JobCatalog.of(waiting))
+            .listener(recorder)
+            .build()) {
+      worker.start();
+      Await.until("the step runs", () -> started.getCount() == 0, BOUND);
+      db.dbq().control().cancel(List.of(id));
+      Await.until(
+          "the cancellation", () -> !recorder.of(DbqEvent.Cancelled.class).isEmpty(), BOUND);
+    }
+    assertEquals(
+        DbqEvent.StepResult.CANCELLED, recorder.of(DbqEvent.StepEnded.class).get(0).result());
+    DbqEvent.JobEnded ended = recorder.of(DbqEvent.JobEnded.class).get(0);
+    assertEquals(JobState.CANCELLED, ended.state());
+    assertEquals(id, recorder.of(DbqEvent.Cancelled.class).get(0).job().id());
   }
 
   @Test
