@@ -77,7 +77,11 @@ final class BenchDatabase {
 
   /** Drops and recreates dbq's tables through its own migrations. */
   static void resetDbq(HikariDataSource ds) throws SQLException {
-    execute(ds, "DROP TABLE IF EXISTS dbq_job; DROP TABLE IF EXISTS dbq_schema_version");
+    // the tables of V3 first: dbq_step_run refers to dbq_job
+    execute(
+        ds,
+        "DROP TABLE IF EXISTS dbq_step_run, dbq_queue, dbq_job; DROP TABLE IF EXISTS"
+            + " dbq_schema_version");
     Dbq.create(ds).migrate();
   }
 

@@ -9,6 +9,7 @@ package dev.dbq.runtime;
  *                      │  └──step threw, no attempt left──▶ FAILED
  *                      └──worker shutting down──▶ STOPPING ──step done──▶ READY / COMPLETE / FAILED
  *                                                          └──grace period over──▶ READY
+ *   NEW / READY ──cancelled by an operator──▶ CANCELLED
  * </pre>
  */
 public enum JobState {
@@ -25,7 +26,9 @@ public enum JobState {
   /** Every step ran successfully. */
   COMPLETE,
   /** A step (or the pre-step hook) threw and no attempt remains. */
-  FAILED;
+  FAILED,
+  /** An operator cancelled the job; it will not run again unless retried. */
+  CANCELLED;
 
   /**
    * Whether jobs in this state wait to be claimed.
@@ -39,9 +42,9 @@ public enum JobState {
   /**
    * Whether jobs in this state will never run again.
    *
-   * @return true for {@link #COMPLETE} and {@link #FAILED}
+   * @return true for {@link #COMPLETE}, {@link #FAILED} and {@link #CANCELLED}
    */
   public boolean isFinal() {
-    return this == COMPLETE || this == FAILED;
+    return this == COMPLETE || this == FAILED || this == CANCELLED;
   }
 }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
       MigrateCommand.class,
       CreateJobCommand.class,
       QueueDepthCommand.class,
-      DeleteOldJobsCommand.class
+      DeleteOldJobsCommand.class,
+      ListCommand.class,
+      ShowCommand.class
     })
 public final class RootCommand implements Runnable {
   private final CliContext context;

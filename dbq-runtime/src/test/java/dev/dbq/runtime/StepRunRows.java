@@ -1,0 +1,41 @@
+package dev.dbq.runtime;
+
+import java.util.UUID;
+
+/** Writes step-run history rows with SQL, as the worker's saves record them. */
+final class StepRunRows {
+  private StepRunRows() {}
+
+  /** One run that started a second before it ended, ending now (database clock). */
+  static void insert(
+      Sql sql,
+      UUID job,
+      int stepIndex,
+      String stepName,
+      int attempt,
+      String outcome,
+      String error,
+      String stackTrace) {
+    sql.execute(
+        "INSERT INTO dbq_step_run (job_id, step_index, step_name, attempt, worker, started, ended,"
+            + " outcome, error, stack_trace) VALUES ('"
+            + job
+            + "', "
+            + stepIndex
+            + ", "
+            + literal(stepName)
+            + ", "
+            + attempt
+            + ", 'worker-1', clock_timestamp() - interval '1.25 second', clock_timestamp(), '"
+            + outcome
+            + "', "
+            + literal(error)
+            + ", "
+            + literal(stackTrace)
+            + ")");
+  }
+
+  private static String literal(String text) {
+    return text == null ? "NULL" : "'" + text.replace("'", "''") + "'";
+  }
+}
