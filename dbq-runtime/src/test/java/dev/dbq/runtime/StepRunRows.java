@@ -18,7 +18,7 @@ final class StepRunRows {
       String stackTrace) {
     sql.execute(
         "INSERT INTO dbq_step_run (job_id, step_index, step_name, attempt, worker, started, ended,"
-            + " outcome, error, stack_trace) VALUES ('"
+            + " outcome, error, stack_trace) SELECT '"
             + job
             + "', "
             + stepIndex
@@ -26,13 +26,14 @@ final class StepRunRows {
             + literal(stepName)
             + ", "
             + attempt
-            + ", 'worker-1', clock_timestamp() - interval '1.25 second', clock_timestamp(), '"
+            + ", 'worker-1', n.t - interval '1.25 second', n.t, '"
             + outcome
             + "', "
             + literal(error)
             + ", "
             + literal(stackTrace)
-            + ")");
+            // one reading of the clock, so that the run lasts exactly 1.25 s
+            + " FROM (SELECT clock_timestamp() AS t) AS n");
   }
 
   private static String literal(String text) {

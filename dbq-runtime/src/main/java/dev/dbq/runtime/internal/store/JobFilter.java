@@ -65,6 +65,14 @@ public record JobFilter(
         states, queue, name, createdFrom, createdTo, modifiedFrom, modifiedTo, json);
   }
 
+  /**
+   * Whether a filter may match few jobs of many (a queue, a name, a workspace): then a page is
+   * found from what matches, not by reading each state in order until the page is full.
+   */
+  boolean mayMatchFew() {
+    return queue != null || name != null || workspaceContains != null;
+  }
+
   /** The states a listing scans, one index-ordered scan each: all of them when none is named. */
   EnumSet<JobState> scannedStates() {
     return states.isEmpty() ? EnumSet.allOf(JobState.class) : EnumSet.copyOf(states);

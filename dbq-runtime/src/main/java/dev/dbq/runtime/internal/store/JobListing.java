@@ -40,11 +40,17 @@ public final class JobListing {
         c,
         () -> {
           List<Row> rows = new ArrayList<>(limit + 1);
-          try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.LIST_JOBS).unprepared()) {
+          boolean matching = filter.mayMatchFew();
+          SqlStatement statement =
+              matching ? SqlStatement.LIST_JOBS_MATCHING : SqlStatement.LIST_JOBS;
+          try (NamedStatement s = NamedStatement.prepare(c, statement).unprepared()) {
             String[] states =
                 filter.scannedStates().stream().map(JobState::name).toArray(String[]::new);
             s.setArray("states", "text", states);
-            setFilters(s, filter);
+            setWindows(s, filter);
+            if (matching) {
+              setMatches(s, filter);
+            }
             s.setObject("after_rank", after == null ? null : after.rank());
             s.setObject("after_seq", after == null ? null : after.seq());
             s.setInt("limit", limit + 1);
@@ -92,7 +98,8 @@ public final class JobListing {
       } else {
         s.setArray("states", "text", states);
       }
-      setFilters(s, filter);
+      setWindows(s, filter);
+      setMatches(s, filter);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           byQueue
@@ -104,14 +111,17 @@ public final class JobListing {
     return new JobCounts(byQueue);
   }
 
-  private static void setFilters(NamedStatement s, JobFilter filter) throws SQLException {
+  private static void setMatches(NamedStatement s, JobFilter filter) throws SQLException {
     s.setString("queue", filter.queue())
         .setString("name", filter.name())
-        .setObject("created_from", timestamp(filter.createdFrom()))
+        .setString("contains", filter.workspaceContains());
+  }
+
+  private static void setWindows(NamedStatement s, JobFilter filter) throws SQLException {
+    s.setObject("created_from", timestamp(filter.createdFrom()))
         .setObject("created_to", timestamp(filter.createdTo()))
         .setObject("modified_from", timestamp(filter.modifiedFrom()))
-        .setObject("modified_to", timestamp(filter.modifiedTo()))
-        .setString("contains", filter.workspaceContains());
+        .setObject("modified_to", timestamp(filter.modifiedTo()));
   }
 
   private static Map<UUID, List<StepRun>> history(Connection c, List<UUID> ids)

@@ -29,6 +29,7 @@ public enum SqlStatement {
   FIND_JOB("find-job.sql"),
   COUNT_BY_STATE("count-by-state.sql"),
   LIST_JOBS("list-jobs.sql"),
+  LIST_JOBS_MATCHING("list-jobs-matching.sql"),
   COUNT_JOBS("count-jobs.sql"),
   FIND_STEP_RUNS("find-step-runs.sql"),
   CLAIM("claim.sql"),
