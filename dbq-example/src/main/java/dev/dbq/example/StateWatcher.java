@@ -126,6 +126,7 @@ final class StateWatcher {
       case STOPPING -> "stopping in " + step + ", " + attempt;
       case COMPLETE -> "all steps done (" + count + " of " + count + ")";
       case FAILED -> "failed in " + step + ", " + attempt + ": " + job.lastError();
+      case CANCELLED -> "cancelled" + (step.isEmpty() ? "" : " before " + step);
     };
   }
 }
