@@ -17,7 +17,11 @@ import picocli.CommandLine.Spec;
       QueueDepthCommand.class,
       DeleteOldJobsCommand.class,
       ListCommand.class,
-      ShowCommand.class
+      ShowCommand.class,
+      RetryCommand.class,
+      CancelCommand.class,
+      DeleteCommand.class,
+      RunNowCommand.class
     })
 public final class RootCommand implements Runnable {
   private final CliContext context;
