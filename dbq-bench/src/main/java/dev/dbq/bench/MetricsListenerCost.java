@@ -53,7 +53,7 @@ public final class MetricsListenerCost {
   private static void feed(DbqMetrics metrics, int thread, int jobs) {
     for (int i = 0; i < jobs; i++) {
       var job = new DbqEvent.JobRef(new UUID(thread, i), BenchJobs.NOOP, "default");
-      var run = new DbqEvent.StepRun(job, 0, "noop", 1, "bench");
+      var run = new DbqEvent.RunningStep(job, 0, "noop", 1, "bench");
       metrics.onStepStarted(new DbqEvent.StepStarted(run, Duration.ofMillis(3)));
       metrics.onStepEnded(
           new DbqEvent.StepEnded(

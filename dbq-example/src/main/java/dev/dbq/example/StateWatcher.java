@@ -75,7 +75,7 @@ final class StateWatcher implements DbqListener {
 
   @Override
   public synchronized void onStepStarted(DbqEvent.StepStarted event) {
-    DbqEvent.StepRun run = event.run();
+    DbqEvent.RunningStep run = event.run();
     states.put(run.job().id(), JobState.PROCESSING);
     print(
         run.job(),
@@ -85,7 +85,7 @@ final class StateWatcher implements DbqListener {
 
   @Override
   public synchronized void onStepEnded(DbqEvent.StepEnded event) {
-    DbqEvent.StepRun run = event.run();
+    DbqEvent.RunningStep run = event.run();
     int steps = definition(run.job().name()).steps().size();
     if (event.result() == DbqEvent.StepResult.SUCCEEDED && run.stepIndex() + 1 < steps) {
       states.put(run.job().id(), JobState.READY);
@@ -152,7 +152,7 @@ final class StateWatcher implements DbqListener {
         : "";
   }
 
-  private String attempt(DbqEvent.StepRun run) {
+  private String attempt(DbqEvent.RunningStep run) {
     return "attempt " + run.attempt() + " of " + definition(run.job().name()).maxAttempts();
   }
 }

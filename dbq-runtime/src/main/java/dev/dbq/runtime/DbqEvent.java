@@ -33,7 +33,7 @@ public sealed interface DbqEvent {
    * @param attempt the attempt at this step, 1 for the first
    * @param workerId the worker running it
    */
-  record StepRun(JobRef job, int stepIndex, String stepName, int attempt, String workerId) {}
+  record RunningStep(JobRef job, int stepIndex, String stepName, int attempt, String workerId) {}
 
   /**
    * One job of an {@link Enqueued} event.
@@ -106,7 +106,7 @@ public sealed interface DbqEvent {
    *     runnable (the later of its creation and its {@code runAfter}) to its claim, by the database
    *     clock; otherwise null
    */
-  record StepStarted(StepRun run, Duration startDelay) implements DbqEvent {}
+  record StepStarted(RunningStep run, Duration startDelay) implements DbqEvent {}
 
   /** How a step's run ended. */
   enum StepResult {
@@ -135,7 +135,7 @@ public sealed interface DbqEvent {
    * @param duration how long the step and its hooks took
    * @param error the failure's message, or null when it succeeded
    */
-  record StepEnded(StepRun run, StepResult result, Duration duration, String error)
+  record StepEnded(RunningStep run, StepResult result, Duration duration, String error)
       implements DbqEvent {}
 
   /**

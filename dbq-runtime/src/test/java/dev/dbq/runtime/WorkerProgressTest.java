@@ -96,7 +96,7 @@ class WorkerProgressTest {
       new DbqEvent.JobRef(UUID.randomUUID(), "ok", "default");
 
   private void stepsEnded(int times, DbqEvent.StepResult result) {
-    var run = new DbqEvent.StepRun(JOB, 0, "a", 1, "w");
+    var run = new DbqEvent.RunningStep(JOB, 0, "a", 1, "w");
     for (int i = 0; i < times; i++) {
       progress.onStepEnded(new DbqEvent.StepEnded(run, result, Duration.ofMillis(1), null));
     }

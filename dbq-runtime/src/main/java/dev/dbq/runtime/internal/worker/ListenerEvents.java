@@ -2,8 +2,8 @@ package dev.dbq.runtime.internal.worker;
 
 import dev.dbq.runtime.DbqEvent;
 import dev.dbq.runtime.DbqEvent.JobRef;
+import dev.dbq.runtime.DbqEvent.RunningStep;
 import dev.dbq.runtime.DbqEvent.StepResult;
-import dev.dbq.runtime.DbqEvent.StepRun;
 import dev.dbq.runtime.JobCatalog;
 import dev.dbq.runtime.JobDefinition;
 import dev.dbq.runtime.JobState;
@@ -142,8 +142,9 @@ public final class ListenerEvents implements WorkerEvents {
     listeners.tell("onLeaseRenewalFailed", l -> l.onLeaseRenewalFailed(event));
   }
 
-  private StepRun run(Claim claim) {
-    return new StepRun(job(claim), claim.stepIndex(), stepName(claim), claim.attempt(), workerId);
+  private RunningStep run(Claim claim) {
+    return new RunningStep(
+        job(claim), claim.stepIndex(), stepName(claim), claim.attempt(), workerId);
   }
 
   private static JobRef job(Claim claim) {
