@@ -7,6 +7,7 @@ import dev.dbq.runtime.internal.TimeLimits;
 import dev.dbq.runtime.internal.worker.ClaimLoop;
 import dev.dbq.runtime.internal.worker.ListenerConnections;
 import dev.dbq.runtime.internal.worker.RetryBackoff;
+import dev.dbq.runtime.internal.worker.ScheduleFiring;
 import dev.dbq.runtime.internal.worker.WorkerAccess;
 import dev.dbq.runtime.internal.worker.WorkerConfig;
 import dev.dbq.runtime.internal.worker.WorkerEvents;
@@ -168,6 +169,8 @@ public final class DbqWorker implements AutoCloseable {
   private final Object lock = new Object();
   private State state = State.NEW;
   private ClaimLoop loop;
+  // fires the catalog's @Recurring schedules while the worker runs (not in runUntilEmpty)
+  private ScheduleFiring firing;
 
   private DbqWorker(WorkerConfig config, WorkerEvents events) {
     this.config = config;
@@ -238,6 +241,12 @@ public final class DbqWorker implements AutoCloseable {
       }
       loop = new ClaimLoop(config, exitWhenEmpty, events);
       loop.start();
+      if (!exitWhenEmpty) {
+        firing =
+            new ScheduleFiring(
+                config.dataSource(), config.catalog().jobs(), "dbq-schedules-" + config.workerId());
+        firing.start();
+      }
       state = State.RUNNING;
       return loop;
     }
@@ -250,6 +259,9 @@ public final class DbqWorker implements AutoCloseable {
    */
   public void stop() {
     synchronized (lock) {
+      if (firing != null) {
+        firing.stop();
+      }
       if (loop != null) {
         loop.stop();
       }
