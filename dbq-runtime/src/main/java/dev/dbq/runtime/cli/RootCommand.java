@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
       MigrateCommand.class,
       CreateJobCommand.class,
       QueueDepthCommand.class,
-      DeleteOldJobsCommand.class
+      DeleteOldJobsCommand.class,
+      SchedulesCommand.class
     })
 public final class RootCommand implements Runnable {
   private final CliContext context;
