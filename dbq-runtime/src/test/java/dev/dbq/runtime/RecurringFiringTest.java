@@ -122,9 +122,18 @@ class RecurringFiringTest {
     ScheduleFiring firing = new ScheduleFiring(db.dbq.dataSource(), List.of(minutely), "test");
     firing.tick();
     firing.tick();
-    // the 19 minutes after the last fire time, and the current minute
-    assertEquals(21, fires(key));
-    assertEquals(20, db.sql.count("SELECT count(*) FROM dbq_job WHERE name = 'minutely'"));
+    // every minute after the last fire time up to the current one (21 rows, 22 when the minute
+    // turned between the set-up and the tick), each once, with one job each
+    long fires = fires(key);
+    assertTrue(fires >= 21, "fire times: " + fires);
+    assertEquals(fires - 1, db.sql.count("SELECT count(*) FROM dbq_job WHERE name = 'minutely'"));
+    assertEquals(
+        fires - 1,
+        db.sql.count(
+            "SELECT extract(epoch FROM max(fire_time) - min(fire_time))::bigint / 60"
+                + " FROM dbq_schedule_fire WHERE schedule_key = '"
+                + key
+                + "'"));
   }
 
   @Test
@@ -156,10 +165,11 @@ class RecurringFiringTest {
     ScheduleFiring firing = new ScheduleFiring(db.dbq.dataSource(), List.of(minutely), "test");
     firing.tick();
     // the first missed minute enqueues; the later ones find it still NEW and are skipped
-    assertEquals(6, fires(key));
+    long fires = fires(key);
+    assertTrue(fires >= 6, "fire times: " + fires);
     assertEquals(1, db.sql.count("SELECT count(*) FROM dbq_job WHERE name = 'minutely'"));
     assertEquals(
-        5,
+        fires - 1, // the skipped ones and the set-up row, which has no job either
         db.sql.count(
             "SELECT count(*) FROM dbq_schedule_fire WHERE job_id IS NULL AND schedule_key = '"
                 + key
