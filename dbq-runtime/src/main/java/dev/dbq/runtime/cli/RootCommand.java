@@ -16,6 +16,10 @@ import picocli.CommandLine.Spec;
       CreateJobCommand.class,
       QueueDepthCommand.class,
       DeleteOldJobsCommand.class,
+      RetryCommand.class,
+      CancelCommand.class,
+      DeleteCommand.class,
+      RunNowCommand.class,
       SchedulesCommand.class
     })
 public final class RootCommand implements Runnable {
