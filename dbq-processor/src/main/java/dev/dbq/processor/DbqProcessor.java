@@ -8,6 +8,7 @@ import dev.dbq.annotation.FailureHook;
 import dev.dbq.annotation.Job;
 import dev.dbq.annotation.PostStepHook;
 import dev.dbq.annotation.PreStepHook;
+import dev.dbq.annotation.Recurring;
 import dev.dbq.annotation.Step;
 import dev.dbq.processor.generator.CatalogGenerator;
 import dev.dbq.processor.generator.DefinitionGenerator;
@@ -78,7 +79,9 @@ public final class DbqProcessor extends AbstractProcessor {
               CreationHook.class,
               PreStepHook.class,
               PostStepHook.class,
-              FailureHook.class)
+              FailureHook.class,
+              Recurring.class,
+              Recurring.List.class)
           .map(Class::getCanonicalName)
           .collect(Collectors.toUnmodifiableSet());
 

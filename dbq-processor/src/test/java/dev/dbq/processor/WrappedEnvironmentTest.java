@@ -86,7 +86,9 @@ class WrappedEnvironmentTest {
             "dev.dbq.annotation.CreationHook",
             "dev.dbq.annotation.PreStepHook",
             "dev.dbq.annotation.PostStepHook",
-            "dev.dbq.annotation.FailureHook");
+            "dev.dbq.annotation.FailureHook",
+            "dev.dbq.annotation.Recurring",
+            "dev.dbq.annotation.Recurring.List");
     assertThat(compilation).generatedSourceFile("com.example.Jobs");
   }
 

@@ -9,9 +9,11 @@ import dev.dbq.runtime.internal.store.JobStore;
 import dev.dbq.runtime.internal.store.Migrator;
 import dev.dbq.runtime.internal.store.NewJob;
 import dev.dbq.runtime.internal.store.QueueStatsReader;
+import dev.dbq.runtime.internal.store.ScheduleStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -375,6 +377,21 @@ public final class Dbq implements AutoCloseable {
       return JobStore.countByState(c);
     } catch (SQLException e) {
       throw new DbqException("cannot count jobs by state: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Every recurring schedule the workers registered, by job name, with its next fire time and the
+   * outcome of its latest one.
+   *
+   * @return the schedules; empty when no worker with a schedule has run
+   * @throws DbqException when the database cannot be read
+   */
+  public List<ScheduleInfo> schedules() {
+    try {
+      return ScheduleListing.list(new ScheduleStore(dataSource), Instant.now());
+    } catch (SQLException e) {
+      throw new DbqException("cannot list schedules: " + e.getMessage(), e);
     }
   }
 

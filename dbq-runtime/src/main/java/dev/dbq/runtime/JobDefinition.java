@@ -1,6 +1,7 @@
 package dev.dbq.runtime;
 
 import dev.dbq.runtime.internal.NamingRules;
+import dev.dbq.runtime.internal.WorkspaceCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class JobDefinition {
   private final JobMethod preStepHook;
   private final JobMethod postStepHook;
   private final JobMethod failureHook;
+  private final List<RecurringSchedule> schedules;
 
   private JobDefinition(Builder b) {
     this.name = b.name;
@@ -42,6 +44,7 @@ public final class JobDefinition {
     this.preStepHook = b.preStepHook;
     this.postStepHook = b.postStepHook;
     this.failureHook = b.failureHook;
+    this.schedules = List.copyOf(b.schedules);
   }
 
   /**
@@ -124,6 +127,13 @@ public final class JobDefinition {
     return Optional.ofNullable(failureHook);
   }
 
+  /**
+   * @return the job's cron schedules (from {@code @Recurring}); empty when it has none
+   */
+  public List<RecurringSchedule> schedules() {
+    return schedules;
+  }
+
   @Override
   public String toString() {
     return "JobDefinition[" + name + ", queue=" + queue + ", steps=" + steps.size() + "]";
@@ -141,6 +151,7 @@ public final class JobDefinition {
     private JobMethod preStepHook;
     private JobMethod postStepHook;
     private JobMethod failureHook;
+    private final List<RecurringSchedule> schedules = new ArrayList<>();
 
     private Builder(String name) {
       this.name = name;
@@ -246,6 +257,17 @@ public final class JobDefinition {
     }
 
     /**
+     * Adds a cron schedule: workers enqueue the job once per fire time.
+     *
+     * @param schedule the schedule
+     * @return this builder
+     */
+    public Builder schedule(RecurringSchedule schedule) {
+      schedules.add(Objects.requireNonNull(schedule, "schedule"));
+      return this;
+    }
+
+    /**
      * Checks and builds the definition.
      *
      * @return the definition
@@ -262,6 +284,12 @@ public final class JobDefinition {
       }
       if (steps.isEmpty()) {
         throw new IllegalArgumentException("job '" + name + "' has no step");
+      }
+      for (RecurringSchedule schedule : schedules) {
+        if (workspaceType != null) {
+          // a typed job's fixed workspace must bind, or every firing would fail at its first step
+          WorkspaceCodec.read(schedule.workspaceJson(), workspaceType);
+        }
       }
       return new JobDefinition(this);
     }

@@ -11,7 +11,7 @@ import java.util.List;
 public final class Sql {
   private final TestDatabase database;
 
-  Sql(TestDatabase database) {
+  public Sql(TestDatabase database) {
     this.database = database;
   }
 

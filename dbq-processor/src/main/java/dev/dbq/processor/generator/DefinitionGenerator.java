@@ -11,6 +11,7 @@ import dev.dbq.processor.model.HookKind;
 import dev.dbq.processor.model.JobModel;
 import dev.dbq.processor.model.MethodModel;
 import dev.dbq.processor.model.ParameterKind;
+import dev.dbq.processor.model.ScheduleModel;
 import dev.dbq.processor.model.StepModel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +73,9 @@ public final class DefinitionGenerator {
         definition.add("\n.$N($T::$N)", kind.builderMethod(), self, name);
       }
     }
+    for (ScheduleModel schedule : job.schedules()) {
+      definition.add("\n.schedule($L)", schedule(schedule));
+    }
     definition.add("\n.build()").unindent().unindent();
 
     TypeSpec.Builder type =
@@ -101,6 +105,23 @@ public final class DefinitionGenerator {
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethods(calls);
     return files.file(self.packageName(), type.build());
+  }
+
+  /** A schedule, naming only what differs from the defaults. */
+  private static CodeBlock schedule(ScheduleModel schedule) {
+    CodeBlock.Builder code =
+        CodeBlock.builder().add("$T.cron($S)", RuntimeTypes.RECURRING_SCHEDULE, schedule.cron());
+    if (!schedule.zone().equals("UTC")) {
+      code.add(".zone($S)", schedule.zone());
+    }
+    if (!schedule.workspace().equals("{}")) {
+      code.add(".workspace($S)", schedule.workspace());
+    }
+    schedule.backfill().ifPresent(window -> code.add(".backfill($L)", of(window)));
+    if (schedule.skipOverlap()) {
+      code.add(".skipOverlap()");
+    }
+    return code.build();
   }
 
   /**

@@ -14,6 +14,7 @@ final class RuntimeTypes {
   static final ClassName JOB_BUILDER = ClassName.get(PACKAGE, "JobBuilder");
   static final ClassName JOB_BUILDER_WITHOUT_WORKSPACE =
       ClassName.get(PACKAGE, "JobBuilderWithoutWorkspace");
+  static final ClassName RECURRING_SCHEDULE = ClassName.get(PACKAGE, "RecurringSchedule");
   static final ClassName INVOCATION = ClassName.get(PACKAGE, "Invocation");
 
   private RuntimeTypes() {}

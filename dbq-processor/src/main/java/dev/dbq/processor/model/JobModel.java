@@ -20,6 +20,7 @@ import javax.lang.model.element.Element;
  * @param workspace the job's workspace
  * @param steps the steps, in the order they run
  * @param hooks the declared hooks
+ * @param schedules its {@code @Recurring} schedules, in declaration order; empty when none
  * @param builderMethod the {@code Jobs} factory method, e.g. {@code importCats}
  * @param builderClass the builder's simple name, e.g. {@code ImportCatsBuilder}
  * @param definitionClass the generated class in the job's own package holding its definition
@@ -39,6 +40,7 @@ public record JobModel(
     Workspace workspace,
     List<StepModel> steps,
     Map<HookKind, MethodModel> hooks,
+    List<ScheduleModel> schedules,
     String builderMethod,
     String builderClass,
     ClassName definitionClass,
@@ -48,5 +50,6 @@ public record JobModel(
   public JobModel {
     steps = List.copyOf(steps);
     hooks = Map.copyOf(hooks);
+    schedules = List.copyOf(schedules);
   }
 }

@@ -1,6 +1,7 @@
 package dev.dbq.processor.model;
 
 import com.palantir.javapoet.ClassName;
+import dev.dbq.annotation.Recurring;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -65,11 +66,29 @@ public final class JobModelFactory {
         workspace(job),
         steps,
         hooks,
+        schedules(job),
         builderMethod,
         JobNames.builderClass(builderMethod),
         definitionClass,
         callsDeprecated(job),
         workspaceType(job).map(facts::isDeprecated).orElse(false));
+  }
+
+  private static List<ScheduleModel> schedules(JobDeclaration job) {
+    List<ScheduleModel> schedules = new ArrayList<>();
+    for (RecurringDeclaration declared : RecurringDeclaration.of(job.element())) {
+      Recurring r = declared.values();
+      schedules.add(
+          new ScheduleModel(
+              r.cron().trim(),
+              r.zone(),
+              r.workspace(),
+              r.backfill().isEmpty()
+                  ? Optional.empty()
+                  : Optional.of(DurationText.parse(r.backfill())),
+              r.overlap() == Recurring.Overlap.SKIP));
+    }
+    return schedules;
   }
 
   private boolean callsDeprecated(JobDeclaration job) {

@@ -50,6 +50,7 @@ public final class JobValidator {
     validateNames(scan.jobs(), report);
     for (JobDeclaration job : scan.jobs()) {
       validateAttributes(job, report);
+      ScheduleValidator.validate(job, report);
       validateStructure(job, report);
       validateMethods(job, report);
       if (TypeFacts.packageOf(job.element()).isEmpty() && !generatedPackage.isEmpty()) {

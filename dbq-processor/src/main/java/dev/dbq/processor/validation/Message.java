@@ -63,6 +63,19 @@ public enum Message {
       "@Step timeout '%s' of step '%s' is longer than the longest dbq accepts, 365242d (1,000"
           + " years); give a shorter duration such as 1d"),
 
+  // --- @Recurring ---------------------------------------------------------------------------
+  INVALID_CRON("@Recurring cron '%s' of job '%s' is invalid: %s"),
+  UNKNOWN_ZONE(
+      "@Recurring zone '%s' of job '%s' is not a known time zone: use a region id such as"
+          + " Europe/Berlin, UTC or an offset such as +01:00%s"),
+  INVALID_RECURRING_WORKSPACE(
+      "@Recurring workspace of job '%s' is not a JSON object (%s): write the object's text, such as"
+          + " {\"region\": \"eu\"}"),
+  INVALID_BACKFILL(
+      "@Recurring backfill '%s' of job '%s' is not a positive duration: leave it out for no"
+          + " backfill, or give the window in which missed fire times still fire, such as 1h, 30m"
+          + " or 1d"),
+
   // --- steps and hooks ----------------------------------------------------------------------
   PRIVATE_METHOD(
       "@%s method '%s' must not be private: the generated code calls it directly; make it"

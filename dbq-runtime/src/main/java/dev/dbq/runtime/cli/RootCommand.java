@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
       RetryCommand.class,
       CancelCommand.class,
       DeleteCommand.class,
-      RunNowCommand.class
+      RunNowCommand.class,
+      SchedulesCommand.class
     })
 public final class RootCommand implements Runnable {
   private final CliContext context;

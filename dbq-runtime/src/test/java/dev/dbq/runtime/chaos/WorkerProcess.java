@@ -32,16 +32,28 @@ final class WorkerProcess implements AutoCloseable {
    */
   static WorkerProcess start(String name, String url, long stepMillis, String... workerArgs)
       throws IOException {
+    List<String> args = new ArrayList<>();
+    args.add(url);
+    args.add(Long.toString(stepMillis));
+    args.addAll(List.of(workerArgs));
+    return startMain(name, ChaosWorkerMain.class.getName(), args);
+  }
+
+  /**
+   * @param name names the log file
+   * @param mainClass the process's main class, on the test's class path
+   * @param args its arguments
+   */
+  static WorkerProcess startMain(String name, String mainClass, List<String> args)
+      throws IOException {
     Files.createDirectories(LOGS);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(ChaosWorkerMain.class.getName());
-    command.add(url);
-    command.add(Long.toString(stepMillis));
-    command.addAll(List.of(workerArgs));
+    command.add(mainClass);
+    command.addAll(args);
     Process p =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

@@ -23,6 +23,8 @@ public final class WorkerLifecycle {
   private final Object lock = new Object();
   private State state = State.NEW;
   private ClaimLoop loop;
+  // fires the catalog's @Recurring schedules while the worker runs (not when it drains and exits)
+  private ScheduleFiring firing;
 
   /**
    * @param config what the worker runs with
@@ -47,6 +49,14 @@ public final class WorkerLifecycle {
       }
       loop = new ClaimLoop(config, exitWhenEmpty, events);
       loop.start();
+      if (!exitWhenEmpty) {
+        firing =
+            new ScheduleFiring(
+                config.dataSource(),
+                config.settings().catalog().jobs(),
+                "dbq-schedules-" + config.settings().workerId());
+        firing.start();
+      }
       state = State.RUNNING;
     }
   }
@@ -81,6 +91,9 @@ public final class WorkerLifecycle {
   /** Stops claiming and returns at once; see {@link DbqWorker#stop()}. */
   public void stop() {
     synchronized (lock) {
+      if (firing != null) {
+        firing.stop();
+      }
       if (loop != null) {
         loop.stop();
       }
