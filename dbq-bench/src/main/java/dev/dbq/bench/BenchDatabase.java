@@ -77,7 +77,7 @@ final class BenchDatabase {
 
   /** Drops and recreates dbq's tables through its own migrations. */
   static void resetDbq(HikariDataSource ds) throws SQLException {
-    execute(ds, "DROP TABLE IF EXISTS dbq_job; DROP TABLE IF EXISTS dbq_schema_version");
+    execute(ds, "DROP TABLE IF EXISTS dbq_step_run, dbq_queue, dbq_job, dbq_schema_version");
     Dbq.create(ds).migrate();
   }
 

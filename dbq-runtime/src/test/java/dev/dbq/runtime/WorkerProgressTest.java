@@ -70,7 +70,7 @@ class WorkerProgressTest {
         progress.report());
 
     saved(5, new StepOutcome.Succeeded("{}", 1, JobState.COMPLETE));
-    saved(1, new StepOutcome.Failed(null, "boom"));
+    saved(1, new StepOutcome.Failed(null, "boom", null));
     clock.advance(Duration.ofMillis(2500));
     assertEquals(
         "progress: 36 steps done (+6 in 2.5 s, 2.4/s), 1 job failed, 0 steps retried, 8 in flight",

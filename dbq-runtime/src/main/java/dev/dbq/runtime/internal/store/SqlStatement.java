@@ -27,6 +27,7 @@ public enum SqlStatement {
   QUEUE_DEPTHS("queue-depths.sql"),
   DELETE_OLD_JOBS("delete-old-jobs.sql"),
   FIND_JOB("find-job.sql"),
+  FIND_STEP_RUNS("find-step-runs.sql"),
   COUNT_BY_STATE("count-by-state.sql"),
   CLAIM("claim.sql"),
   DECODE_MADE_UP_CLAIMS("decode-made-up-claims.sql"),

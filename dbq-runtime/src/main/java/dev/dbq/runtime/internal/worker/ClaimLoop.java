@@ -5,7 +5,7 @@ import dev.dbq.runtime.internal.ErrorBackoff;
 import dev.dbq.runtime.internal.PermanentFault;
 import dev.dbq.runtime.internal.RuntimeLoggers;
 import dev.dbq.runtime.internal.store.Claim;
-import dev.dbq.runtime.internal.store.StepOutcome;
+import dev.dbq.runtime.internal.store.StepRunOutcome;
 import dev.dbq.runtime.internal.store.WorkerStore;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -60,6 +60,9 @@ public final class ClaimLoop {
   // the slot thread of each running claim: a shutdown reads their stacks to tell a step that
   // called System.exit from a signal
   private final Map<UUID, Thread> slotThreads = new ConcurrentHashMap<>();
+  // when each started claim's step started (System.nanoTime()), until its claim is let go: a
+  // hand-back records the run with it
+  private final Map<UUID, Long> runStarts = new ConcurrentHashMap<>();
   private volatile String stepExit;
   // claims waiting to start or running: what the next claim is sized against
   private final AtomicInteger active = new AtomicInteger();
@@ -78,7 +81,9 @@ public final class ClaimLoop {
     this.config = config;
     this.exitWhenEmpty = exitWhenEmpty;
     this.events = events;
-    this.store = new WorkerStore(config.dataSource(), config.workerId(), config.lease());
+    this.store =
+        new WorkerStore(
+            config.dataSource(), config.workerId(), config.lease(), config.catalog(), true);
     this.runner = new StepRunner(config.catalog(), config.instanceFactory(), config.retryBackoff());
     this.rateLimiter = new RateLimiter(config.clock(), config.rateLimit());
     this.listener =
@@ -355,6 +360,8 @@ public final class ClaimLoop {
       abandonUnstarted(claim, "not started: its lease may have lapsed");
       return;
     }
+    long startedNanos = System.nanoTime();
+    runStarts.put(claim.claimId(), startedNanos);
     running.add(claim.claimId());
     slotThreads.put(claim.claimId(), Thread.currentThread());
     if (rateLimiter.isLimiting()) {
@@ -362,15 +369,15 @@ public final class ClaimLoop {
       rateLimiter.started();
       wakeUp.signal();
     }
-    StepOutcome outcome = null;
+    WorkerStore.Finished finished = null;
     try {
-      outcome = runner.run(claim);
+      finished = runner.run(claim, startedNanos);
     } catch (VirtualMachineError fatal) {
       // the run counts: a step that exhausts the heap on every run must reach the lost-run bound
       handBack(
           Set.of(claim.claimId()),
           "step " + (claim.stepIndex() + 1) + " hit " + fatal + " on worker " + config.workerId(),
-          true);
+          StepRunOutcome.LOST);
       throw fatal;
     } catch (RuntimeException e) {
       log.error("slot failed on job {}; the job's lease will lapse", claim.id(), e);
@@ -379,8 +386,9 @@ public final class ClaimLoop {
       slotThreads.remove(claim.claimId());
       prefetch.stepFinished();
       int left = active.decrementAndGet();
-      if (outcome == null || !batcher.add(new WorkerStore.Finished(claim, outcome), left == 0)) {
+      if (finished == null || !batcher.add(finished, left == 0)) {
         inFlight.remove(claim.claimId());
+        runStarts.remove(claim.claimId());
         stepsRun.incrementAndGet();
       }
       if (left <= refillMark(prefetch.current())) {
@@ -421,6 +429,7 @@ public final class ClaimLoop {
         events.stepSaved(claim, f.outcome());
       }
       inFlight.remove(claim.claimId());
+      runStarts.remove(claim.claimId());
       stepsRun.incrementAndGet();
     }
     wakeUp.signal();
@@ -456,12 +465,15 @@ public final class ClaimLoop {
                 + " stopped before the step finished (grace period "
                 + config.shutdownGrace()
                 + ")",
-            true);
+            StepRunOutcome.STOPPED);
         slots.shutdownNow();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      handBack(new HashSet<>(running), "worker " + config.workerId() + " was interrupted", true);
+      handBack(
+          new HashSet<>(running),
+          "worker " + config.workerId() + " was interrupted",
+          StepRunOutcome.STOPPED);
       slots.shutdownNow();
     } finally {
       closeBatcher();
@@ -481,7 +493,7 @@ public final class ClaimLoop {
     if (unstarted.isEmpty()) {
       return;
     }
-    handBack(unstarted, "worker " + config.workerId() + " stopped before the step started", false);
+    handBack(unstarted, "worker " + config.workerId() + " stopped before the step started", null);
     for (UUID id : unstarted) {
       inFlight.remove(id);
       active.decrementAndGet();
@@ -516,9 +528,28 @@ public final class ClaimLoop {
           "worker {}: {}; its run counts as lost, and the worker stops without a clean stop",
           config.workerId(),
           stepExit);
-      handBack(exiting, stepExit + " on worker " + config.workerId(), true);
+      handBack(exiting, stepExit + " on worker " + config.workerId(), StepRunOutcome.LOST);
     }
     return exiting;
+  }
+
+  private List<UUID> handBackNow(Set<UUID> claimIds, String reason, StepRunOutcome ranAs)
+      throws SQLException {
+    if (ranAs == null) {
+      return store.handBackUnstarted(claimIds, reason);
+    }
+    List<WorkerStore.Unfinished> runs = new ArrayList<>(claimIds.size());
+    for (UUID id : claimIds) {
+      Claim claim = inFlight.get(id);
+      Long started = runStarts.get(id);
+      // neither: its outcome was saved meanwhile, and the claim is no longer this worker's
+      if (claim != null && started != null) {
+        runs.add(
+            new WorkerStore.Unfinished(
+                claim, StepRunner.stepName(config.catalog(), claim), started));
+      }
+    }
+    return store.handBackRuns(runs, reason, ranAs);
   }
 
   /** What ended this worker when a step called {@code System.exit}, or null. */
@@ -526,12 +557,18 @@ public final class ClaimLoop {
     return stepExit;
   }
 
-  private void handBack(Set<UUID> claimIds, String reason, boolean runCounts) {
+  /**
+   * Hands claims back as READY.
+   *
+   * @param ranAs how their started steps' runs ended (LOST or STOPPED: the runs count and are
+   *     recorded), or null for steps that never started
+   */
+  private void handBack(Set<UUID> claimIds, String reason, StepRunOutcome ranAs) {
     if (claimIds.isEmpty()) {
       return;
     }
     try {
-      List<UUID> ids = new ArrayList<>(store.handBack(claimIds, reason, runCounts));
+      List<UUID> ids = new ArrayList<>(handBackNow(claimIds, reason, ranAs));
       log.warn("handed back {} job(s) as READY: {} ({})", ids.size(), ids, reason);
     } catch (SQLException e) {
       log.warn("cannot hand back {} job(s); their leases will lapse", claimIds.size(), e);
