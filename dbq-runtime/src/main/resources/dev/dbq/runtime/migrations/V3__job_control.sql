@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS dbq_step_run (
     -- NULL where the writer cannot know it (a lost run rescued by a worker without the job, a
     -- step index the job no longer has)
     step_name   text        NULL,
-    -- dbq_job.attempt of the run: 1 for the first run of the step, counted again after a success
+    -- the run's attempt at this step (dbq_job.attempt while it ran): 1 for the first; each step
+    -- of a job counts from 1
     attempt     integer     NOT NULL,
     -- the worker id (lock_owner) of the worker that ran the step; for a rescued lost run, the
     -- worker whose lease lapsed

@@ -345,6 +345,9 @@ public final class WorkerStore {
    */
   public List<UUID> handBackRuns(Collection<Unfinished> runs, String reason, StepRunOutcome outcome)
       throws SQLException {
+    if (runs.isEmpty()) {
+      return List.of();
+    }
     List<UUID> claimIds = new ArrayList<>(runs.size());
     for (Unfinished run : runs) {
       claimIds.add(run.claim().claimId());
