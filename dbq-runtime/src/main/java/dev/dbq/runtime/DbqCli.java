@@ -26,7 +26,7 @@ import picocli.CommandLine.ParseResult;
  * dbq queue-depth [QUEUE ... | --all] [--exclude-future-jobs]
  * dbq delete-old-jobs [--hours N]
  * dbq worker [QUEUE ...] [--rate-limit S] [--concurrency N] [--prefetch N] [--lease S]
- *     [--progress S] [--vacuum-every N] [--exit-when-empty]
+ *     [--progress S] [--vacuum-every N] [--no-history] [--exit-when-empty]
  * dbq --version
  * </pre>
  *

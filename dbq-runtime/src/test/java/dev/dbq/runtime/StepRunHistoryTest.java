@@ -378,6 +378,31 @@ class StepRunHistoryTest {
     assertEquals(1, history(recent).size());
   }
 
+  @Test
+  void aWorkerBuiltWithoutHistoryWritesNoRowsForItsRunsButStillRecordsTheLostRunsItRescues()
+      throws Exception {
+    JobDefinition job =
+        JobDefinition.builder("quiet").step("a", c -> null).step("b", c -> null).build();
+    UUID ran = TestJobs.insert(db.sql, "quiet", "default", 0, "{}");
+
+    worker("w-quiet", job).recordHistory(false).build().runUntilEmpty();
+
+    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, ran));
+    assertEquals(0, historyRows());
+
+    UUID lost = TestJobs.insert(db.sql, "quiet", "default", 0, "{}");
+    TestJobs.execute(
+        db.sql,
+        "UPDATE dbq_job SET state = 'PROCESSING', attempt = 1, lock_owner = 'dead-worker',"
+            + " claim_id = gen_random_uuid(), lease_expires = now() - interval '1 minute'"
+            + " WHERE id = '"
+            + lost
+            + "'");
+    new WorkerStore(db.pool, "w-quiet", Duration.ofMinutes(1), JobCatalog.of(job), false)
+        .rescueExpired();
+    assertEquals(StepRunOutcome.LOST, single(history(lost)).outcome());
+  }
+
   private static WorkerStore store(String workerId, JobDefinition job) {
     return new WorkerStore(db.pool, workerId, Duration.ofMinutes(1), JobCatalog.of(job), true);
   }

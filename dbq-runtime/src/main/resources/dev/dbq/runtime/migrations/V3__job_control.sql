@@ -19,7 +19,9 @@ ALTER TABLE dbq_job ADD COLUMN IF NOT EXISTS cancel_requested timestamptz NULL;
 -- the lost run, or hands it back), so the job and its history never disagree: a save refused by
 -- its claim fence writes no row, and a claimed step that never started (a prefetched claim given
 -- back) has none. Rows are only inserted, never updated. Deleting a job deletes its history
--- (delete-old-jobs too, through the cascade). A worker built with recordHistory(false) writes none.
+-- (delete-old-jobs too, through the cascade). A worker built with recordHistory(false) (dbq worker
+-- --no-history) writes no row for the runs it saves or hands back; rescued lost runs are always
+-- written.
 CREATE TABLE IF NOT EXISTS dbq_step_run (
     -- the order in which the rows were written: a job's runs in the order they ended
     id          bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

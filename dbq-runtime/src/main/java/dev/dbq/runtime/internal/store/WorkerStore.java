@@ -50,7 +50,8 @@ public final class WorkerStore {
 
   /**
    * @param catalog names the steps of the lost runs a rescue finds
-   * @param recordHistory whether the statements that end a run write its history row
+   * @param recordHistory whether the saves and hand-backs of this worker's runs write their history
+   *     rows (a rescue always records the lost runs it finds)
    */
   public WorkerStore(
       DataSource dataSource,
@@ -294,8 +295,7 @@ public final class WorkerStore {
         c.setAutoCommit(true);
         ps.setArray("job_names", "text", catalogJobNames)
             .setArray("step_indexes", "int4", catalogStepIndexes)
-            .setArray("step_names", "text", catalogStepNames)
-            .setBoolean("record_history", recordHistory);
+            .setArray("step_names", "text", catalogStepNames);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             rescued.add(

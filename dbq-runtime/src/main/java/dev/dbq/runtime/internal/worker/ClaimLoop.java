@@ -83,7 +83,11 @@ public final class ClaimLoop {
     this.events = events;
     this.store =
         new WorkerStore(
-            config.dataSource(), config.workerId(), config.lease(), config.catalog(), true);
+            config.dataSource(),
+            config.workerId(),
+            config.lease(),
+            config.catalog(),
+            config.recordHistory());
     this.runner = new StepRunner(config.catalog(), config.instanceFactory(), config.retryBackoff());
     this.rateLimiter = new RateLimiter(config.clock(), config.rateLimit());
     this.listener =

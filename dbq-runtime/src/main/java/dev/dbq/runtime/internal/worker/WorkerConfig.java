@@ -29,7 +29,8 @@ public record WorkerConfig(
     int prefetch,
     int completionBatchSize,
     Duration completionFlushDelay,
-    int vacuumEvery) {
+    int vacuumEvery,
+    boolean recordHistory) {
   /** {@code prefetch} when it adapts to the steps' rate (see {@link Prefetch}). */
   public static final int ADAPTIVE_PREFETCH = -1;
 

@@ -5,8 +5,9 @@
 -- worker that lost the run, its lease and when the job last changed (the claim, or its worker's
 -- STOPPING mark). The same statement writes each rescued run's dbq_step_run row (LOST), named by
 -- this worker's catalog where it has the job (:job_names, :step_indexes, :step_names, one element
--- per step of the catalog), so the job and its history never disagree.
--- parameters: :job_names, :step_indexes, :step_names, :record_history
+-- per step of the catalog), so the job and its history never disagree. Written also by a worker
+-- that records no history of its own runs: a lost run is rare, and may be another worker's.
+-- parameters: :job_names, :step_indexes, :step_names
 WITH lost AS (
     SELECT id, lock_owner, lease_expires, modified
       FROM dbq_job
@@ -37,6 +38,5 @@ WITH lost AS (
       LEFT JOIN unnest(:job_names::text[], :step_indexes::int[], :step_names::text[])
                 AS step(job_name, step_index, step_name)
              ON step.job_name = r.name AND step.step_index = r.next_step
-     WHERE :record_history
 )
 SELECT id, name, queue_name, next_step, attempt FROM rescued
