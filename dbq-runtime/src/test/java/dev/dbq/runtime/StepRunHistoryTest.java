@@ -82,7 +82,7 @@ class StepRunHistoryTest {
                 })
             .step("store", call -> null)
             .build();
-    UUID id = TestJobs.insert(db.sql, "two_steps", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("two_steps").enqueue(db.sql);
     Instant created = instant("SELECT created FROM dbq_job WHERE id = '" + id + "'");
 
     worker("w-1", job).build().runUntilEmpty();
@@ -129,7 +129,7 @@ class StepRunHistoryTest {
                   return null;
                 })
             .build();
-    UUID id = TestJobs.insert(db.sql, "flaky", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("flaky").enqueue(db.sql);
     DbqWorker worker =
         worker("w-retry", job)
             .retryBackoff(Duration.ofMillis(1))
@@ -138,7 +138,7 @@ class StepRunHistoryTest {
     worker.start();
     try {
       Await.until(
-          "the job completes", () -> TestJobs.state(db.sql, id) == JobState.COMPLETE, BOUND);
+          "the job completes", () -> StoredJobs.state(db.sql, id) == JobState.COMPLETE, BOUND);
     } finally {
       worker.close();
     }
@@ -172,11 +172,11 @@ class StepRunHistoryTest {
                       "row 7 is malformed", new NumberFormatException("For input string: \"x\""));
                 })
             .build();
-    UUID id = TestJobs.insert(db.sql, "doomed", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("doomed").enqueue(db.sql);
 
     worker("w-fail", job).build().runUntilEmpty();
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     List<StepRun> runs = history(id);
     assertEquals(1, runs.size(), runs.toString());
@@ -191,8 +191,8 @@ class StepRunHistoryTest {
   @Test
   void aJobFailedUnrunByTheLostRunBoundWritesFailedWithoutATrace() throws Exception {
     JobDefinition job = JobDefinition.builder("pill").step("swallow", call -> null).build();
-    UUID id = TestJobs.insert(db.sql, "pill", "default", 0, "{}");
-    TestJobs.execute(
+    UUID id = TestJobBuilder.named("pill").enqueue(db.sql);
+    StoredJobs.execute(
         db.sql,
         "UPDATE dbq_job SET state = 'READY', attempt = "
             + (1 + DbqWorker.MAX_LOST_RUNS)
@@ -207,20 +207,20 @@ class StepRunHistoryTest {
     assertEquals(StepRunOutcome.FAILED, runs.get(0).outcome());
     assertEquals(DbqWorker.MAX_LOST_RUNS + 2, runs.get(0).attempt());
     assertEquals("swallow", runs.get(0).stepName());
-    assertEquals(TestJobs.row(db.sql, id).lastError(), runs.get(0).error());
+    assertEquals(StoredJobs.row(db.sql, id).lastError(), runs.get(0).error());
     assertNull(runs.get(0).stackTrace());
   }
 
   @Test
   void aSaveRefusedByItsClaimFenceWritesNoRowWhileTheOthersOfItsBatchDo() throws Exception {
     JobDefinition job = JobDefinition.builder("fenced").step("only", call -> null).build();
-    UUID lost = TestJobs.insert(db.sql, "fenced", "default", 0, "{}");
-    UUID kept = TestJobs.insert(db.sql, "fenced", "default", 0, "{}");
+    UUID lost = TestJobBuilder.named("fenced").enqueue(db.sql);
+    UUID kept = TestJobBuilder.named("fenced").enqueue(db.sql);
     WorkerStore store = store("w-fenced", job);
     List<Claim> claims = store.claim(List.of("default"), List.of("fenced"), 2);
     assertEquals(2, claims.size());
     // the first claim lapsed and another worker claimed the job meanwhile
-    TestJobs.execute(
+    StoredJobs.execute(
         db.sql,
         "UPDATE dbq_job SET claim_id = gen_random_uuid(), lock_owner = 'other' WHERE id = '"
             + lost
@@ -241,13 +241,13 @@ class StepRunHistoryTest {
     assertEquals(Set.of(keptClaim), saved);
     assertEquals(List.of(), history(lost), "the refused save wrote no history");
     assertEquals(1, history(kept).size());
-    assertEquals(JobState.PROCESSING, TestJobs.state(db.sql, lost));
+    assertEquals(JobState.PROCESSING, StoredJobs.state(db.sql, lost));
   }
 
   @Test
   void aClaimHandedBackBeforeItsStepStartedWritesNoRow() throws Exception {
     JobDefinition job = JobDefinition.builder("ahead").step("only", call -> null).build();
-    UUID id = TestJobs.insert(db.sql, "ahead", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("ahead").enqueue(db.sql);
     WorkerStore store = store("w-ahead", job);
     List<Claim> claims = store.claim(List.of("default"), List.of("ahead"), 1);
 
@@ -255,7 +255,7 @@ class StepRunHistoryTest {
         List.of(id), store.handBackUnstarted(List.of(claims.get(0).claimId()), "stopping"));
 
     assertEquals(0, historyRows());
-    assertEquals(0, TestJobs.row(db.sql, id).attempt(), "the attempt was given back");
+    assertEquals(0, StoredJobs.row(db.sql, id).attempt(), "the attempt was given back");
   }
 
   @Test
@@ -265,9 +265,9 @@ class StepRunHistoryTest {
             .step("first", call -> null)
             .step("second", c -> null)
             .build();
-    UUID known = TestJobs.insert(db.sql, "leased", "default", 0, "{}");
-    UUID unknown = TestJobs.insert(db.sql, "elsewhere", "default", 0, "{}");
-    TestJobs.execute(
+    UUID known = TestJobBuilder.named("leased").enqueue(db.sql);
+    UUID unknown = TestJobBuilder.named("elsewhere").enqueue(db.sql);
+    StoredJobs.execute(
         db.sql,
         "UPDATE dbq_job SET state = 'PROCESSING', next_step = 1, attempt = 3,"
             + " lock_owner = 'dead-worker', claim_id = gen_random_uuid(),"
@@ -286,7 +286,7 @@ class StepRunHistoryTest {
     assertEquals("dead-worker", lost.worker());
     assertEquals(claimed, lost.started());
     assertEquals(lapsed, lost.ended());
-    assertEquals(TestJobs.row(db.sql, known).lastError(), lost.error());
+    assertEquals(StoredJobs.row(db.sql, known).lastError(), lost.error());
     assertNull(lost.stackTrace());
     // the rescuer's catalog has no such job: the step is known by its index only
     StepRun elsewhere = single(history(unknown));
@@ -312,7 +312,7 @@ class StepRunHistoryTest {
                   return null;
                 })
             .build();
-    UUID id = TestJobs.insert(db.sql, "long", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("long").enqueue(db.sql);
     DbqWorker worker = worker("w-stop", job).shutdownGrace(Duration.ofMillis(100)).build();
     worker.start();
     assertTrue(started.await(BOUND.toMillis(), TimeUnit.MILLISECONDS));
@@ -325,7 +325,7 @@ class StepRunHistoryTest {
     assertEquals("hold", stopped.stepName());
     assertEquals(1, stopped.attempt());
     assertEquals("w-stop", stopped.worker());
-    assertEquals(TestJobs.row(db.sql, id).lastError(), stopped.error());
+    assertEquals(StoredJobs.row(db.sql, id).lastError(), stopped.error());
     assertTrue(stopped.error().contains("stopped before the step finished"), stopped.error());
     assertTrue(stopped.duration().compareTo(Duration.ofMillis(100)) >= 0, stopped.toString());
   }
@@ -344,7 +344,7 @@ class StepRunHistoryTest {
                   return null;
                 })
             .build();
-    UUID id = TestJobs.insert(db.sql, "heavy", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("heavy").enqueue(db.sql);
     DbqWorker worker = worker("w-oom", job).build();
     try {
       worker.runUntilEmpty();
@@ -365,11 +365,11 @@ class StepRunHistoryTest {
   @Test
   void deletingOldJobsDeletesTheirHistoryAndKeepsTheHistoryOfTheOthers() throws Exception {
     JobDefinition job = JobDefinition.builder("done").step("only", call -> null).build();
-    UUID old = TestJobs.insert(db.sql, "done", "default", 0, "{}");
-    UUID recent = TestJobs.insert(db.sql, "done", "default", 0, "{}");
+    UUID old = TestJobBuilder.named("done").enqueue(db.sql);
+    UUID recent = TestJobBuilder.named("done").enqueue(db.sql);
     worker("w-done", job).build().runUntilEmpty();
     assertEquals(2, historyRows());
-    TestJobs.execute(
+    StoredJobs.execute(
         db.sql, "UPDATE dbq_job SET created = now() - interval '2 days' WHERE id = '" + old + "'");
 
     assertEquals(1, db.dbq().deleteOldJobs(Duration.ofHours(24)));
@@ -383,15 +383,15 @@ class StepRunHistoryTest {
       throws Exception {
     JobDefinition job =
         JobDefinition.builder("quiet").step("a", c -> null).step("b", c -> null).build();
-    UUID ran = TestJobs.insert(db.sql, "quiet", "default", 0, "{}");
+    UUID ran = TestJobBuilder.named("quiet").enqueue(db.sql);
 
     worker("w-quiet", job).recordHistory(false).build().runUntilEmpty();
 
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, ran));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, ran));
     assertEquals(0, historyRows());
 
-    UUID lost = TestJobs.insert(db.sql, "quiet", "default", 0, "{}");
-    TestJobs.execute(
+    UUID lost = TestJobBuilder.named("quiet").enqueue(db.sql);
+    StoredJobs.execute(
         db.sql,
         "UPDATE dbq_job SET state = 'PROCESSING', attempt = 1, lock_owner = 'dead-worker',"
             + " claim_id = gen_random_uuid(), lease_expires = now() - interval '1 minute'"

@@ -45,7 +45,7 @@ final class WorkerDatabase implements BeforeAllCallback, BeforeEachCallback, Aft
 
   @Override
   public void beforeEach(ExtensionContext context) throws Exception {
-    TestJobs.execute(sql, "TRUNCATE dbq_job CASCADE");
+    StoredJobs.execute(sql, "TRUNCATE dbq_job CASCADE");
   }
 
   @Override

@@ -34,7 +34,7 @@ class WorkerDrainTest {
                   return null;
                 })
             .build();
-    TestJobs.execute(
+    StoredJobs.execute(
         db.sql,
         "INSERT INTO dbq_job (id, name, queue_name, priority)"
             + " SELECT gen_random_uuid(), 'count', 'default', i % 3"
@@ -61,13 +61,13 @@ class WorkerDrainTest {
 
     assertEquals(JOBS, runs.size());
     assertTrue(runs.values().stream().allMatch(n -> n == 1), "every step ran exactly once");
-    assertEquals(JOBS, TestJobs.count(db.sql, "state = 'COMPLETE'"));
-    assertEquals(0, TestJobs.count(db.sql, "state <> 'COMPLETE'"));
-    assertEquals(0, TestJobs.count(db.sql, "claim_id IS NOT NULL OR lock_owner IS NOT NULL"));
+    assertEquals(JOBS, StoredJobs.count(db.sql, "state = 'COMPLETE'"));
+    assertEquals(0, StoredJobs.count(db.sql, "state <> 'COMPLETE'"));
+    assertEquals(0, StoredJobs.count(db.sql, "claim_id IS NOT NULL OR lock_owner IS NOT NULL"));
     // the history agrees: one SUCCEEDED run per step, and no other row
     assertEquals(
         JOBS,
-        TestJobs.count(
+        StoredJobs.count(
             db.sql,
             "(SELECT count(*) FROM dbq_step_run r WHERE r.job_id = dbq_job.id"
                 + " AND r.outcome = 'SUCCEEDED' AND r.step_index = 0) = 1"));
