@@ -20,7 +20,9 @@ import java.util.List;
  * worker's own statements, {@code WorkerStore.claim} and {@code saveBatch}), ROUNDS times with
  * history and ROUNDS times without, alternately in one process, so a machine whose load changes
  * affects both alike; it prints the median and quartiles of the save and of claim plus save. The
- * database is the bench's ({@code DBQ_BENCH_JDBC_URL}); its dbq tables are recreated.
+ * database is the bench's ({@code DBQ_BENCH_JDBC_URL}); its dbq tables are recreated. {@code
+ * -Dbench.historySetup="SQL"} runs a statement after the migration, to see where the cost lies
+ * (e.g. {@code ALTER TABLE dbq_step_run DROP CONSTRAINT dbq_step_run_job_id_fkey}).
  */
 public final class HistoryCost {
   private static final int BATCH = 100;
@@ -37,6 +39,11 @@ public final class HistoryCost {
     BenchDatabase.createIfMissing(url);
     try (HikariDataSource ds = BenchDatabase.pool(url, 2)) {
       BenchDatabase.resetDbq(ds);
+      String setup = System.getProperty("bench.historySetup", "").strip();
+      if (!setup.isEmpty()) {
+        System.out.println("setup: " + setup);
+        BenchDatabase.execute(ds, setup);
+      }
       JobCatalog catalog =
           JobCatalog.of(JobDefinition.builder("noop").step("only", call -> null).build());
       WorkerStore[] stores = {
