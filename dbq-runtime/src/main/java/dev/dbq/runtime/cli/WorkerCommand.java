@@ -7,9 +7,9 @@ import dev.dbq.runtime.JobCatalog;
 import dev.dbq.runtime.internal.TimeLimits;
 import dev.dbq.runtime.internal.worker.StepRunner;
 import dev.dbq.runtime.internal.worker.WorkerAccess;
-import dev.dbq.runtime.internal.worker.WorkerConfig;
 import dev.dbq.runtime.internal.worker.WorkerHeap;
 import dev.dbq.runtime.internal.worker.WorkerProgress;
+import dev.dbq.runtime.internal.worker.WorkerSettings;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -73,7 +73,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--rate-limit",
       paramLabel = "S",
-      defaultValue = "" + WorkerConfig.DEFAULT_RATE_LIMIT_SECONDS,
+      defaultValue = "" + WorkerSettings.DEFAULT_RATE_LIMIT_SECONDS,
       description =
           "Minimum seconds between two job starts of this worker (0..86400, default:"
               + " ${DEFAULT-VALUE}).")
@@ -99,7 +99,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--lease",
       paramLabel = "S",
-      defaultValue = "" + WorkerConfig.DEFAULT_LEASE_SECONDS,
+      defaultValue = "" + WorkerSettings.DEFAULT_LEASE_SECONDS,
       description =
           "Seconds a claim lasts without a heartbeat (1..86400, default: ${DEFAULT-VALUE}).")
   BigDecimal leaseSeconds;
@@ -183,7 +183,7 @@ public final class WorkerCommand implements Callable<Integer> {
             Clock.systemUTC(),
             () -> {
               DbqWorker w = built.get();
-              return w == null ? 0 : WorkerAccess.hooks().inFlight(w);
+              return w == null ? 0 : WorkerAccess.inFlight(w);
             });
     try {
       if (progressSeconds < 0) {
@@ -191,8 +191,7 @@ public final class WorkerCommand implements Callable<Integer> {
             "--progress must not be negative (0 for no progress lines), was " + progressSeconds);
       }
       builder =
-          WorkerAccess.hooks()
-              .events(DbqWorker.builder(), progress)
+          WorkerAccess.events(DbqWorker.builder(), progress)
               .queues(
                   queues.isEmpty()
                       ? new String[] {DbqWorker.DEFAULT_QUEUE}
@@ -206,7 +205,7 @@ public final class WorkerCommand implements Callable<Integer> {
         builder.prefetch(prefetch);
       }
       builder.catalog(catalog.get());
-      WorkerAccess.hooks().validate(builder);
+      WorkerAccess.validate(builder);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -292,7 +291,7 @@ public final class WorkerCommand implements Callable<Integer> {
   private static void stopOnSignal(DbqWorker worker) {
     if (worker.isRunning()) {
       worker.close();
-      String stepExit = WorkerAccess.hooks().stepExit(worker);
+      String stepExit = WorkerAccess.stepExit(worker);
       if (stepExit != null) {
         System.err.println(
             "worker "
