@@ -280,6 +280,7 @@ public final class DbqWorker implements AutoCloseable {
     private Duration lease = DEFAULT_LEASE;
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
     private Duration retryBackoff = DEFAULT_RETRY_BACKOFF;
+    private Duration stepTimeout;
     private InstanceFactory instanceFactory = InstanceFactory.NEW_INSTANCE_PER_CALL;
     private Clock clock = Clock.systemUTC();
     private String workerId;
@@ -440,11 +441,26 @@ public final class DbqWorker implements AutoCloseable {
     }
 
     /**
-     * @param grace how long running steps may take to finish once the worker stops
+     * @param grace how long running steps may take to finish once the worker stops; also how long a
+     *     step whose job an operator cancelled may take to stop before it is interrupted
      * @return this builder
      */
     public Builder shutdownGrace(Duration grace) {
       this.shutdownGrace = Objects.requireNonNull(grace, "shutdownGrace");
+      return this;
+    }
+
+    /**
+     * A timeout for every step that has none of its own ({@link StepDefinition#timeout()}): a step
+     * past it is interrupted and fails that attempt (retried while attempts remain), with the
+     * timeout in {@code last_error}. A step that ignores interrupts runs on until it returns. No
+     * timeout unless set.
+     *
+     * @param timeout how long a step may run: positive, at most 1,000 years
+     * @return this builder
+     */
+    public Builder stepTimeout(Duration timeout) {
+      this.stepTimeout = Objects.requireNonNull(timeout, "stepTimeout");
       return this;
     }
 
@@ -522,6 +538,7 @@ public final class DbqWorker implements AutoCloseable {
               completionBatchSize,
               completionFlushDelay,
               vacuumEvery,
+              stepTimeout,
               recordHistory);
       catalog = settings.catalog();
       return settings;

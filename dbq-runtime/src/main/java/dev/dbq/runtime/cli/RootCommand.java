@@ -15,7 +15,11 @@ import picocli.CommandLine.Spec;
       MigrateCommand.class,
       CreateJobCommand.class,
       QueueDepthCommand.class,
-      DeleteOldJobsCommand.class
+      DeleteOldJobsCommand.class,
+      RetryCommand.class,
+      CancelCommand.class,
+      DeleteCommand.class,
+      RunNowCommand.class
     })
 public final class RootCommand implements Runnable {
   private final CliContext context;

@@ -32,16 +32,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code worker [QUEUE ...] [--rate-limit S] [--concurrency N] [--prefetch N] [--lease S]
- * [--progress S] [--vacuum-every N] [--no-history] [--exit-when-empty]}: runs a {@link DbqWorker}
- * on {@code DBQ_JDBC_URL} with every {@link JobCatalog} on the class path, until SIGTERM/SIGINT
- * (graceful stop, exit 0) or, with {@code --exit-when-empty}, until nothing runnable is left. Bad
- * input exits 2 with one line on stderr, every numeric option bounded and the bound named; a step
- * that calls {@code System.exit} ends it with exit 1 and a line saying so; a database error that
- * waiting cannot mend (no dbq tables, a wrong password) exits 1 after the worker logged one line
- * naming the fix. The worker logs its start, a progress line every {@code --progress} seconds while
- * it works, each failed job, and its stop; with no SLF4J provider on the class path these go to
- * stderr ({@link CliLogging}). {@code DbqCli} registers this class as its {@code worker}
- * subcommand.
+ * [--progress S] [--vacuum-every N] [--step-timeout D] [--no-history] [--exit-when-empty]}: runs a
+ * {@link DbqWorker} on {@code DBQ_JDBC_URL} with every {@link JobCatalog} on the class path, until
+ * SIGTERM/SIGINT (graceful stop, exit 0) or, with {@code --exit-when-empty}, until nothing runnable
+ * is left. Bad input exits 2 with one line on stderr, every numeric option bounded and the bound
+ * named; a step that calls {@code System.exit} ends it with exit 1 and a line saying so; a database
+ * error that waiting cannot mend (no dbq tables, a wrong password) exits 1 after the worker logged
+ * one line naming the fix. The worker logs its start, a progress line every {@code --progress}
+ * seconds while it works, each failed job, and its stop; with no SLF4J provider on the class path
+ * these go to stderr ({@link CliLogging}). {@code DbqCli} registers this class as its {@code
+ * worker} subcommand.
  */
 @Command(
     name = "worker",
@@ -112,6 +112,15 @@ public final class WorkerCommand implements Callable<Integer> {
           "Vacuum dbq_job after every N jobs this worker claimed (0 = never, else at least 1000;"
               + " default: ${DEFAULT-VALUE}); the database user must own the table.")
   int vacuumEvery;
+
+  @Option(
+      names = "--step-timeout",
+      paramLabel = "D",
+      description =
+          "Interrupt a step that runs longer than this and fail the attempt (retried while"
+              + " attempts remain), for steps without a timeout of their own: as @Step(timeout),"
+              + " e.g. 30s, 5m, 1m30s, 250ms, PT30S (default: none).")
+  String stepTimeout;
 
   @Option(
       names = "--no-history",
@@ -203,6 +212,9 @@ public final class WorkerCommand implements Callable<Integer> {
               .lease(leaseOf(leaseSeconds));
       if (prefetch != null) {
         builder.prefetch(prefetch);
+      }
+      if (stepTimeout != null) {
+        builder.stepTimeout(DurationText.parse("--step-timeout", stepTimeout));
       }
       builder.catalog(catalog.get());
       WorkerAccess.validate(builder);

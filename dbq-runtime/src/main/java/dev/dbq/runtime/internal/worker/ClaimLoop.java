@@ -42,6 +42,8 @@ final class ClaimLoop {
   private final RateLimiter rateLimiter;
   private final WakeUpListener listener;
   private final LeaseKeeper leaseKeeper;
+  // interrupts running steps at their timeout, or once a cancel's grace period is over
+  private final StepDeadlines deadlines;
   private final List<String> names;
   private final ClaimsHeld claims = new ClaimsHeld();
   private final CompletionBatcher batcher;
@@ -68,14 +70,26 @@ final class ClaimLoop {
             settings.catalog(),
             settings.recordHistory());
     this.runner =
-        new StepRunner(settings.catalog(), settings.instanceFactory(), settings.retryPolicy());
+        new StepRunner(
+            settings.catalog(),
+            settings.instanceFactory(),
+            settings.retryPolicy(),
+            settings.stepTimeout());
     this.rateLimiter = RateLimiter.of(settings.clock(), settings.rateLimit(), wakeUp);
+    this.deadlines =
+        new StepDeadlines(
+            "dbq-worker-" + settings.workerId() + "-deadlines", settings.shutdownGrace());
+    this.leaseKeeper =
+        new LeaseKeeper(
+            store, claims::heldNow, settings.lease(), wakeUp::signal, deadlines::cancelRequested);
     this.listener =
         exitWhenEmpty
             ? null
             : new WakeUpListener(
-                config.listenerConnections(), Set.copyOf(settings.queues()), wakeUp);
-    this.leaseKeeper = new LeaseKeeper(store, claims::heldNow, settings.lease(), wakeUp::signal);
+                config.listenerConnections(),
+                Set.copyOf(settings.queues()),
+                wakeUp,
+                leaseKeeper::renewNow);
     this.batcher =
         new CompletionBatcher(
             store, settings.completionBatchSize(), settings.completionFlushDelay(), this::saved);
@@ -321,8 +335,9 @@ final class ClaimLoop {
     long startedNanos = claims.started(claim.claimId(), Thread.currentThread());
     rateLimiter.started();
     WorkerStore.Finished finished = null;
+    StepWatch watch = deadlines.watch(claim.claimId());
     try {
-      finished = runner.run(claim, startedNanos);
+      finished = runner.run(claim, startedNanos, watch);
     } catch (VirtualMachineError fatal) {
       // the run counts: a step that exhausts the heap on every run must reach the lost-run bound
       handBack.of(
@@ -333,6 +348,7 @@ final class ClaimLoop {
     } catch (RuntimeException e) {
       log.error("slot failed on job {}; the job's lease will lapse", claim.id(), e);
     } finally {
+      deadlines.forget(claim.claimId());
       prefetch.stepFinished();
       int left = claims.slotDone(claim.claimId());
       if (finished == null || !batcher.add(finished, left == 0)) {
@@ -378,6 +394,7 @@ final class ClaimLoop {
     } finally {
       closeBatcher();
       leaseKeeper.stop();
+      deadlines.close();
       log.info("worker {} stopped after {} step(s)", settings.workerId(), stepsRun.get());
     }
   }

@@ -4,6 +4,7 @@ import dev.dbq.runtime.DbqWorker;
 import dev.dbq.runtime.InstanceFactory;
 import dev.dbq.runtime.JobCatalog;
 import dev.dbq.runtime.internal.NamingRules;
+import dev.dbq.runtime.internal.TimeLimits;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.UUID;
  *     suffix
  * @param fixedPrefetch the jobs claimed ahead of the idle slots, or empty for the adaptive prefetch
  * @param retryBackoff the wait after a step's first failed attempt (see {@link #retryPolicy()})
+ * @param stepTimeout the timeout of a step that has none of its own; null for none
  * @param recordHistory whether the worker writes the step-run history of the runs it saves or hands
  *     back
  */
@@ -44,6 +46,7 @@ public record WorkerSettings(
     int completionBatchSize,
     Duration completionFlushDelay,
     int vacuumEvery,
+    Duration stepTimeout,
     boolean recordHistory) {
 
   /** {@code DbqWorker.DEFAULT_RATE_LIMIT} in seconds, a constant for the command line's default. */
@@ -71,6 +74,9 @@ public record WorkerSettings(
     checkAtMost("shutdownGrace", shutdownGrace, DbqWorker.MAX_WAIT);
     checkPositive("retryBackoff", retryBackoff);
     checkAtMost("retryBackoff", retryBackoff, DbqWorker.MAX_WAIT);
+    if (stepTimeout != null) {
+      TimeLimits.checkTimeout("stepTimeout", stepTimeout);
+    }
     if (workerId != null && workerId.isBlank()) {
       throw new IllegalArgumentException("workerId must not be blank");
     }

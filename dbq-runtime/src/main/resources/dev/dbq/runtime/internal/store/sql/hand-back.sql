@@ -1,4 +1,6 @@
--- Gives jobs back as READY and clears the claim so that a late save is refused.
+-- Gives jobs back as READY and clears the claim so that a late save is refused; a job an operator
+-- asked to stop (cancel_requested) ends CANCELLED instead (its run is recorded as :outcome all the
+-- same: that is how the run ended).
 -- A job whose step never started (prefetched, or a shutdown before it began) gets its attempt back:
 -- it did not run, and has no history row. A step that ran and ended without a saved result (the
 -- grace period ran out, a fatal error such as OutOfMemoryError, the step called System.exit) keeps
@@ -13,7 +15,8 @@
 -- :worker_id
 WITH handed AS (
     UPDATE dbq_job
-    SET state         = 'READY',
+    SET state         = CASE WHEN cancel_requested IS NULL THEN 'READY' ELSE 'CANCELLED' END,
+        cancel_requested = NULL,
         attempt       = CASE WHEN :run_counts THEN attempt ELSE greatest(attempt - 1, 0) END,
         last_error    = :error,
         lock_owner    = NULL,

@@ -1,4 +1,5 @@
--- Returns jobs whose worker stopped renewing its lease (it died or hung) to READY. The attempt
+-- Returns jobs whose worker stopped renewing its lease (it died or hung) to READY (CANCELLED when an
+-- operator had asked the job to stop: it is not run again). The attempt
 -- was already counted when the job was claimed. Uses dbq_job_lease_idx.
 -- Fenced by the states a claimed job can be in and the lapsed lease: a renewed lease is left alone.
 -- The rows are locked first (lost) so that the update can still see what the rescue clears: the
@@ -16,7 +17,8 @@ WITH lost AS (
        FOR UPDATE
 ), rescued AS (
     UPDATE dbq_job AS j
-    SET state         = 'READY',
+    SET state         = CASE WHEN j.cancel_requested IS NULL THEN 'READY' ELSE 'CANCELLED' END,
+        cancel_requested = NULL,
         last_error    = 'lease of worker ' || coalesce(j.lock_owner, 'unknown') || ' expired at '
                         || j.lease_expires::text || ' during step ' || j.next_step,
         lock_owner    = NULL,

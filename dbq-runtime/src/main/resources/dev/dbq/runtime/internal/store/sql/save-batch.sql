@@ -2,10 +2,16 @@
 -- own claim: a row whose claim was lost (lease lapsed, handed back) is left alone and its claim id
 -- is not returned. Every kind saves the workspace the step and its hooks left (a null one keeps the
 -- stored workspace). Kinds: S succeeded (next step, READY or COMPLETE, attempt reset); R retry
--- (READY after a backoff on the database clock, last error); F failed for good (FAILED, last error).
+-- (READY after a backoff on the database clock, last error); F failed for good (FAILED, last error);
+-- C cancelled (CANCELLED at the given next step, the step's own when it did not finish, attempt
+-- reset, the reason in last_error). A job an
+-- operator asked to stop (cancel_requested) whose outcome would make it READY ends CANCELLED
+-- instead, whatever its worker knew: it is never claimed again; COMPLETE and FAILED stand.
 -- The rows are found by primary key (j.id = b.id).
 -- The same statement writes one dbq_step_run row per job it saved, and none for a row the fence
--- refused (nor any when :record_history is false): the job and its history never disagree. The
+-- refused (nor any when :record_history is false): the job and its history never disagree; a retry
+-- that the cancel turned into CANCELLED is recorded CANCELLED (a step that succeeded stays
+-- SUCCEEDED: it did, and its job is cancelled before the next step). The
 -- run's start and end are the worker's monotonic clock, sent as microseconds before the moment the
 -- statement was sent, placed on the database clock by statement_timestamp() (when the statement
 -- arrived); the insert reads only the saved rows, and the claim never reads dbq_step_run.
@@ -15,12 +21,15 @@
 WITH saved AS (
     UPDATE dbq_job AS j
     SET workspace     = COALESCE(b.workspace::jsonb, j.workspace),
-        next_step     = CASE WHEN b.kind = 'S' THEN b.next_step ELSE j.next_step END,
-        state         = b.state,
-        attempt       = CASE WHEN b.kind = 'S' THEN 0 ELSE j.attempt END,
+        next_step     = CASE WHEN b.kind IN ('S', 'C') THEN b.next_step ELSE j.next_step END,
+        state         = CASE WHEN b.state = 'READY' AND j.cancel_requested IS NOT NULL
+                             THEN 'CANCELLED' ELSE b.state END,
+        cancel_requested = NULL,
+        attempt       = CASE WHEN b.kind IN ('S', 'C') THEN 0 ELSE j.attempt END,
         run_after     = CASE WHEN b.kind = 'R' THEN now() + b.backoff_ms * interval '1 millisecond'
                              ELSE j.run_after END,
-        last_error    = CASE WHEN b.kind = 'S' THEN j.last_error ELSE b.error END,
+        last_error    = CASE WHEN b.kind = 'S' THEN j.last_error
+                             WHEN b.kind = 'C' THEN coalesce(b.error, j.last_error) ELSE b.error END,
         lock_owner    = NULL,
         claim_id      = NULL,
         lease_expires = NULL,
@@ -34,7 +43,10 @@ WITH saved AS (
     WHERE j.id = b.id
       AND j.claim_id = b.claim_id
       AND j.state IN ('PROCESSING', 'STOPPING')
-    RETURNING b.id, b.claim_id, b.step_index, b.step_name, b.attempt, b.outcome, b.error,
+    RETURNING b.id, b.claim_id, b.step_index, b.step_name, b.attempt,
+              CASE WHEN b.kind = 'R' AND j.state = 'CANCELLED' THEN 'CANCELLED'
+                   ELSE b.outcome END AS outcome,
+              CASE WHEN b.kind = 'S' THEN NULL ELSE j.last_error END AS error,
               b.stack_trace, b.started_ago_us, b.ended_ago_us
 ), recorded AS (
     INSERT INTO dbq_step_run (job_id, step_index, step_name, attempt, worker, started, ended,
