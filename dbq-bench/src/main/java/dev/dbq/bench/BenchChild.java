@@ -91,7 +91,9 @@ public final class BenchChild {
     try (HikariDataSource probe = BenchDatabase.pool(url, 1)) {
       if (warmUpJobs > 0) {
         // the parent enqueued them: this process does only what the command line does
-        int code = WorkerCommand.run("warmup", "--concurrency", concurrency, "--exit-when-empty");
+        int code =
+            WorkerCommand.run(
+                withExtraArgs("warmup", "--concurrency", concurrency, "--exit-when-empty"));
         if (code != 0) {
           throw new IllegalStateException("warm-up worker exited " + code);
         }
@@ -112,9 +114,25 @@ public final class BenchChild {
   /** {@code dbq worker --concurrency N} in a thread of this process, until it exits. */
   private static void runCommandLineWorker(String concurrency) {
     Thread worker =
-        new Thread(() -> WorkerCommand.run("--concurrency", concurrency), "bench-cli-worker");
+        new Thread(
+            () -> WorkerCommand.run(withExtraArgs("--concurrency", concurrency)),
+            "bench-cli-worker");
     worker.setDaemon(true);
     worker.start();
+  }
+
+  /**
+   * The command line with the options of {@code DBQ_BENCH_WORKER_ARGS} appended (space-separated,
+   * e.g. {@code --no-history}): the defaults column with one option changed, to measure it.
+   */
+  private static String[] withExtraArgs(String... args) {
+    String extra = System.getenv("DBQ_BENCH_WORKER_ARGS");
+    if (extra == null || extra.isBlank()) {
+      return args;
+    }
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of(extra.strip().split("\\s+")));
+    return all.toArray(String[]::new);
   }
 
   private static void cliListen(BufferedReader stdin, String concurrency) throws Exception {

@@ -15,7 +15,8 @@ import java.util.List;
  * worker processes, space-separated; default {@code -Xmx128m}), {@code bench.defaultsJvm} (options
  * for the defaults column's processes; default none, as users run them), {@code bench.latencyTrace}
  * (print every job's latency in order). The defaults column runs the command-line worker, {@code
- * dbq worker --concurrency 8}, with no other option.
+ * dbq worker --concurrency 8}, with no other option unless the environment variable {@code
+ * DBQ_BENCH_WORKER_ARGS} adds some (e.g. {@code --no-history}, to measure what an option costs).
  */
 public final class BenchMain {
   private BenchMain() {}

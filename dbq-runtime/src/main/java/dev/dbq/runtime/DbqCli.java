@@ -28,7 +28,7 @@ import picocli.CommandLine.ParseResult;
  * dbq list [--state S] [--queue Q] [--name N] [--where JSON] [--limit N] [--after CURSOR] [--json]
  * dbq show ID
  * dbq worker [QUEUE ...] [--rate-limit S] [--concurrency N] [--prefetch N] [--lease S]
- *     [--progress S] [--vacuum-every N] [--exit-when-empty]
+ *     [--progress S] [--vacuum-every N] [--no-history] [--exit-when-empty]
  * dbq --version
  * </pre>
  *

@@ -290,6 +290,7 @@ public final class DbqWorker implements AutoCloseable {
     private Duration completionFlushDelay = DEFAULT_COMPLETION_FLUSH_DELAY;
     private int vacuumEvery = DEFAULT_VACUUM_EVERY;
     private final List<DbqListener> listeners = new ArrayList<>();
+    private boolean recordHistory = true;
 
     private Builder() {}
 
@@ -402,6 +403,22 @@ public final class DbqWorker implements AutoCloseable {
      */
     public Builder vacuumEvery(int claimedJobs) {
       this.vacuumEvery = claimedJobs;
+      return this;
+    }
+
+    /**
+     * Whether this worker records every run of a step in {@code dbq_step_run} (the job's step-run
+     * history: outcome, times, error and stack trace), in the statement that saves the step. On
+     * unless turned off; off, its batched saves write one row less per step (see {@code
+     * docs/benchmarks.md} for what a row costs), and the jobs it runs have no history of those
+     * runs. The lost runs its rescue finds (its own after a crash, or other workers') are still
+     * recorded, as other workers' runs are.
+     *
+     * @param record false to write no history rows
+     * @return this builder
+     */
+    public Builder recordHistory(boolean record) {
+      this.recordHistory = record;
       return this;
     }
 
@@ -536,7 +553,8 @@ public final class DbqWorker implements AutoCloseable {
               completionBatchSize,
               completionFlushDelay,
               vacuumEvery,
-              stepTimeout);
+              stepTimeout,
+              recordHistory);
       catalog = settings.catalog();
       return settings;
     }

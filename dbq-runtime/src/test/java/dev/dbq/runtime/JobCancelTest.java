@@ -228,7 +228,13 @@ class JobCancelTest {
     StoredJobs.execute(db.sql, "UPDATE dbq_job SET lease_expires = now() - interval '1 second'");
 
     List<WorkerStore.Rescued> rescued =
-        new WorkerStore(db.pool, "rescuer", Duration.ofSeconds(60)).rescueExpired();
+        new WorkerStore(
+                db.pool,
+                "rescuer",
+                Duration.ofSeconds(60),
+                JobCatalog.of(JobDefinition.builder("gone").step("only", call -> null).build()),
+                true)
+            .rescueExpired();
 
     assertEquals(1, rescued.size());
     assertEquals(JobState.CANCELLED, StoredJobs.state(db.sql, id));

@@ -154,6 +154,20 @@ class WorkerCommandTest {
   }
 
   @Test
+  void noHistoryRunsTheStepsAndRecordsNoStepRuns() throws Exception {
+    UUID a = TestJobBuilder.named("cli_job").enqueue(db.sql);
+
+    assertEquals(0, run("--exit-when-empty", "--no-history"));
+
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, a));
+    try (var s = db.sql.createStatement();
+        var rs = s.executeQuery("SELECT count(*) FROM dbq_step_run")) {
+      rs.next();
+      assertEquals(0, rs.getLong(1));
+    }
+  }
+
+  @Test
   void helpDescribesEveryOption() {
     assertEquals(0, run("--help"));
 
@@ -166,6 +180,7 @@ class WorkerCommandTest {
             "--prefetch",
             "--lease",
             "--progress",
+            "--no-history",
             "--exit-when-empty")) {
       assertTrue(help.contains(option), option + " in\n" + help);
     }

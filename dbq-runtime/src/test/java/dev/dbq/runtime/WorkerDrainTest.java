@@ -64,6 +64,18 @@ class WorkerDrainTest {
     assertEquals(JOBS, StoredJobs.count(db.sql, "state = 'COMPLETE'"));
     assertEquals(0, StoredJobs.count(db.sql, "state <> 'COMPLETE'"));
     assertEquals(0, StoredJobs.count(db.sql, "claim_id IS NOT NULL OR lock_owner IS NOT NULL"));
+    // the history agrees: one SUCCEEDED run per step, and no other row
+    assertEquals(
+        JOBS,
+        StoredJobs.count(
+            db.sql,
+            "(SELECT count(*) FROM dbq_step_run r WHERE r.job_id = dbq_job.id"
+                + " AND r.outcome = 'SUCCEEDED' AND r.step_index = 0) = 1"));
+    try (var s = db.sql.createStatement();
+        var rs = s.executeQuery("SELECT count(*) FROM dbq_step_run")) {
+      rs.next();
+      assertEquals(JOBS, rs.getLong(1), "history rows");
+    }
   }
 
   private static DbqWorker drainer(JobDefinition job, String id) {

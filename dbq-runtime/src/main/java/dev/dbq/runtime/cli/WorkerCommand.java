@@ -33,17 +33,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code worker [QUEUE ...] [--rate-limit S] [--concurrency N] [--prefetch N] [--lease S]
- * [--progress S] [--vacuum-every N] [--step-timeout D] [--metrics-port N] [--exit-when-empty]}:
- * runs a {@link DbqWorker} on {@code DBQ_JDBC_URL} with every {@link JobCatalog} on the class path,
- * until SIGTERM/SIGINT (graceful stop, exit 0) or, with {@code --exit-when-empty}, until nothing
- * runnable is left. Bad input exits 2 with one line on stderr, every numeric option bounded and the
- * bound named; a step that calls {@code System.exit} ends it with exit 1 and a line saying so; a
- * database error that waiting cannot mend (no dbq tables, a wrong password) exits 1 after the
- * worker logged one line naming the fix. The worker logs its start, a progress line every {@code
- * --progress} seconds while it works, each failed job, and its stop; with no SLF4J provider on the
- * class path these go to stderr ({@link CliLogging}). With {@code --metrics-port N} it serves
- * Prometheus text on {@code 127.0.0.1:N/metrics} through {@code dbq-micrometer}, loaded only then
- * ({@link MetricsEndpoint}). {@code DbqCli} registers this class as its {@code worker} subcommand.
+ * [--progress S] [--vacuum-every N] [--step-timeout D] [--no-history] [--metrics-port N]
+ * [--exit-when-empty]}: runs a {@link DbqWorker} on {@code DBQ_JDBC_URL} with every {@link
+ * JobCatalog} on the class path, until SIGTERM/SIGINT (graceful stop, exit 0) or, with {@code
+ * --exit-when-empty}, until nothing runnable is left. Bad input exits 2 with one line on stderr,
+ * every numeric option bounded and the bound named; a step that calls {@code System.exit} ends it
+ * with exit 1 and a line saying so; a database error that waiting cannot mend (no dbq tables, a
+ * wrong password) exits 1 after the worker logged one line naming the fix. The worker logs its
+ * start, a progress line every {@code --progress} seconds while it works, each failed job, and its
+ * stop; with no SLF4J provider on the class path these go to stderr ({@link CliLogging}). With
+ * {@code --metrics-port N} it serves Prometheus text on {@code 127.0.0.1:N/metrics} through {@code
+ * dbq-micrometer}, loaded only then ({@link MetricsEndpoint}). {@code DbqCli} registers this class
+ * as its {@code worker} subcommand.
  */
 @Command(
     name = "worker",
@@ -132,6 +133,13 @@ public final class WorkerCommand implements Callable<Integer> {
               + " micrometer-registry-prometheus on the class path).")
   Integer metricsPort;
 
+  @Option(
+      names = "--no-history",
+      description =
+          "Record no step-run history (dbq_step_run) for the steps this worker runs: one row less"
+              + " to write per step.")
+  boolean noHistory;
+
   @Option(names = "--exit-when-empty", description = "Run what is runnable now, then exit 0.")
   boolean exitWhenEmpty;
 
@@ -212,6 +220,7 @@ public final class WorkerCommand implements Callable<Integer> {
                       : queues.toArray(String[]::new))
               .concurrency(concurrency)
               .vacuumEvery(vacuumEvery)
+              .recordHistory(!noHistory)
               .rateLimit(seconds("--rate-limit", rateLimitSeconds, DbqWorker.MAX_RATE_LIMIT))
               .lease(leaseOf(leaseSeconds));
       if (prefetch != null) {

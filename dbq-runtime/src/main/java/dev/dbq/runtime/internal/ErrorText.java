@@ -17,8 +17,7 @@ public final class ErrorText {
    *     {@link #MAX_CHARS}
    */
   public static String clean(String message) {
-    String masked = JdbcUrls.redactIn(message);
-    String text = masked.indexOf('\0') < 0 ? masked : masked.replace("\0", "\\u0000");
+    String text = masked(message);
     if (text.length() <= MAX_CHARS) {
       return text;
     }
@@ -26,5 +25,11 @@ public final class ErrorText {
         + "... ("
         + (text.length() - MAX_CHARS)
         + " more characters)";
+  }
+
+  /** The text with URL passwords masked and each NUL written as {@code \u0000}, not cut. */
+  static String masked(String text) {
+    String masked = JdbcUrls.redactIn(text);
+    return masked.indexOf('\0') < 0 ? masked : masked.replace("\0", "\\u0000");
   }
 }

@@ -16,26 +16,58 @@ ALTER TABLE dbq_job ADD COLUMN IF NOT EXISTS cancel_requested timestamptz NULL;
 
 -- ── step-run history ────────────────────────────────────────────────────────────────────────────
 -- One row per run of a step, written by the statement that saves the step's outcome (or rescues
--- the lost run), so the job and its history never disagree. Deleting a job deletes its history.
+-- the lost run, or hands it back), so the job and its history never disagree: a save refused by
+-- its claim fence writes no row, and a claimed step that never started (a prefetched claim given
+-- back) has none. Rows are only inserted, never updated. Deleting a job deletes its history
+-- (delete-old-jobs too, through the cascade). A worker built with recordHistory(false) (dbq worker
+-- --no-history) writes no row for the runs it saves or hands back; rescued lost runs are always
+-- written.
 CREATE TABLE IF NOT EXISTS dbq_step_run (
+    -- the order in which the rows were written: a job's runs in the order they ended
     id          bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     job_id      uuid        NOT NULL REFERENCES dbq_job (id) ON DELETE CASCADE,
+    -- dbq_job.next_step when the step ran: 0 for the first step
     step_index  integer     NOT NULL,
-    -- NULL where the writer cannot know it (a lost run rescued by a worker without the job)
+    -- NULL where the writer cannot know it (a lost run rescued by a worker without the job, a
+    -- step index the job no longer has)
     step_name   text        NULL,
+    -- the run's attempt at this step (dbq_job.attempt while it ran): 1 for the first; each step
+    -- of a job counts from 1
     attempt     integer     NOT NULL,
+    -- the worker id (lock_owner) of the worker that ran the step; for a rescued lost run, the
+    -- worker whose lease lapsed
     worker      text        NULL,
-    -- database clock
+    -- database clock. A run the worker saved or handed back: when its step started and ended (the
+    -- worker's monotonic clock, placed on the database's by the statement that wrote the row;
+    -- ended is the hand-back for a handed-back run). A run rescued after its lease lapsed: started
+    -- is the job's modified as the rescue found it (the claim, or its worker's STOPPING mark),
+    -- ended the lapse of the lease; when the run really ended is not known
     started     timestamptz NOT NULL,
     ended       timestamptz NOT NULL,
+    duration    interval    GENERATED ALWAYS AS (ended - started) STORED,
+    -- SUCCEEDED  the step returned; the job moved to its next step (READY) or COMPLETE
+    -- RETRIED    the step (or its pre-step hook) threw and attempts remain: READY after a backoff
+    -- FAILED     the step threw on its last attempt, or the job could not be run (not in the
+    --            catalog, unreadable workspace, too many lost runs) or its result not saved: FAILED
+    -- LOST       the run ended without a result: its lease lapsed and a rescue gave the job back, or
+    --            its worker handed it back after a fatal error (OutOfMemoryError, System.exit)
+    -- STOPPED    the worker's shutdown ended the run (still running when the grace period ended, or
+    --            the shutdown was interrupted) and handed the job back
+    -- CANCELLED  an operator's cancel ended the run
+    -- LOST and STOPPED runs count toward DbqWorker.MAX_LOST_RUNS (the job's attempt is kept).
     outcome     text        NOT NULL
                 CHECK (outcome IN ('SUCCEEDED', 'FAILED', 'RETRIED', 'LOST', 'STOPPED', 'CANCELLED')),
+    -- what the job's last_error became (NULL for SUCCEEDED)
     error       text        NULL,
-    -- trimmed to a bound by the writer
+    -- the throwable's printStackTrace, causes included, for RETRIED and FAILED runs whose step or
+    -- hook threw (NULL otherwise); passwords in JDBC URLs masked, NUL written as \u0000, and at most
+    -- StackTraceText.MAX_CHARS (16,000) characters: the head and the tail (where the root cause
+    -- is) are kept, the middle cut and counted
     stack_trace text        NULL
 );
 
--- serves a job's history (findJob, show) and the cascade of a job's delete
+-- serves a job's history (findJob, show) and the cascade of a job's delete; the claim never reads
+-- this table
 CREATE INDEX IF NOT EXISTS dbq_step_run_job_idx ON dbq_step_run (job_id, id);
 
 -- ── queues ──────────────────────────────────────────────────────────────────────────────────────

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -107,6 +108,37 @@ public final class JobStore {
         return Optional.of(JobListing.job(rs, List.of()));
       }
     }
+  }
+
+  /**
+   * The history of one job: every run of its steps, oldest first.
+   *
+   * @return the runs in the order they were written (empty for an unknown job)
+   */
+  public static List<StepRun> stepRuns(Connection c, UUID jobId) throws SQLException {
+    List<StepRun> runs = new ArrayList<>();
+    try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.FIND_JOB_STEP_RUNS)) {
+      s.setObject("job_id", jobId);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          runs.add(
+              new StepRun(
+                  rs.getLong(1),
+                  rs.getObject(2, UUID.class),
+                  rs.getInt(3),
+                  rs.getString(4),
+                  rs.getInt(5),
+                  rs.getString(6),
+                  instant(rs, 7),
+                  instant(rs, 8),
+                  Duration.of(rs.getLong(9), ChronoUnit.MICROS),
+                  StepRunOutcome.valueOf(rs.getString(10)),
+                  rs.getString(11),
+                  rs.getString(12)));
+        }
+      }
+    }
+    return runs;
   }
 
   public static Map<JobState, Long> countByState(Connection c) throws SQLException {

@@ -33,6 +33,7 @@ public enum SqlStatement {
   LIST_JOBS_MATCHING("list-jobs-matching.sql"),
   COUNT_JOBS("count-jobs.sql"),
   FIND_STEP_RUNS("find-step-runs.sql"),
+  FIND_JOB_STEP_RUNS("find-job-step-runs.sql"),
   RETRY_JOBS("retry-jobs.sql"),
   RETRY_NAMES("retry-names.sql"),
   CANCEL_JOBS("cancel-jobs.sql"),

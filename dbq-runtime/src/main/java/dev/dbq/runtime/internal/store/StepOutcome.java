@@ -6,7 +6,8 @@ import java.time.Duration;
 /**
  * What running one step of a claimed job decided; {@link WorkerStore#saveBatch} writes it. Every
  * outcome carries the workspace as the step and its hooks left it, saved in the same statement as
- * the state (django-db-queue saves the job only after both hooks ran, also when it failed).
+ * the state (django-db-queue saves the job only after both hooks ran, also when it failed), and the
+ * same statement writes the run's history row ({@link #runOutcome()}).
  */
 public sealed interface StepOutcome {
 
@@ -30,17 +31,21 @@ public sealed interface StepOutcome {
    *
    * @param workspaceJson the workspace to keep, or null to keep the stored one
    * @param error the message to keep in {@code last_error}
+   * @param stackTrace the throwable's trace for the history row ({@code StackTraceText}), or null
    * @param backoff how long to wait, counted on the database clock
    */
-  record Retry(String workspaceJson, String error, Duration backoff) implements StepOutcome {}
+  record Retry(String workspaceJson, String error, String stackTrace, Duration backoff)
+      implements StepOutcome {}
 
   /**
    * The job failed for good.
    *
    * @param workspaceJson the workspace to keep, or null to keep the stored one
    * @param error the message to keep in {@code last_error}
+   * @param stackTrace the throwable's trace for the history row ({@code StackTraceText}), or null
+   *     when nothing threw (the job could not be run, or its result not saved)
    */
-  record Failed(String workspaceJson, String error) implements StepOutcome {}
+  record Failed(String workspaceJson, String error, String stackTrace) implements StepOutcome {}
 
   /**
    * An operator cancelled the job while the step ran (or before it started).
@@ -61,5 +66,16 @@ public sealed interface StepOutcome {
       return JobState.CANCELLED;
     }
     return this instanceof Retry ? JobState.READY : JobState.FAILED;
+  }
+
+  /** How the run ended, for its history row. */
+  default StepRunOutcome runOutcome() {
+    if (this instanceof Succeeded) {
+      return StepRunOutcome.SUCCEEDED;
+    }
+    if (this instanceof Cancelled) {
+      return StepRunOutcome.CANCELLED;
+    }
+    return this instanceof Retry ? StepRunOutcome.RETRIED : StepRunOutcome.FAILED;
   }
 }

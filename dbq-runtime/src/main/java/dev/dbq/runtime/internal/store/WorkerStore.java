@@ -1,5 +1,7 @@
 package dev.dbq.runtime.internal.store;
 
+import dev.dbq.runtime.JobCatalog;
+import dev.dbq.runtime.JobDefinition;
 import dev.dbq.runtime.JobState;
 import dev.dbq.runtime.internal.ErrorText;
 import java.sql.Connection;
@@ -20,7 +22,8 @@ import javax.sql.DataSource;
  * statement borrows a connection, runs in autocommit and gives the connection back: no connection
  * is held while a step runs. Finished steps are saved in batches ({@link #saveBatch}). Every
  * state-changing statement names the states it expects and, past the claim, the claim it belongs
- * to.
+ * to. The statements that end a run (save, rescue, hand-back) write its {@code dbq_step_run} row
+ * themselves, in the same statement.
  */
 public final class WorkerStore {
   /** The claim as JDBC takes it, for the plan test. */
@@ -32,6 +35,11 @@ public final class WorkerStore {
   private final DataSource dataSource;
   private final String workerId;
   private final long leaseMillis;
+  private final boolean recordHistory;
+  // the catalog's steps, one element per step, for naming the runs a rescue finds lost
+  private final String[] catalogJobNames;
+  private final Integer[] catalogStepIndexes;
+  private final String[] catalogStepNames;
 
   /**
    * Held around every statement that writes this worker's own claimed rows (save, renew, stop, hand
@@ -40,10 +48,34 @@ public final class WorkerStore {
    */
   private final Object ownRows = new Object();
 
-  public WorkerStore(DataSource dataSource, String workerId, Duration lease) {
+  /**
+   * @param catalog names the steps of the lost runs a rescue finds
+   * @param recordHistory whether the saves and hand-backs of this worker's runs write their history
+   *     rows (a rescue always records the lost runs it finds)
+   */
+  public WorkerStore(
+      DataSource dataSource,
+      String workerId,
+      Duration lease,
+      JobCatalog catalog,
+      boolean recordHistory) {
     this.dataSource = dataSource;
     this.workerId = workerId;
     this.leaseMillis = lease.toMillis();
+    this.recordHistory = recordHistory;
+    List<String> jobNames = new ArrayList<>();
+    List<Integer> indexes = new ArrayList<>();
+    List<String> stepNames = new ArrayList<>();
+    for (JobDefinition job : catalog.jobs()) {
+      for (int i = 0; i < job.steps().size(); i++) {
+        jobNames.add(job.name());
+        indexes.add(i);
+        stepNames.add(job.steps().get(i).name());
+      }
+    }
+    this.catalogJobNames = jobNames.toArray(new String[0]);
+    this.catalogStepIndexes = indexes.toArray(new Integer[0]);
+    this.catalogStepNames = stepNames.toArray(new String[0]);
   }
 
   /**
@@ -110,8 +142,31 @@ public final class WorkerStore {
     }
   }
 
-  /** A finished step waiting to be saved. */
-  public record Finished(Claim claim, StepOutcome outcome) {}
+  /**
+   * A finished step waiting to be saved, with what its history row needs.
+   *
+   * @param claim the job and step
+   * @param outcome what to save
+   * @param stepName the step's name, or null when the catalog has no such step
+   * @param startedNanos when the run started ({@link System#nanoTime()})
+   * @param endedNanos when it ended ({@link System#nanoTime()})
+   */
+  public record Finished(
+      Claim claim, StepOutcome outcome, String stepName, long startedNanos, long endedNanos) {
+    /** The same run with another outcome to save (one the database refused, replaced). */
+    public Finished withOutcome(StepOutcome replacement) {
+      return new Finished(claim, replacement, stepName, startedNanos, endedNanos);
+    }
+  }
+
+  /**
+   * A step that started and is being handed back unfinished.
+   *
+   * @param claim the job and step
+   * @param stepName the step's name, or null when the catalog has no such step
+   * @param startedNanos when the run started ({@link System#nanoTime()})
+   */
+  public record Unfinished(Claim claim, String stepName, long startedNanos) {}
 
   /**
    * Writes many steps' outcomes in one statement and one commit, each row fenced by its claim.
@@ -128,11 +183,20 @@ public final class WorkerStore {
     String[] states = new String[n];
     Long[] backoffs = new Long[n];
     String[] errors = new String[n];
+    Integer[] stepIndexes = new Integer[n];
+    String[] stepNames = new String[n];
+    Integer[] attempts = new Integer[n];
+    String[] outcomes = new String[n];
+    String[] stackTraces = new String[n];
     for (int i = 0; i < n; i++) {
       Finished f = batch.get(i);
       ids[i] = f.claim().id();
       claimIds[i] = f.claim().claimId();
       workspaces[i] = f.outcome().workspaceJson();
+      stepIndexes[i] = f.claim().stepIndex();
+      stepNames[i] = f.stepName();
+      attempts[i] = f.claim().attempt();
+      outcomes[i] = f.outcome().runOutcome().name();
       if (f.outcome() instanceof StepOutcome.Succeeded s) {
         kinds[i] = "S";
         nextSteps[i] = s.nextStep();
@@ -142,15 +206,18 @@ public final class WorkerStore {
         states[i] = JobState.READY.name();
         backoffs[i] = r.backoff().toMillis();
         errors[i] = r.error();
+        stackTraces[i] = r.stackTrace();
       } else if (f.outcome() instanceof StepOutcome.Cancelled x) {
         kinds[i] = "C";
         nextSteps[i] = x.nextStep();
         states[i] = JobState.CANCELLED.name();
         errors[i] = x.error();
       } else {
+        StepOutcome.Failed failed = (StepOutcome.Failed) f.outcome();
         kinds[i] = "F";
         states[i] = JobState.FAILED.name();
-        errors[i] = ((StepOutcome.Failed) f.outcome()).error();
+        errors[i] = failed.error();
+        stackTraces[i] = failed.stackTrace();
       }
     }
     Set<UUID> saved = new HashSet<>(n * 2);
@@ -168,7 +235,24 @@ public final class WorkerStore {
             .setArray("next_steps", "int4", nextSteps)
             .setArray("states", "text", states)
             .setArray("backoff_millis", "int8", backoffs)
-            .setArray("errors", "text", errors);
+            .setArray("errors", "text", errors)
+            .setArray("step_indexes", "int4", stepIndexes)
+            .setArray("step_names", "text", stepNames)
+            .setArray("attempts", "int4", attempts)
+            .setArray("outcomes", "text", outcomes)
+            .setArray("stack_traces", "text", stackTraces)
+            .setString("worker_id", workerId)
+            .setBoolean("record_history", recordHistory);
+        // last, with the connection in hand: the offsets are taken as the statement is sent
+        Long[] startedAgo = new Long[n];
+        Long[] endedAgo = new Long[n];
+        long now = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+          startedAgo[i] = microsBefore(now, batch.get(i).startedNanos());
+          endedAgo[i] = microsBefore(now, batch.get(i).endedNanos());
+        }
+        ps.setArray("started_ago_us", "int8", startedAgo)
+            .setArray("ended_ago_us", "int8", endedAgo);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             saved.add(rs.getObject(1, UUID.class));
@@ -177,6 +261,13 @@ public final class WorkerStore {
       }
     }
     return saved;
+  }
+
+  /**
+   * Whole microseconds from {@code then} to {@code now} ({@link System#nanoTime()}), at least 0.
+   */
+  private static long microsBefore(long now, long then) {
+    return Math.max(0, (now - then) / 1_000);
   }
 
   /**
@@ -214,13 +305,19 @@ public final class WorkerStore {
     }
   }
 
-  /** Returns every job whose lease lapsed, whoever held it, to READY. */
+  /**
+   * Returns every job whose lease lapsed, whoever held it, to READY, and records each lost run
+   * (LOST).
+   */
   public List<Rescued> rescueExpired() throws SQLException {
     synchronized (ownRows) {
       List<Rescued> rescued = new ArrayList<>();
       try (Connection c = dataSource.getConnection();
           NamedStatement ps = NamedStatement.prepare(c, SqlStatement.RESCUE_EXPIRED)) {
         c.setAutoCommit(true);
+        ps.setArray("job_names", "text", catalogJobNames)
+            .setArray("step_indexes", "int4", catalogStepIndexes)
+            .setArray("step_names", "text", catalogStepNames);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             rescued.add(
@@ -250,23 +347,66 @@ public final class WorkerStore {
   }
 
   /**
-   * Gives the given claims' jobs back as READY and clears their claims.
+   * Gives the jobs of claims whose steps never started back as READY, their attempts given back
+   * (they did not run), and clears their claims. No history: nothing ran.
    *
-   * @param runCounts whether the claims' steps ran (and ended without a result): their attempts
-   *     then count toward the lost-run bound; false gives a step that never started its attempt
-   *     back
    * @return the ids of the jobs handed back
    */
-  public List<UUID> handBack(Collection<UUID> claimIds, String reason, boolean runCounts)
+  public List<UUID> handBackUnstarted(Collection<UUID> claimIds, String reason)
+      throws SQLException {
+    return handBack(claimIds, List.of(), reason, null);
+  }
+
+  /**
+   * Gives the jobs of steps that started and will not finish here back as READY and clears their
+   * claims; the runs count toward the lost-run bound (their attempts are kept) and each is
+   * recorded, ended now.
+   *
+   * @param outcome {@link StepRunOutcome#LOST} or {@link StepRunOutcome#STOPPED}
+   * @return the ids of the jobs handed back
+   */
+  public List<UUID> handBackRuns(Collection<Unfinished> runs, String reason, StepRunOutcome outcome)
+      throws SQLException {
+    if (runs.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> claimIds = new ArrayList<>(runs.size());
+    for (Unfinished run : runs) {
+      claimIds.add(run.claim().claimId());
+    }
+    return handBack(claimIds, runs, reason, outcome);
+  }
+
+  /** The hand-back; {@code outcome} null: the steps never started. */
+  private List<UUID> handBack(
+      Collection<UUID> claimIds, Collection<Unfinished> runs, String reason, StepRunOutcome outcome)
       throws SQLException {
     synchronized (ownRows) {
       List<UUID> ids = new ArrayList<>();
       try (Connection c = dataSource.getConnection();
           NamedStatement ps = NamedStatement.prepare(c, SqlStatement.HAND_BACK)) {
         c.setAutoCommit(true);
-        ps.setBoolean("run_counts", runCounts)
+        ps.setBoolean("run_counts", outcome != null)
             .setString("error", ErrorText.clean(reason))
-            .setArray("claim_ids", "uuid", claimIds.toArray());
+            .setArray("claim_ids", "uuid", claimIds.toArray())
+            .setString("outcome", outcome == null ? null : outcome.name())
+            .setString("worker_id", workerId)
+            .setBoolean("record_history", recordHistory);
+        int n = runs.size();
+        Object[] jobIds = new Object[n];
+        String[] stepNames = new String[n];
+        Long[] startedAgo = new Long[n];
+        long now = System.nanoTime();
+        int i = 0;
+        for (Unfinished run : runs) {
+          jobIds[i] = run.claim().id();
+          stepNames[i] = run.stepName();
+          startedAgo[i] = microsBefore(now, run.startedNanos());
+          i++;
+        }
+        ps.setArray("job_ids", "uuid", jobIds)
+            .setArray("step_names", "text", stepNames)
+            .setArray("started_ago_us", "int8", startedAgo);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             ids.add(rs.getObject(1, UUID.class));

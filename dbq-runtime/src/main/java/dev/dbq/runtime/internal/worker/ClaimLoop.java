@@ -5,7 +5,7 @@ import dev.dbq.runtime.internal.ErrorBackoff;
 import dev.dbq.runtime.internal.PermanentFault;
 import dev.dbq.runtime.internal.RuntimeLoggers;
 import dev.dbq.runtime.internal.store.Claim;
-import dev.dbq.runtime.internal.store.StepOutcome;
+import dev.dbq.runtime.internal.store.StepRunOutcome;
 import dev.dbq.runtime.internal.store.WorkerStore;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -62,7 +62,13 @@ final class ClaimLoop {
     this.settings = settings;
     this.exitWhenEmpty = exitWhenEmpty;
     this.events = events;
-    this.store = new WorkerStore(config.dataSource(), settings.workerId(), settings.lease());
+    this.store =
+        new WorkerStore(
+            config.dataSource(),
+            settings.workerId(),
+            settings.lease(),
+            settings.catalog(),
+            settings.recordHistory());
     this.runner =
         new StepRunner(
             settings.catalog(),
@@ -97,7 +103,7 @@ final class ClaimLoop {
     this.prefetch = settings.newPrefetch();
     this.names = settings.catalog().jobs().stream().map(JobDefinition::name).toList();
     this.slots = SlotPool.create(settings.workerId(), settings.concurrency());
-    this.handBack = new HandBack(store);
+    this.handBack = new HandBack(store, claims, settings.catalog());
     this.shutdown = new ShutdownSequence(settings, listener, store, claims, slots, handBack);
   }
 
@@ -336,30 +342,30 @@ final class ClaimLoop {
       abandonUnstarted(claim, "not started: its lease may have lapsed");
       return;
     }
-    claims.started(claim.claimId(), Thread.currentThread());
+    long startedNanos = claims.started(claim.claimId(), Thread.currentThread());
     rateLimiter.started();
-    StepOutcome outcome = null;
+    WorkerStore.Finished finished = null;
     StepWatch watch = deadlines.watch(claim.claimId());
     events.stepStarted(claim);
-    long started = System.nanoTime();
     try {
-      outcome = runner.run(claim, watch);
+      finished = runner.run(claim, startedNanos, watch);
     } catch (VirtualMachineError fatal) {
       // the run counts: a step that exhausts the heap on every run must reach the lost-run bound
       handBack.of(
           Set.of(claim.claimId()),
           "step " + (claim.stepIndex() + 1) + " hit " + fatal + " on worker " + settings.workerId(),
-          true);
+          StepRunOutcome.LOST);
       throw fatal;
     } catch (RuntimeException e) {
       log.error("slot failed on job {}; the job's lease will lapse", claim.id(), e);
     } finally {
       // always after a start, so that a span or a timer opened there is closed
-      events.stepEnded(claim, outcome, System.nanoTime() - started);
+      events.stepEnded(
+          claim, finished == null ? null : finished.outcome(), System.nanoTime() - startedNanos);
       deadlines.forget(claim.claimId());
       prefetch.stepFinished();
       int left = claims.slotDone(claim.claimId());
-      if (outcome == null || !batcher.add(new WorkerStore.Finished(claim, outcome), left == 0)) {
+      if (finished == null || !batcher.add(finished, left == 0)) {
         claims.settled(claim.claimId());
         stepsRun.incrementAndGet();
       }

@@ -39,6 +39,9 @@ final class ClaimsHeld {
   // the slot thread of each running claim: a shutdown reads their stacks to tell a step that
   // called System.exit from a signal
   private final Map<UUID, Thread> running = new ConcurrentHashMap<>();
+  // when each started claim's step started (System.nanoTime()), until it is settled: a hand-back
+  // records the run with it
+  private final Map<UUID, Long> runStarts = new ConcurrentHashMap<>();
   // left unstarted (the database was failing, or an adaptive prefetch went stale): given back by
   // the claim loop as soon as the database answers
   private final Set<UUID> abandoned = ConcurrentHashMap.newKeySet();
@@ -66,9 +69,21 @@ final class ClaimsHeld {
     return notStarted.remove(claimId);
   }
 
-  /** The claim's step runs now, on {@code slot}. */
-  void started(UUID claimId, Thread slot) {
+  /**
+   * The claim's step runs now, on {@code slot}.
+   *
+   * @return when it started ({@link System#nanoTime()}), for its history
+   */
+  long started(UUID claimId, Thread slot) {
+    long now = System.nanoTime();
+    runStarts.put(claimId, now);
     running.put(claimId, slot);
+    return now;
+  }
+
+  /** When the held claim's step started ({@link System#nanoTime()}), or null if it did not. */
+  Long startedNanos(UUID claimId) {
+    return runStarts.get(claimId);
   }
 
   /**
@@ -85,6 +100,7 @@ final class ClaimsHeld {
   /** The claim's outcome was committed or dropped: no longer held. */
   void settled(UUID claimId) {
     held.remove(claimId);
+    runStarts.remove(claimId);
   }
 
   /**

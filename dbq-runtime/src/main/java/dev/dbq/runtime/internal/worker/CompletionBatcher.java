@@ -220,7 +220,7 @@ public final class CompletionBatcher {
             settled(batch, Set.of());
             return;
           }
-          batch = List.of(new WorkerStore.Finished(refused.claim(), instead));
+          batch = List.of(refused.withOutcome(instead));
           continue;
         }
         if (givenUp()) {

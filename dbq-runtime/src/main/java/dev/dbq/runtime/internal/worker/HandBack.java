@@ -1,6 +1,9 @@
 package dev.dbq.runtime.internal.worker;
 
+import dev.dbq.runtime.JobCatalog;
 import dev.dbq.runtime.internal.RuntimeLoggers;
+import dev.dbq.runtime.internal.store.Claim;
+import dev.dbq.runtime.internal.store.StepRunOutcome;
 import dev.dbq.runtime.internal.store.WorkerStore;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,34 +13,57 @@ import java.util.UUID;
 import org.slf4j.Logger;
 
 /**
- * Gives claims back as READY (fenced by the claim) with the reason, and logs it. A failure is only
- * logged: the claims' leases lapse and the rescue gives them back instead. It logs as the claim
- * loop, whose logger users configure.
+ * Gives claims back as READY (fenced by the claim) with the reason, and logs it; a step that ran is
+ * recorded in its job's history by the same statement. A failure is only logged: the claims' leases
+ * lapse and the rescue gives them back instead. It logs as the claim loop, whose logger users
+ * configure.
  */
 final class HandBack {
   private static final Logger log = RuntimeLoggers.of(ClaimLoop.class);
 
   private final WorkerStore store;
+  private final ClaimsHeld claims;
+  private final JobCatalog catalog;
 
-  HandBack(WorkerStore store) {
+  HandBack(WorkerStore store, ClaimsHeld claims, JobCatalog catalog) {
     this.store = store;
+    this.claims = claims;
+    this.catalog = catalog;
   }
 
   /**
    * @param claimIds the claims; none is a no-op
    * @param reason why, for the log and the job's row
-   * @param runCounts whether the steps ran (their attempts count toward the lost-run bound), or
-   *     never started (their attempts are given back)
+   * @param ranAs how the steps' runs ended ({@link StepRunOutcome#LOST} or {@link
+   *     StepRunOutcome#STOPPED}: their attempts count toward the lost-run bound and each run is
+   *     recorded), or null for steps that never started (their attempts are given back)
    */
-  void of(Set<UUID> claimIds, String reason, boolean runCounts) {
+  void of(Set<UUID> claimIds, String reason, StepRunOutcome ranAs) {
     if (claimIds.isEmpty()) {
       return;
     }
     try {
-      List<UUID> ids = new ArrayList<>(store.handBack(claimIds, reason, runCounts));
+      List<UUID> ids = new ArrayList<>(now(claimIds, reason, ranAs));
       log.warn("handed back {} job(s) as READY: {} ({})", ids.size(), ids, reason);
     } catch (SQLException e) {
       log.warn("cannot hand back {} job(s); their leases will lapse", claimIds.size(), e);
     }
+  }
+
+  private List<UUID> now(Set<UUID> claimIds, String reason, StepRunOutcome ranAs)
+      throws SQLException {
+    if (ranAs == null) {
+      return store.handBackUnstarted(claimIds, reason);
+    }
+    List<WorkerStore.Unfinished> runs = new ArrayList<>(claimIds.size());
+    for (UUID id : claimIds) {
+      Claim claim = claims.claim(id);
+      Long started = claims.startedNanos(id);
+      // neither: its outcome was saved meanwhile, and the claim is no longer this worker's
+      if (claim != null && started != null) {
+        runs.add(new WorkerStore.Unfinished(claim, StepRunner.stepName(catalog, claim), started));
+      }
+    }
+    return store.handBackRuns(runs, reason, ranAs);
   }
 }

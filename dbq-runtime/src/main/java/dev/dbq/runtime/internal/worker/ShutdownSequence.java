@@ -2,6 +2,7 @@ package dev.dbq.runtime.internal.worker;
 
 import dev.dbq.runtime.internal.RuntimeLoggers;
 import dev.dbq.runtime.internal.store.Claim;
+import dev.dbq.runtime.internal.store.StepRunOutcome;
 import dev.dbq.runtime.internal.store.WorkerStore;
 import java.sql.SQLException;
 import java.util.Set;
@@ -77,12 +78,15 @@ final class ShutdownSequence {
                 + " stopped before the step finished (grace period "
                 + settings.shutdownGrace()
                 + ")",
-            true);
+            StepRunOutcome.STOPPED);
         slots.shutdownNow();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      handBack.of(claims.runningNow(), "worker " + settings.workerId() + " was interrupted", true);
+      handBack.of(
+          claims.runningNow(),
+          "worker " + settings.workerId() + " was interrupted",
+          StepRunOutcome.STOPPED);
       slots.shutdownNow();
     }
   }
@@ -99,7 +103,7 @@ final class ShutdownSequence {
       return;
     }
     handBack.of(
-        unstarted, "worker " + settings.workerId() + " stopped before the step started", false);
+        unstarted, "worker " + settings.workerId() + " stopped before the step started", null);
     claims.handedBack(unstarted);
   }
 
@@ -122,7 +126,7 @@ final class ShutdownSequence {
           "worker {}: {}; its run counts as lost, and the worker stops without a clean stop",
           settings.workerId(),
           stepExit);
-      handBack.of(exiting, stepExit + " on worker " + settings.workerId(), true);
+      handBack.of(exiting, stepExit + " on worker " + settings.workerId(), StepRunOutcome.LOST);
     }
     return exiting;
   }

@@ -14,10 +14,12 @@ import dev.dbq.runtime.internal.ApiAccess;
 import dev.dbq.runtime.internal.ErrorText;
 import dev.dbq.runtime.internal.MdcKeys;
 import dev.dbq.runtime.internal.RuntimeLoggers;
+import dev.dbq.runtime.internal.StackTraceText;
 import dev.dbq.runtime.internal.WorkspaceCodec;
 import dev.dbq.runtime.internal.WorkspaceLimits;
 import dev.dbq.runtime.internal.store.Claim;
 import dev.dbq.runtime.internal.store.StepOutcome;
+import dev.dbq.runtime.internal.store.WorkerStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +30,8 @@ import org.slf4j.MDC;
 /**
  * Runs one step of a claimed job with its hooks, in the seed's order: pre-step hook, step; on a
  * throw the failure hook (last attempt only); then the post-step hook, always. It touches no
- * database: it returns what to save.
+ * database: it returns what to save, with what the run's history row needs (the step's name, when
+ * it started and ended, and the stack trace of what failed it).
  *
  * <p>A {@link Throwable} from user code fails the step, with two exceptions: {@link
  * VirtualMachineError}s other than {@link StackOverflowError} are rethrown (the worker hands the
@@ -71,25 +74,29 @@ public final class StepRunner {
    * Runs the claimed step with no deadline.
    *
    * @param claim the job and step
-   * @return the outcome to save
+   * @param startedNanos when the run started ({@link System#nanoTime()}), for its history
+   * @return the outcome to save, with the run's facts
    */
-  StepOutcome run(Claim claim) {
-    return run(claim, StepWatch.unwatched());
+  WorkerStore.Finished run(Claim claim, long startedNanos) {
+    return run(claim, startedNanos, StepWatch.unwatched());
   }
 
   /**
    * Runs the claimed step, interrupted at the deadlines of {@code watch}.
    *
    * @param claim the job and step
+   * @param startedNanos when the run started ({@link System#nanoTime()}), for its history
    * @param watch the step's timeout and cancel
-   * @return the outcome to save
+   * @return the outcome to save, with the run's facts
    */
-  StepOutcome run(Claim claim, StepWatch watch) {
+  WorkerStore.Finished run(Claim claim, long startedNanos, StepWatch watch) {
     MDC.put(MdcKeys.JOB_ID, claim.id().toString());
     MDC.put(MdcKeys.JOB_NAME, claim.name());
     MDC.put(MdcKeys.QUEUE, claim.queue());
     try {
-      return runInMdc(claim, watch);
+      StepOutcome outcome = runInMdc(claim, watch);
+      return new WorkerStore.Finished(
+          claim, outcome, stepName(catalog, claim), startedNanos, System.nanoTime());
     } finally {
       MDC.remove(MdcKeys.JOB_ID);
       MDC.remove(MdcKeys.JOB_NAME);
@@ -240,10 +247,12 @@ public final class StepRunner {
       Claim claim, JobDefinition job, StepDefinition step, StepOutcome decided, Keeping kept) {
     String json = kept.json();
     String unsavable = null;
+    String unsavableTrace = null;
     if (json == null) {
       try {
         json = WorkspaceCodec.toJson(kept.workspace());
       } catch (WorkspaceException e) {
+        unsavableTrace = StackTraceText.of(e);
         unsavable =
             ErrorText.clean(
                 "the workspace that step '"
@@ -257,7 +266,7 @@ public final class StepRunner {
     if (decided instanceof StepOutcome.Succeeded s) {
       if (unsavable != null) {
         log.error("job {} FAILED: {}", claim.id(), unsavable);
-        return new StepOutcome.Failed(null, unsavable);
+        return new StepOutcome.Failed(null, unsavable, unsavableTrace);
       }
       return new StepOutcome.Succeeded(json, s.nextStep(), s.state());
     }
@@ -266,7 +275,7 @@ public final class StepRunner {
       log.warn("job {}: {}; the stored workspace is kept", claim.id(), unsavable);
     }
     if (decided instanceof StepOutcome.Retry r) {
-      return new StepOutcome.Retry(json, r.error(), r.backoff());
+      return new StepOutcome.Retry(json, r.error(), r.stackTrace(), r.backoff());
     }
     if (decided instanceof StepOutcome.Cancelled c) {
       // a workspace that cannot be saved leaves the step to be run again, should it be retried
@@ -274,7 +283,8 @@ public final class StepRunner {
           ? new StepOutcome.Cancelled(json, c.nextStep(), c.error())
           : new StepOutcome.Cancelled(null, claim.stepIndex(), c.error());
     }
-    return new StepOutcome.Failed(json, ((StepOutcome.Failed) decided).error());
+    StepOutcome.Failed f = (StepOutcome.Failed) decided;
+    return new StepOutcome.Failed(json, f.error(), f.stackTrace());
   }
 
   /** The outcome without its workspace: what the hooks will see as the state to be saved. */
@@ -341,7 +351,7 @@ public final class StepRunner {
           wait,
           error,
           t);
-      return new StepOutcome.Retry(null, error, wait);
+      return new StepOutcome.Retry(null, error, StackTraceText.of(t), wait);
     }
     log.error(
         "job {} {} failed in {}, attempt {} of {}: {}",
@@ -352,7 +362,17 @@ public final class StepRunner {
         job.maxAttempts(),
         error,
         t);
-    return new StepOutcome.Failed(null, error);
+    return new StepOutcome.Failed(null, error, StackTraceText.of(t));
+  }
+
+  /** The claimed step's name, or null when the catalog has no such job or step. */
+  static String stepName(JobCatalog catalog, Claim claim) {
+    Optional<JobDefinition> job = catalog.job(claim.name());
+    int index = claim.stepIndex();
+    if (job.isEmpty() || index < 0 || index >= job.get().steps().size()) {
+      return null;
+    }
+    return job.get().steps().get(index).name();
   }
 
   /**
@@ -368,7 +388,7 @@ public final class StepRunner {
 
   private static StepOutcome failedUnrunnable(Claim claim, String error) {
     log.error("job {} {} FAILED without running: {}", claim.id(), claim.name(), error);
-    return new StepOutcome.Failed(null, error);
+    return new StepOutcome.Failed(null, error, null);
   }
 
   private Object call(

@@ -37,6 +37,6 @@ public final class UnsavableResult {
                 + " could not be saved, the database refused it: "
                 + e.getMessage());
     log.error("job {} FAILED: {}", claim.id(), error);
-    return new StepOutcome.Failed(null, error);
+    return new StepOutcome.Failed(null, error, null);
   }
 }

@@ -27,6 +27,8 @@ import java.util.UUID;
  * @param fixedPrefetch the jobs claimed ahead of the idle slots, or empty for the adaptive prefetch
  * @param retryBackoff the wait after a step's first failed attempt (see {@link #retryPolicy()})
  * @param stepTimeout the timeout of a step that has none of its own; null for none
+ * @param recordHistory whether the worker writes the step-run history of the runs it saves or hands
+ *     back
  */
 public record WorkerSettings(
     JobCatalog catalog,
@@ -44,7 +46,8 @@ public record WorkerSettings(
     int completionBatchSize,
     Duration completionFlushDelay,
     int vacuumEvery,
-    Duration stepTimeout) {
+    Duration stepTimeout,
+    boolean recordHistory) {
 
   /** {@code DbqWorker.DEFAULT_RATE_LIMIT} in seconds, a constant for the command line's default. */
   public static final int DEFAULT_RATE_LIMIT_SECONDS = 0;

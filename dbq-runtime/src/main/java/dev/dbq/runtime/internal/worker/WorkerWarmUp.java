@@ -89,7 +89,8 @@ public final class WorkerWarmUp {
     for (int i = 0; i < STEP_ROUNDS; i++) {
       runner.run(
           new Claim(
-              UUID.randomUUID(), JOB, NO_QUEUE, 0, i, 0, "{\"warm\":1}", 1, UUID.randomUUID()));
+              UUID.randomUUID(), JOB, NO_QUEUE, 0, i, 0, "{\"warm\":1}", 1, UUID.randomUUID()),
+          System.nanoTime());
     }
   }
 
@@ -97,8 +98,9 @@ public final class WorkerWarmUp {
     List<WorkerStore.Finished> nothing =
         List.of(
             finished(new StepOutcome.Succeeded("{\"warm\":2}", 1, JobState.COMPLETE)),
-            finished(new StepOutcome.Retry("{\"warm\":1}", "warm-up", Duration.ofSeconds(1))),
-            finished(new StepOutcome.Failed("{\"warm\":0}", "warm-up")));
+            finished(
+                new StepOutcome.Retry("{\"warm\":1}", "warm-up", "trace", Duration.ofSeconds(1))),
+            finished(new StepOutcome.Failed("{\"warm\":0}", "warm-up", "trace")));
     for (int i = 0; i < DATABASE_ROUNDS; i++) {
       store.claim(List.of(NO_QUEUE), names, 1);
       store.saveBatch(nothing);
@@ -108,7 +110,12 @@ public final class WorkerWarmUp {
 
   /** An outcome for a job id no row has. */
   private static WorkerStore.Finished finished(StepOutcome outcome) {
+    long now = System.nanoTime();
     return new WorkerStore.Finished(
-        new Claim(UUID.randomUUID(), JOB, NO_QUEUE, 0, 0, 0, "{}", 1, UUID.randomUUID()), outcome);
+        new Claim(UUID.randomUUID(), JOB, NO_QUEUE, 0, 0, 0, "{}", 1, UUID.randomUUID()),
+        outcome,
+        "warm_up",
+        now,
+        now);
   }
 }
