@@ -65,11 +65,13 @@ public final class Dbq implements AutoCloseable {
   private final Notifier notifier;
   private final AtomicInteger enqueuing = new AtomicInteger();
   private final EnqueueCombiner combiner = new EnqueueCombiner(this::insertCommitted);
+  private final Queues queues;
 
   private Dbq(DataSource dataSource, HikariDataSource ownPool) {
     this.dataSource = dataSource;
     this.ownPool = ownPool;
     this.notifier = new Notifier(dataSource);
+    this.queues = new Queues(dataSource);
   }
 
   /**
@@ -374,6 +376,15 @@ public final class Dbq implements AutoCloseable {
     } catch (SQLException e) {
       throw new DbqException("cannot find job " + id + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The queues as objects: pause, resume, concurrency limits, and every queue's jobs by state.
+   *
+   * @return the queues of this database
+   */
+  public Queues queues() {
+    return queues;
   }
 
   /**

@@ -15,7 +15,11 @@ import picocli.CommandLine.Spec;
       MigrateCommand.class,
       CreateJobCommand.class,
       QueueDepthCommand.class,
-      DeleteOldJobsCommand.class
+      DeleteOldJobsCommand.class,
+      QueuesCommand.class,
+      PauseCommand.class,
+      ResumeCommand.class,
+      LimitCommand.class
     })
 public final class RootCommand implements Runnable {
   private final CliContext context;

@@ -36,8 +36,7 @@ public final class Migrator {
 
   /** The scripts in order; listed here because a class path directory cannot be listed in a jar. */
   static final List<String> SCRIPTS =
-      List.of(
-          "V1__create_dbq_job.sql", "V2__tune_dbq_job_for_churn.sql", "V3__job_control.sql");
+      List.of("V1__create_dbq_job.sql", "V2__tune_dbq_job_for_churn.sql", "V3__job_control.sql");
 
   /** Key of the advisory lock that serialises migrations: the bytes of "dbq_mig". */
   static final long LOCK_KEY = 0x6462_715f_6d69_67L;

@@ -198,7 +198,13 @@ public final class ClaimLoop {
         int heldBefore = active.get();
         // before the statement: the leases it takes start later, on the database clock
         long claimedAt = System.nanoTime();
-        List<Claim> claims = store.claim(config.queues(), names, wanted);
+        // a limited queue is claimed for idle slots only: a prefetch would hold its capacity idle
+        List<Claim> claims =
+            store.claim(
+                config.queues(),
+                names,
+                wanted,
+                Math.min(wanted, config.concurrency() - heldBefore));
         batcher.databaseAnswered();
         errorBackoff.reset();
         for (Claim claim : claims) {
