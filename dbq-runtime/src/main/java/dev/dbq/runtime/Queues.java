@@ -26,10 +26,11 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>A queue needs no creating: it exists once it has a job or a setting. Settings live in the
- * table {@code dbq_queue} and take effect at the next claim of every worker, with no restart. Names
- * follow the queue naming rule (a letter, then letters, digits, {@code _}, {@code -}, {@code .}; at
- * most 100 characters); a bad one is refused with an {@link IllegalArgumentException} before
- * anything is written. Thread-safe, like the {@link Dbq} it belongs to.
+ * table {@code dbq_queue} (a queue that is back to running and unlimited keeps no row) and take
+ * effect at the next claim of every worker, with no restart. Names follow the queue naming rule (a
+ * letter, then letters, digits, {@code _}, {@code -}, {@code .}; at most 100 characters); a bad one
+ * is refused with an {@link IllegalArgumentException} before anything is written. Thread-safe, like
+ * the {@link Dbq} it belongs to.
  */
 public final class Queues {
   private final DataSource dataSource;
@@ -182,13 +183,21 @@ public final class Queues {
     T apply(Connection c) throws SQLException;
   }
 
+  /** Runs a change in a transaction of its own: all of it or nothing, notifications on commit. */
   private void run(String what, Change change) {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
-      // one statement is atomic on its own
-      c.setAutoCommit(true);
+      c.setAutoCommit(false);
       try {
         change.apply(c);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        try {
+          c.rollback();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
       } finally {
         c.setAutoCommit(autoCommit);
       }

@@ -125,7 +125,11 @@ class QueuesTest {
     queues().resume("never_paused");
     assertEquals(OptionalInt.empty(), queues().get("a").concurrencyLimit());
     assertEquals(
-        0, db.sql.count("SELECT count(*) FROM dbq_queue WHERE name LIKE 'never%'"), "no row made");
+        List.of("b"),
+        db.sql.column("SELECT name FROM dbq_queue"),
+        "a queue back to running and unlimited keeps no row, and none is made for a no-op");
+    queues().resume("b");
+    assertEquals(List.of(), queues().list(), "queues without jobs or settings are not listed");
   }
 
   @Test

@@ -34,6 +34,7 @@ public final class QueueStore {
       s.setArray("queues", "text", queues.toArray()).setString("channel", Notifications.CHANNEL);
       s.executeQuery().close();
     }
+    forgetPlain(c, queues);
   }
 
   public static void limit(Connection c, String queue, int concurrencyLimit) throws SQLException {
@@ -49,6 +50,15 @@ public final class QueueStore {
     try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.REMOVE_QUEUE_LIMIT)) {
       s.setString("queue", queue).setString("channel", Notifications.CHANNEL);
       s.executeQuery().close();
+    }
+    forgetPlain(c, List.of(queue));
+  }
+
+  /** Drops the rows left with neither a pause nor a limit: the same as no row. */
+  private static void forgetPlain(Connection c, List<String> queues) throws SQLException {
+    try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.FORGET_PLAIN_QUEUES)) {
+      s.setArray("queues", "text", queues.toArray());
+      s.executeUpdate();
     }
   }
 

@@ -40,6 +40,7 @@ public enum SqlStatement {
   RESUME_QUEUES("resume-queues.sql"),
   LIMIT_QUEUE("limit-queue.sql"),
   REMOVE_QUEUE_LIMIT("remove-queue-limit.sql"),
+  FORGET_PLAIN_QUEUES("forget-plain-queues.sql"),
   LIST_QUEUES("list-queues.sql"),
   LISTEN("listen.sql", Map.of("channel", Notifications.CHANNEL)),
   NOTIFY_WARM_UP("notify-warm-up.sql", Map.of("channel", Notifications.CHANNEL)),

@@ -2,8 +2,8 @@
 -- queue name, as an enqueue does), delivered on commit, so that idle workers of those queues
 -- claim within milliseconds instead of at their next poll. A queue without a row is running
 -- already: nothing is inserted for it, and its notification is only a hint. Through the primary
--- key of dbq_queue; writes only the flag, so it fences nothing. :queues comes sorted and
--- distinct, so rows are locked in the claim's order.
+-- key of dbq_queue; fenced by the flag it expects (paused). :queues comes sorted and distinct, so
+-- rows are locked in the claim's order. forget-plain-queues.sql follows it in its transaction.
 -- parameters: :queues, :channel
 WITH resumed AS (
     UPDATE dbq_queue
