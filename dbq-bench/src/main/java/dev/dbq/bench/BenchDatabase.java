@@ -75,9 +75,17 @@ final class BenchDatabase {
     return new HikariDataSource(config);
   }
 
-  /** Drops and recreates dbq's tables through its own migrations. */
+  /**
+   * Drops and recreates dbq's tables through its own migrations: every {@code dbq_} table, so that
+   * one a newer migration adds (V3's {@code dbq_step_run} refers to {@code dbq_job}) goes too.
+   */
   static void resetDbq(HikariDataSource ds) throws SQLException {
-    execute(ds, "DROP TABLE IF EXISTS dbq_job; DROP TABLE IF EXISTS dbq_schema_version");
+    execute(
+        ds,
+        "DO $$ DECLARE t text; BEGIN"
+            + " FOR t IN SELECT tablename FROM pg_tables"
+            + " WHERE schemaname = current_schema() AND tablename LIKE 'dbq\\_%' LOOP"
+            + " EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', t); END LOOP; END $$");
     Dbq.create(ds).migrate();
   }
 

@@ -34,7 +34,7 @@ public final class BenchMain {
     List<String> jvmOptions = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
     List<Row> rows = new ArrayList<>();
     try (HikariDataSource ds = BenchDatabase.pool(url, Workloads.THREADS + 2)) {
-      Workloads w = new Workloads(url, ds, smoke ? 500 : 1, prefetch, jvmOptions, !onlyDefaults);
+      Workloads w = new Workloads(ds, smoke ? 500 : 1, prefetch, jvmOptions, !onlyDefaults);
       boolean all = smoke || which.contains("all");
       boolean defaults = onlyDefaults;
       if (all || defaults || which.contains("drain")) {

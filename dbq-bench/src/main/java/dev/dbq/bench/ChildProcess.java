@@ -26,6 +26,15 @@ final class ChildProcess implements AutoCloseable {
   private final CountDownLatch ended = new CountDownLatch(1);
   private final Map<String, String> result = new HashMap<>();
 
+  /**
+   * The defaults column's JVM options: none, unless {@code -Dbench.defaultsJvm="..."} adds some (to
+   * look inside, e.g. {@code -Xlog:gc}; the figures are for none).
+   */
+  static List<String> defaultsJvm() {
+    String o = System.getProperty("bench.defaultsJvm", "").strip();
+    return o.isEmpty() ? List.of() : List.of(o.split("\\s+"));
+  }
+
   private ChildProcess(Process process, Consumer<String> dataLines) {
     this.process = process;
     this.in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);

@@ -1,26 +1,20 @@
 package dev.dbq.runtime;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.dbq.runtime.internal.JdbcUrls;
+import dev.dbq.runtime.internal.ConnectionSettings;
 import dev.dbq.runtime.internal.OwnPool;
-import dev.dbq.runtime.internal.store.EnqueueCombiner;
+import dev.dbq.runtime.internal.store.Enqueuer;
 import dev.dbq.runtime.internal.store.JobStore;
 import dev.dbq.runtime.internal.store.Migrator;
-import dev.dbq.runtime.internal.store.NewJob;
-import dev.dbq.runtime.internal.store.Notifier;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
@@ -62,15 +56,13 @@ public final class Dbq implements AutoCloseable {
 
   private final DataSource dataSource;
   private final HikariDataSource ownPool;
-  private final Notifier notifier;
-  private final AtomicInteger enqueuing = new AtomicInteger();
-  private final EnqueueCombiner combiner = new EnqueueCombiner(this::insertCommitted);
+  private final Enqueuer enqueuer;
   private final Queues queues;
 
   private Dbq(DataSource dataSource, HikariDataSource ownPool) {
     this.dataSource = dataSource;
     this.ownPool = ownPool;
-    this.notifier = new Notifier(dataSource);
+    this.enqueuer = new Enqueuer(dataSource);
     this.queues = new Queues(dataSource);
   }
 
@@ -98,13 +90,12 @@ public final class Dbq implements AutoCloseable {
    * @throws IllegalArgumentException when the URL is not a {@code jdbc:postgresql:} URL
    */
   public static Dbq connect(String jdbcUrl, String user, String password) {
-    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-    if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException(
-          "not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database): "
-              + JdbcUrls.redact(jdbcUrl));
-    }
-    HikariDataSource pool = OwnPool.open(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
+    return connect(new ConnectionSettings(jdbcUrl, user, password));
+  }
+
+  private static Dbq connect(ConnectionSettings settings) {
+    HikariDataSource pool =
+        OwnPool.open(settings.url(), settings.user(), settings.password(), DEFAULT_POOL_SIZE);
     return new Dbq(pool, pool);
   }
 
@@ -141,25 +132,7 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database cannot be reached
    */
   public static Dbq fromEnvironment(Map<String, String> environment) {
-    String url = environment.get(ENV_JDBC_URL);
-    if (url == null || url.isBlank()) {
-      throw new IllegalStateException(
-          ENV_JDBC_URL
-              + " is not set: set it to the JDBC URL of the dbq database, e.g."
-              + " jdbc:postgresql://localhost:5432/app (and "
-              + ENV_USER
-              + ", "
-              + ENV_PASSWORD
-              + " when the URL does not carry the credentials)");
-    }
-    return connect(
-        url.strip(),
-        blankToNull(environment.get(ENV_USER)),
-        blankToNull(environment.get(ENV_PASSWORD)));
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isEmpty() ? null : value;
+    return connect(ConnectionSettings.fromEnvironment(environment));
   }
 
   /**
@@ -243,44 +216,7 @@ public final class Dbq implements AutoCloseable {
    */
   public List<UUID> enqueueAll(Collection<? extends JobBuilder<?>> jobs) {
     // hooks run before a connection is taken from the pool: user code never holds one
-    List<NewJob> prepared = prepare(jobs);
-    if (prepared.isEmpty()) {
-      return List.of();
-    }
-    try {
-      if (prepared.size() <= EnqueueCombiner.MAX_SHARED_REQUEST) {
-        combiner.insert(prepared);
-      } else {
-        insertCommitted(prepared);
-      }
-    } catch (SQLException e) {
-      throw new DbqException(enqueueFailure(prepared, e), e);
-    }
-    return ids(prepared);
-  }
-
-  /** Inserts the jobs in one statement and commits; then makes sure idle workers hear of them. */
-  private void insertCommitted(List<NewJob> jobs) throws SQLException {
-    boolean alone = enqueuing.incrementAndGet() == 1;
-    try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      // one statement is atomic on its own: auto-commit saves the BEGIN and COMMIT round trips
-      c.setAutoCommit(true);
-      try {
-        JobStore.insert(c, jobs, alone);
-      } finally {
-        c.setAutoCommit(autoCommit);
-      }
-    } finally {
-      enqueuing.decrementAndGet();
-    }
-    if (!alone) {
-      Set<String> queues = new LinkedHashSet<>();
-      for (NewJob job : jobs) {
-        queues.add(job.queue());
-      }
-      notifier.request(queues);
-    }
+    return enqueuer.enqueue(JobPreparation.prepareAll(jobs));
   }
 
   /**
@@ -301,16 +237,7 @@ public final class Dbq implements AutoCloseable {
   public static List<UUID> enqueueAll(
       Connection connection, Collection<? extends JobBuilder<?>> jobs) {
     Objects.requireNonNull(connection, "connection");
-    List<NewJob> prepared = prepare(jobs);
-    if (prepared.isEmpty()) {
-      return List.of();
-    }
-    try {
-      JobStore.insert(connection, prepared);
-    } catch (SQLException e) {
-      throw new DbqException(enqueueFailure(prepared, e), e);
-    }
-    return ids(prepared);
+    return Enqueuer.enqueue(connection, JobPreparation.prepareAll(jobs));
   }
 
   /**
@@ -413,34 +340,9 @@ public final class Dbq implements AutoCloseable {
         defaultDbq = null;
       }
     }
-    notifier.close();
+    enqueuer.close();
     if (ownPool != null) {
       ownPool.close();
     }
-  }
-
-  private static List<NewJob> prepare(Collection<? extends JobBuilder<?>> jobs) {
-    Objects.requireNonNull(jobs, "jobs");
-    List<NewJob> prepared = new ArrayList<>(jobs.size());
-    for (JobBuilder<?> job : jobs) {
-      prepared.add(JobPreparation.prepare(Objects.requireNonNull(job, "job")));
-    }
-    return prepared;
-  }
-
-  private static List<UUID> ids(List<NewJob> jobs) {
-    List<UUID> ids = new ArrayList<>(jobs.size());
-    for (NewJob job : jobs) {
-      ids.add(job.id());
-    }
-    return List.copyOf(ids);
-  }
-
-  private static String enqueueFailure(List<NewJob> jobs, SQLException e) {
-    String what =
-        jobs.size() == 1
-            ? "cannot enqueue job '" + jobs.get(0).name() + "'"
-            : "cannot enqueue " + jobs.size() + " jobs";
-    return what + ": " + e.getMessage();
   }
 }

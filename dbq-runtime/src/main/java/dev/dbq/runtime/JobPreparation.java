@@ -3,7 +3,11 @@ package dev.dbq.runtime;
 import dev.dbq.runtime.internal.MissingWorkspace;
 import dev.dbq.runtime.internal.WorkspaceCodec;
 import dev.dbq.runtime.internal.store.NewJob;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -25,7 +29,17 @@ final class JobPreparation {
    * @throws CreationHookException when the hook throws a checked exception; unchecked ones
    *     propagate unchanged
    */
-  static NewJob prepare(JobBuilder<?> builder) {
+  /** Prepares each job in order; a failing one stops the lot, before anything is written. */
+  static List<NewJob> prepareAll(Collection<? extends JobBuilder<?>> jobs) {
+    Objects.requireNonNull(jobs, "jobs");
+    List<NewJob> prepared = new ArrayList<>(jobs.size());
+    for (JobBuilder<?> job : jobs) {
+      prepared.add(prepare(Objects.requireNonNull(job, "job")));
+    }
+    return prepared;
+  }
+
+  private static NewJob prepare(JobBuilder<?> builder) {
     JobDefinition definition = builder.definition();
     UUID id = UUID.randomUUID();
     if (builder.workspaceValue() == null && definition.workspaceType().isPresent()) {

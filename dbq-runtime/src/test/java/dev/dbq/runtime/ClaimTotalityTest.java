@@ -21,8 +21,8 @@ class ClaimTotalityTest {
   @RegisterExtension static final WorkerDatabase db = new WorkerDatabase();
 
   private static UUID row(int priority, String assignments) throws Exception {
-    UUID id = TestJobs.insert(db.sql, "plain", "default", priority, "{}");
-    TestJobs.execute(db.sql, "UPDATE dbq_job SET " + assignments + " WHERE id = '" + id + "'");
+    UUID id = TestJobBuilder.named("plain").priority(priority).enqueue(db.sql);
+    StoredJobs.execute(db.sql, "UPDATE dbq_job SET " + assignments + " WHERE id = '" + id + "'");
     return id;
   }
 
@@ -44,16 +44,16 @@ class ClaimTotalityTest {
       worker.close();
     }
 
-    TestJobs.Row failed = TestJobs.row(db.sql, overflow);
+    StoredJobs.Row failed = StoredJobs.row(db.sql, overflow);
     assertEquals(JobState.FAILED, failed.state());
     assertTrue(failed.lastError().contains("claimed 2147483647 times"), failed.lastError());
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, negative));
-    TestJobs.Row past = TestJobs.row(db.sql, pastLastStep);
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, negative));
+    StoredJobs.Row past = StoredJobs.row(db.sql, pastLastStep);
     assertEquals(JobState.FAILED, past.state());
     assertTrue(past.lastError().contains("has no step at index 2147483647"), past.lastError());
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, earliest));
-    assertEquals(JobState.NEW, TestJobs.state(db.sql, never), "a job for the end of time waits");
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, behind));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, earliest));
+    assertEquals(JobState.NEW, StoredJobs.state(db.sql, never), "a job for the end of time waits");
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, behind));
     assertEquals(5, steps);
   }
 

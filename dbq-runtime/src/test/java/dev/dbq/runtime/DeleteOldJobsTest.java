@@ -31,9 +31,9 @@ class DeleteOldJobsTest {
                   return null;
                 })
             .build();
-    UUID id = TestJobs.insert(db.sql, "slow", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("slow").enqueue(db.sql);
     // created long ago, e.g. held back by run_after
-    TestJobs.execute(
+    StoredJobs.execute(
         db.sql, "UPDATE dbq_job SET created = now() - interval '30 days' WHERE id = '" + id + "'");
     DbqWorker worker =
         DbqWorker.builder()
@@ -47,7 +47,7 @@ class DeleteOldJobsTest {
       worker.stop();
       Await.until(
           "the job is STOPPING",
-          () -> TestJobs.state(db.sql, id) == JobState.STOPPING,
+          () -> StoredJobs.state(db.sql, id) == JobState.STOPPING,
           Duration.ofSeconds(30));
 
       assertEquals(0, db.dbq().deleteOldJobs(Duration.ZERO));
@@ -57,7 +57,7 @@ class DeleteOldJobsTest {
       worker.awaitTermination(Duration.ofSeconds(60));
     }
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.COMPLETE, row.state());
     assertEquals("{\"done\": true}", row.workspace());
   }
@@ -65,16 +65,16 @@ class DeleteOldJobsTest {
   @Test
   void aStoppingJobWhoseLeaseLapsedIsLeftForTheRescueAndOneWithoutAClaimIsDeleted()
       throws Exception {
-    UUID lapsed = TestJobs.insert(db.sql, "x", "default", 0, "{}");
-    UUID abandoned = TestJobs.insert(db.sql, "x", "default", 0, "{}");
-    TestJobs.execute(
+    UUID lapsed = TestJobBuilder.named("x").enqueue(db.sql);
+    UUID abandoned = TestJobBuilder.named("x").enqueue(db.sql);
+    StoredJobs.execute(
         db.sql,
         "UPDATE dbq_job SET state = 'STOPPING', created = now() - interval '30 days',"
             + " claim_id = gen_random_uuid(), lock_owner = 'gone',"
             + " lease_expires = now() - interval '1 hour' WHERE id = '"
             + lapsed
             + "'");
-    TestJobs.execute(
+    StoredJobs.execute(
         db.sql,
         "UPDATE dbq_job SET state = 'STOPPING', created = now() - interval '30 days'"
             + " WHERE id = '"
@@ -83,7 +83,7 @@ class DeleteOldJobsTest {
 
     assertEquals(1, db.dbq().deleteOldJobs(Duration.ofHours(24)));
 
-    assertEquals(JobState.STOPPING, TestJobs.state(db.sql, lapsed));
-    assertEquals(0, TestJobs.count(db.sql, "id = '" + abandoned + "'"));
+    assertEquals(JobState.STOPPING, StoredJobs.state(db.sql, lapsed));
+    assertEquals(0, StoredJobs.count(db.sql, "id = '" + abandoned + "'"));
   }
 }

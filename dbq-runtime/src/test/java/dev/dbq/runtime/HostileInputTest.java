@@ -51,7 +51,7 @@ class HostileInputTest {
             + " bytes of JSON, over the limit of 1048576 bytes (Dbq.MAX_WORKSPACE_BYTES); keep"
             + " bulk data elsewhere and store a reference",
         e.getMessage());
-    assertEquals(0, TestJobs.count(db.sql, "true"));
+    assertEquals(0, StoredJobs.count(db.sql, "true"));
   }
 
   @Test
@@ -63,7 +63,7 @@ class HostileInputTest {
 
     drain(idle);
 
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, id));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, id));
   }
 
   @Test
@@ -77,11 +77,11 @@ class HostileInputTest {
                   return null;
                 })
             .build();
-    UUID id = TestJobs.insert(db.sql, "growing", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("growing").enqueue(db.sql);
 
     drain(growing);
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     assertTrue(row.lastError().contains("over the limit of 1048576 bytes"), row.lastError());
     assertEquals("{}", row.workspace());
@@ -90,12 +90,12 @@ class HostileInputTest {
   @Test
   void anOversizedStoredRowFailsItsJobUnreadAndTheWorkerRunsTheNext() throws Exception {
     String huge = "{\"blob\": \"" + "x".repeat(WorkspaceLimits.MAX_STORED_BYTES) + "\"}";
-    UUID absurd = TestJobs.insert(db.sql, "plain", "default", 5, huge);
-    UUID fine = TestJobs.insert(db.sql, "plain", "default", 0, "{}");
+    UUID absurd = StoredJobs.insertRefusedRow(db.sql, "plain", 5, huge);
+    UUID fine = TestJobBuilder.named("plain").enqueue(db.sql);
 
     drain(JOB);
 
-    TestJobs.Row row = TestJobs.row(db.sql, absurd);
+    StoredJobs.Row row = StoredJobs.row(db.sql, absurd);
     assertEquals(JobState.FAILED, row.state());
     assertEquals(
         "workspace of job 'plain' is "
@@ -103,37 +103,37 @@ class HostileInputTest {
             + " bytes as stored, over the limit of 2097152 bytes that the worker reads (twice"
             + " Dbq.MAX_WORKSPACE_BYTES)",
         row.lastError());
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, fine));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, fine));
   }
 
   @Test
   void storedJsonNullStringOrNumberInsteadOfAnObjectFailsThatJobOnly() throws Exception {
-    UUID isNull = TestJobs.insert(db.sql, "plain", "default", 5, "null");
-    UUID isString = TestJobs.insert(db.sql, "plain", "default", 5, "\"text\"");
-    UUID isNumber = TestJobs.insert(db.sql, "plain", "default", 5, "42");
-    UUID fine = TestJobs.insert(db.sql, "plain", "default", 0, "{}");
+    UUID isNull = StoredJobs.insertRefusedRow(db.sql, "plain", 5, "null");
+    UUID isString = StoredJobs.insertRefusedRow(db.sql, "plain", 5, "\"text\"");
+    UUID isNumber = StoredJobs.insertRefusedRow(db.sql, "plain", 5, "42");
+    UUID fine = TestJobBuilder.named("plain").enqueue(db.sql);
 
     drain(JOB);
 
     assertFailed(isNull, "workspace of job 'plain' must be a JSON object, was null");
     assertFailed(isString, "workspace of job 'plain' must be a JSON object, was a string");
     assertFailed(isNumber, "workspace of job 'plain' must be a JSON object, was a number");
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, fine));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, fine));
   }
 
   @Test
   void aStateTheCheckForbidsCannotBeStoredAtAll() throws Exception {
-    UUID id = TestJobs.insert(db.sql, "plain", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("plain").enqueue(db.sql);
 
     java.sql.SQLException e =
         assertThrows(
             java.sql.SQLException.class,
             () ->
-                TestJobs.execute(
+                StoredJobs.execute(
                     db.sql, "UPDATE dbq_job SET state = 'EXPLODED' WHERE id = '" + id + "'"));
 
     assertEquals("23514", e.getSQLState()); // check_violation
-    assertEquals(JobState.NEW, TestJobs.state(db.sql, id));
+    assertEquals(JobState.NEW, StoredJobs.state(db.sql, id));
   }
 
   @Test
@@ -144,7 +144,7 @@ class HostileInputTest {
   }
 
   private static void assertFailed(UUID id, String error) throws Exception {
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state(), error);
     assertEquals(error, row.lastError());
   }

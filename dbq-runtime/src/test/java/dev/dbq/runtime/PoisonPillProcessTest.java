@@ -28,8 +28,8 @@ class PoisonPillProcessTest {
 
   @BeforeEach
   void runLog() throws Exception {
-    TestJobs.execute(db.sql, "CREATE TABLE IF NOT EXISTS poison_run (job_id uuid NOT NULL)");
-    TestJobs.execute(db.sql, "TRUNCATE poison_run");
+    StoredJobs.execute(db.sql, "CREATE TABLE IF NOT EXISTS poison_run (job_id uuid NOT NULL)");
+    StoredJobs.execute(db.sql, "TRUNCATE poison_run");
   }
 
   private record Exit(int status, String output) {}
@@ -63,64 +63,64 @@ class PoisonPillProcessTest {
   @Test
   void aStepThatExhaustsTheHeapEveryRunIsFailedAfterTheBoundAndTheJobsBehindItRun()
       throws Exception {
-    UUID pill = TestJobs.insert(db.sql, PoisonWorkerMain.OOM, "default", 5, "{}");
-    UUID behind1 = TestJobs.insert(db.sql, PoisonWorkerMain.PLAIN, "default", 0, "{}");
-    UUID behind2 = TestJobs.insert(db.sql, PoisonWorkerMain.PLAIN, "default", 0, "{}");
+    UUID pill = TestJobBuilder.named(PoisonWorkerMain.OOM).priority(5).enqueue(db.sql);
+    UUID behind1 = TestJobBuilder.named(PoisonWorkerMain.PLAIN).enqueue(db.sql);
+    UUID behind2 = TestJobBuilder.named(PoisonWorkerMain.PLAIN).enqueue(db.sql);
 
     Exit exit = runWorker("--exit-when-empty", "--concurrency", "1");
 
     assertEquals(0, exit.status(), exit.output());
-    TestJobs.Row row = TestJobs.row(db.sql, pill);
+    StoredJobs.Row row = StoredJobs.row(db.sql, pill);
     assertEquals(JobState.FAILED, row.state(), exit.output());
     assertTrue(row.lastError().contains("lost at least " + RUNS + " times"), row.lastError());
     assertEquals(RUNS, runs(pill), "every claim up to the bound ran the step once");
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, behind1));
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, behind2));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, behind1));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, behind2));
     assertTrue(exit.output().contains("the pool replaces it"), exit.output());
   }
 
   @Test
   void aStepRunningBesideOneThatCallsSystemExitFinishesAndIsSaved() throws Exception {
-    UUID slow = TestJobs.insert(db.sql, PoisonWorkerMain.SLOW, "default", 5, "{}");
-    UUID pill = TestJobs.insert(db.sql, PoisonWorkerMain.EXIT, "default", 4, "{}");
+    UUID slow = TestJobBuilder.named(PoisonWorkerMain.SLOW).priority(5).enqueue(db.sql);
+    UUID pill = TestJobBuilder.named(PoisonWorkerMain.EXIT).priority(4).enqueue(db.sql);
 
     Exit exit = runWorker("--concurrency", "2");
 
     assertEquals(1, exit.status(), exit.output());
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, slow), exit.output());
-    assertEquals(JobState.READY, TestJobs.state(db.sql, pill));
-    assertEquals(1, TestJobs.row(db.sql, pill).attempt());
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, slow), exit.output());
+    assertEquals(JobState.READY, StoredJobs.state(db.sql, pill));
+    assertEquals(1, StoredJobs.row(db.sql, pill).attempt());
   }
 
   @Test
   void aStepCallingSystemExitCountsItsRunAndTheWorkerExitsNonZeroSayingSo() throws Exception {
-    UUID pill = TestJobs.insert(db.sql, PoisonWorkerMain.EXIT, "default", 5, "{}");
-    UUID behind = TestJobs.insert(db.sql, PoisonWorkerMain.PLAIN, "default", 0, "{}");
+    UUID pill = TestJobBuilder.named(PoisonWorkerMain.EXIT).priority(5).enqueue(db.sql);
+    UUID behind = TestJobBuilder.named(PoisonWorkerMain.PLAIN).enqueue(db.sql);
 
     Exit first = runWorker("--concurrency", "1");
 
     assertNotEquals(0, first.status(), first.output());
     assertTrue(first.output().contains("called System.exit"), first.output());
     assertTrue(first.output().contains("without a clean stop"), first.output());
-    TestJobs.Row row = TestJobs.row(db.sql, pill);
+    StoredJobs.Row row = StoredJobs.row(db.sql, pill);
     assertEquals(JobState.READY, row.state());
     assertEquals(1, row.attempt(), "the run was counted, not given back");
     assertTrue(row.lastError().contains("called System.exit"), row.lastError());
 
     // skip to the last run the bound allows: one more exit, then the next claim fails it unrun
-    TestJobs.execute(
+    StoredJobs.execute(
         db.sql, "UPDATE dbq_job SET attempt = " + (RUNS - 1) + " WHERE id = '" + pill + "'");
     Exit again = runWorker("--concurrency", "1");
     assertNotEquals(0, again.status(), again.output());
-    assertEquals(RUNS, TestJobs.row(db.sql, pill).attempt());
+    assertEquals(RUNS, StoredJobs.row(db.sql, pill).attempt());
     Exit last = runWorker("--exit-when-empty", "--concurrency", "1");
 
     assertEquals(0, last.status(), last.output());
-    TestJobs.Row failed = TestJobs.row(db.sql, pill);
+    StoredJobs.Row failed = StoredJobs.row(db.sql, pill);
     assertEquals(JobState.FAILED, failed.state(), last.output());
     assertTrue(failed.lastError().contains("System.exit"), failed.lastError());
     assertTrue(failed.lastError().contains("lost at least " + RUNS + " times"), failed.lastError());
     assertEquals(2, runs(pill), "the step ran in the first two workers only");
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, behind));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, behind));
   }
 }

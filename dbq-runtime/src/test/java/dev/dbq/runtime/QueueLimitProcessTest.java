@@ -66,17 +66,17 @@ class QueueLimitProcessTest {
 
   @Test
   void fourWorkersOfEightSlotsNeverRunMoreThanTheLimitAndRunEveryJobOnce() throws Exception {
-    TestJobs.execute(
+    StoredJobs.execute(
         db.sql,
         "CREATE TABLE IF NOT EXISTS limit_probe (id int PRIMARY KEY, running int, peak int)");
-    TestJobs.execute(
+    StoredJobs.execute(
         db.sql,
         "CREATE TABLE IF NOT EXISTS limit_run (job_id uuid, pid bigint,"
             + " at timestamptz NOT NULL DEFAULT clock_timestamp())");
-    TestJobs.execute(db.sql, "TRUNCATE limit_probe, limit_run");
-    TestJobs.execute(db.sql, "INSERT INTO limit_probe VALUES (1, 0, 0)");
+    StoredJobs.execute(db.sql, "TRUNCATE limit_probe, limit_run");
+    StoredJobs.execute(db.sql, "INSERT INTO limit_probe VALUES (1, 0, 0)");
     db.dbq().queues().limit(QUEUE, LIMIT);
-    TestJobs.execute(
+    StoredJobs.execute(
         db.sql,
         "INSERT INTO dbq_job (id, name, queue_name) SELECT gen_random_uuid(), '"
             + LimitWorkerMain.JOB

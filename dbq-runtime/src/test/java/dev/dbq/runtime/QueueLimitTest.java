@@ -71,12 +71,12 @@ class QueueLimitTest {
 
   private static void insert(int count) throws Exception {
     for (int i = 0; i < count; i++) {
-      TestJobs.insert(db.sql, "blocking", "q", 0, "{}");
+      TestJobBuilder.named("blocking").queue("q").priority(0).enqueue(db.sql);
     }
   }
 
   private static long processing() throws Exception {
-    return TestJobs.count(db.sql, "state IN ('PROCESSING', 'STOPPING')");
+    return StoredJobs.count(db.sql, "state IN ('PROCESSING', 'STOPPING')");
   }
 
   private void awaitRunning(int n) throws Exception {
@@ -85,7 +85,7 @@ class QueueLimitTest {
 
   private void awaitAllComplete(int n) throws Exception {
     Await.until(
-        "every job completes", () -> TestJobs.count(db.sql, "state = 'COMPLETE'") == n, BOUND);
+        "every job completes", () -> StoredJobs.count(db.sql, "state = 'COMPLETE'") == n, BOUND);
   }
 
   @Test

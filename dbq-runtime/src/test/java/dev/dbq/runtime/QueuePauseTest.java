@@ -58,7 +58,7 @@ class QueuePauseTest {
       throws Exception {
     List<UUID> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      ids.add(TestJobs.insert(db.sql, name, queue, priority, "{}"));
+      ids.add(TestJobBuilder.named(name).queue(queue).priority(priority).enqueue(db.sql));
     }
     return ids;
   }
@@ -74,10 +74,10 @@ class QueuePauseTest {
 
     assertEquals(5, steps, "the drain found nothing runnable but the paused queue's jobs");
     for (UUID id : free) {
-      assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, id));
+      assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, id));
     }
     for (UUID id : held) {
-      TestJobs.Row row = TestJobs.row(db.sql, id);
+      StoredJobs.Row row = StoredJobs.row(db.sql, id);
       assertEquals(JobState.NEW, row.state());
       assertEquals(0, row.attempt(), "never claimed");
     }
@@ -90,13 +90,13 @@ class QueuePauseTest {
     // an hour between polls: only the resume's notification can wake the worker in time
     DbqWorker worker = started(worker("q").pollInterval(Duration.ofHours(1)));
     Await.until("the worker listens", worker::isListening, BOUND);
-    assertEquals(3, TestJobs.count(db.sql, "state = 'NEW'"), "paused: nothing claimed");
+    assertEquals(3, StoredJobs.count(db.sql, "state = 'NEW'"), "paused: nothing claimed");
 
     db.dbq().queues().resume("q");
 
     Await.until(
         "the resumed queue's jobs complete",
-        () -> TestJobs.count(db.sql, "state = 'COMPLETE'") == jobs.size(),
+        () -> StoredJobs.count(db.sql, "state = 'COMPLETE'") == jobs.size(),
         Duration.ofSeconds(10));
   }
 
@@ -111,11 +111,13 @@ class QueuePauseTest {
     release.countDown();
 
     Await.until(
-        "the held step is saved", () -> TestJobs.state(db.sql, first) == JobState.COMPLETE, BOUND);
+        "the held step is saved",
+        () -> StoredJobs.state(db.sql, first) == JobState.COMPLETE,
+        BOUND);
     worker.stop();
     assertTrue(worker.awaitTermination(BOUND));
     for (UUID id : behind) {
-      assertEquals(JobState.NEW, TestJobs.state(db.sql, id), "nothing claimed after the pause");
+      assertEquals(JobState.NEW, StoredJobs.state(db.sql, id), "nothing claimed after the pause");
     }
   }
 }

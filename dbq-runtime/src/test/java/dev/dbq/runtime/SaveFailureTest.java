@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,19 +38,19 @@ class SaveFailureTest {
                 call -> {
                   ran.add(call.context().id());
                   // every backend of the pool dies while the step still holds its claim
-                  TestJobs.execute(
+                  StoredJobs.execute(
                       db.sql,
                       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                           + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
                   return null;
                 })
             .build();
-    UUID id = TestJobs.insert(db.sql, "killer", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("killer").enqueue(db.sql);
 
     DbqWorker.builder().dbq(db.dbq()).catalog(JobCatalog.of(job)).build().runUntilEmpty();
 
     assertEquals(List.of(id), ran);
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, id));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, id));
   }
 
   @Test
@@ -78,7 +79,7 @@ class SaveFailureTest {
                 .workerId("worker-a-")
                 .lease(Duration.ofSeconds(1))
                 .pollInterval(Duration.ofMillis(100)));
-    UUID first = TestJobs.insert(db.sql, "fragile", "default", 0, "{}");
+    UUID first = TestJobBuilder.named("fragile").enqueue(db.sql);
     Await.until("worker a ran the step", () -> runs.size() == 1, BOUND);
 
     DbqWorker b =
@@ -90,7 +91,7 @@ class SaveFailureTest {
                 .lease(Duration.ofSeconds(1))
                 .pollInterval(Duration.ofMillis(100)));
     Await.until(
-        "the job completed", () -> TestJobs.state(db.sql, first) == JobState.COMPLETE, BOUND);
+        "the job completed", () -> StoredJobs.state(db.sql, first) == JobState.COMPLETE, BOUND);
     assertEquals(
         List.of("a:" + first + ":attempt 1", "b:" + first + ":attempt 2"),
         runs,
@@ -98,11 +99,13 @@ class SaveFailureTest {
 
     b.close();
     cutOff.down = false;
-    UUID second = TestJobs.insert(db.sql, "fragile", "default", 0, "{}");
+    UUID second = TestJobBuilder.named("fragile").enqueue(db.sql);
     Await.until(
-        "worker a ran a new job", () -> TestJobs.state(db.sql, second) == JobState.COMPLETE, BOUND);
+        "worker a ran a new job",
+        () -> StoredJobs.state(db.sql, second) == JobState.COMPLETE,
+        BOUND);
     assertEquals("a:" + second + ":attempt 1", runs.get(2));
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, first), "the late save was refused");
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, first), "the late save was refused");
     assertTrue(a.isRunning());
   }
 
@@ -119,12 +122,13 @@ class SaveFailureTest {
                   return null;
                 })
             .build();
-    UUID poisoned = TestJobs.insert(db.sql, "nul", "default", 5, "{\"poison\": true}");
-    UUID fine = TestJobs.insert(db.sql, "nul", "default", 0, "{}");
+    UUID poisoned =
+        TestJobBuilder.named("nul").priority(5).workspace(Map.of("poison", true)).enqueue(db.sql);
+    UUID fine = TestJobBuilder.named("nul").enqueue(db.sql);
 
     DbqWorker.builder().dbq(db.dbq()).catalog(JobCatalog.of(job)).build().runUntilEmpty();
 
-    TestJobs.Row row = TestJobs.row(db.sql, poisoned);
+    StoredJobs.Row row = StoredJobs.row(db.sql, poisoned);
     assertEquals(JobState.FAILED, row.state());
     // since issue #11 dbq refuses the NUL itself, before the database would, with the value's
     // JSON pointer; the job still fails alone and the slot runs the next
@@ -132,7 +136,7 @@ class SaveFailureTest {
         "workspace holds a NUL character (\\u0000) in the string at '/text', which PostgreSQL's"
             + " jsonb cannot store",
         row.lastError());
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, fine));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, fine));
   }
 
   @Test
@@ -145,11 +149,11 @@ class SaveFailureTest {
                   throw new IllegalStateException("bad\u0000byte" + "!".repeat(20_000));
                 })
             .build();
-    UUID id = TestJobs.insert(db.sql, "loud", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("loud").enqueue(db.sql);
 
     DbqWorker.builder().dbq(db.dbq()).catalog(JobCatalog.of(job)).build().runUntilEmpty();
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     assertTrue(row.lastError().startsWith("bad\\u0000byte!!!"), row.lastError());
     assertTrue(row.lastError().endsWith("... (12013 more characters)"), row.lastError());

@@ -63,23 +63,23 @@ class WorkerBatchingTest {
   void prefetchedJobsThatNeverStartedGoBackReadyOnStop() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     AtomicInteger runs = new AtomicInteger();
-    UUID first = TestJobs.insert(db.sql, "held", "default", 0, "{}");
-    UUID second = TestJobs.insert(db.sql, "held", "default", 0, "{}");
-    UUID third = TestJobs.insert(db.sql, "held", "default", 0, "{}");
+    UUID first = TestJobBuilder.named("held").enqueue(db.sql);
+    UUID second = TestJobBuilder.named("held").enqueue(db.sql);
+    UUID third = TestJobBuilder.named("held").enqueue(db.sql);
     DbqWorker worker =
         started(worker(held("held", started, runs)).concurrency(1).prefetch(2).build());
     assertTrue(started.await(BOUND.toMillis(), TimeUnit.MILLISECONDS));
     Await.until(
-        "all three claimed", () -> TestJobs.count(db.sql, "state = 'PROCESSING'") == 3, BOUND);
+        "all three claimed", () -> StoredJobs.count(db.sql, "state = 'PROCESSING'") == 3, BOUND);
 
     worker.stop();
-    Await.until("STOPPING", () -> TestJobs.state(db.sql, first) == JobState.STOPPING, BOUND);
+    Await.until("STOPPING", () -> StoredJobs.state(db.sql, first) == JobState.STOPPING, BOUND);
     release.countDown();
     assertTrue(worker.awaitTermination(BOUND));
 
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, first));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, first));
     for (UUID id : List.of(second, third)) {
-      TestJobs.Row row = TestJobs.row(db.sql, id);
+      StoredJobs.Row row = StoredJobs.row(db.sql, id);
       assertEquals(JobState.READY, row.state());
       assertEquals(0, row.attempt(), "a step that never started is no attempt");
       assertNull(row.claimId());
@@ -105,7 +105,7 @@ class WorkerBatchingTest {
             .build();
     List<UUID> ids = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      ids.add(TestJobs.insert(db.sql, "three", "default", 0, "{}"));
+      ids.add(TestJobBuilder.named("three").enqueue(db.sql));
     }
 
     long steps =
@@ -117,7 +117,7 @@ class WorkerBatchingTest {
             .runUntilEmpty();
 
     assertEquals(600, steps);
-    assertEquals(200, TestJobs.count(db.sql, "state = 'COMPLETE' AND next_step = 3"));
+    assertEquals(200, StoredJobs.count(db.sql, "state = 'COMPLETE' AND next_step = 3"));
     for (UUID id : ids) {
       assertEquals(List.of("a", "b", "c"), seen.get(id));
     }
@@ -127,8 +127,8 @@ class WorkerBatchingTest {
   void aLostClaimInABatchIsRefusedWhileTheOthersAreSaved() throws Exception {
     CountDownLatch started = new CountDownLatch(2);
     AtomicInteger runs = new AtomicInteger();
-    UUID kept = TestJobs.insert(db.sql, "held", "default", 0, "{}");
-    UUID lost = TestJobs.insert(db.sql, "held", "default", 0, "{}");
+    UUID kept = TestJobBuilder.named("held").enqueue(db.sql);
+    UUID lost = TestJobBuilder.named("held").enqueue(db.sql);
     DbqWorker worker =
         started(
             worker(held("held", started, runs))
@@ -138,14 +138,14 @@ class WorkerBatchingTest {
     assertTrue(started.await(BOUND.toMillis(), TimeUnit.MILLISECONDS));
     // as if the lease lapsed and another worker claimed the job meanwhile
     UUID thief = UUID.randomUUID();
-    TestJobs.execute(
+    StoredJobs.execute(
         db.sql, "UPDATE dbq_job SET claim_id = '" + thief + "' WHERE id = '" + lost + "'");
 
     release.countDown();
-    Await.until("kept saved", () -> TestJobs.state(db.sql, kept) == JobState.COMPLETE, BOUND);
+    Await.until("kept saved", () -> StoredJobs.state(db.sql, kept) == JobState.COMPLETE, BOUND);
     worker.close();
 
-    TestJobs.Row row = TestJobs.row(db.sql, lost);
+    StoredJobs.Row row = StoredJobs.row(db.sql, lost);
     assertEquals(JobState.PROCESSING, row.state());
     assertEquals(thief, row.claimId());
     assertEquals("{}", row.workspace(), "the late result was not written");
@@ -155,17 +155,17 @@ class WorkerBatchingTest {
   void aWorkerVacuumsTheQueueTableAfterTheConfiguredNumberOfClaims() throws Exception {
     JobDefinition job = JobDefinition.builder("quick").step("s", call -> null).build();
     for (int i = 0; i < 1200; i++) {
-      TestJobs.insert(db.sql, "quick", "default", 0, "{}");
+      TestJobBuilder.named("quick").enqueue(db.sql);
     }
     long before = vacuums();
     // the worker's VACUUM skips a table autovacuum or autoanalyze holds: keep them away
-    TestJobs.execute(db.sql, "ALTER TABLE dbq_job SET (autovacuum_enabled = false)");
+    StoredJobs.execute(db.sql, "ALTER TABLE dbq_job SET (autovacuum_enabled = false)");
     try {
       worker(job).concurrency(4).prefetch(16).vacuumEvery(1000).build().runUntilEmpty();
 
       Await.until("a vacuum of dbq_job", () -> vacuums() > before, BOUND);
     } finally {
-      TestJobs.execute(db.sql, "ALTER TABLE dbq_job RESET (autovacuum_enabled)");
+      StoredJobs.execute(db.sql, "ALTER TABLE dbq_job RESET (autovacuum_enabled)");
     }
   }
 

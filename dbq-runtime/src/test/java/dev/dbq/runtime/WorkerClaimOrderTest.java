@@ -7,9 +7,11 @@ import dev.dbq.runtime.internal.store.WorkerStore;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +42,11 @@ class WorkerClaimOrderTest {
   }
 
   private UUID insert(String queue, int priority, String label) throws Exception {
-    return TestJobs.insert(db.sql, "record", queue, priority, "{\"label\":\"" + label + "\"}");
+    return TestJobBuilder.named("record")
+        .queue(queue)
+        .priority(priority)
+        .workspace(Map.of("label", label))
+        .enqueue(db.sql);
   }
 
   @Test
@@ -90,17 +96,21 @@ class WorkerClaimOrderTest {
   @Test
   void futureRunAfterWaitsAndPastRunAfterRuns() throws Exception {
     UUID future =
-        TestJobs.insert(
-            db.sql, "record", "default", 0, "{\"label\":\"future\"}", Duration.ofHours(1));
+        TestJobBuilder.named("record")
+            .workspace(Map.of("label", "future"))
+            .runAfter(Duration.ofHours(1))
+            .enqueue(db.sql);
     UUID past =
-        TestJobs.insert(
-            db.sql, "record", "default", 0, "{\"label\":\"past\"}", Duration.ofHours(-1));
+        TestJobBuilder.named("record")
+            .workspace(Map.of("label", "past"))
+            .runAfter(Instant.now().minus(Duration.ofHours(1)))
+            .enqueue(db.sql);
 
     drain("default");
 
     assertEquals(List.of("past"), ran);
-    assertEquals(JobState.NEW, TestJobs.state(db.sql, future));
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, past));
+    assertEquals(JobState.NEW, StoredJobs.state(db.sql, future));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, past));
   }
 
   @Test
@@ -111,8 +121,8 @@ class WorkerClaimOrderTest {
     drain("mine");
 
     assertEquals(List.of("mine"), ran);
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, mine));
-    assertEquals(JobState.NEW, TestJobs.state(db.sql, theirs));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, mine));
+    assertEquals(JobState.NEW, StoredJobs.state(db.sql, theirs));
   }
 
   @Test
@@ -129,26 +139,26 @@ class WorkerClaimOrderTest {
 
   @Test
   void onlyJobsOfTheCatalogAreClaimed() throws Exception {
-    UUID unknown = TestJobs.insert(db.sql, "defined_by_a_newer_deploy", "default", 100, "{}");
+    UUID unknown = TestJobBuilder.named("defined_by_a_newer_deploy").priority(100).enqueue(db.sql);
     insert("default", 0, "known");
 
     drain("default");
 
     assertEquals(List.of("known"), ran);
-    TestJobs.Row row = TestJobs.row(db.sql, unknown);
+    StoredJobs.Row row = StoredJobs.row(db.sql, unknown);
     assertEquals(JobState.NEW, row.state());
     assertEquals(0, row.attempt());
   }
 
   @Test
   void claimUsesTheClaimIndexWithCustomAndGenericPlans() throws Exception {
-    TestJobs.execute(
+    StoredJobs.execute(
         db.sql,
         "INSERT INTO dbq_job (id, name, queue_name, priority, state)"
             + " SELECT gen_random_uuid(), 'record', 'q' || (i % 10), (i % 7) - 3,"
             + " CASE WHEN i % 3 = 0 THEN 'COMPLETE' ELSE 'NEW' END"
             + " FROM generate_series(1, 20000) AS i");
-    TestJobs.execute(db.sql, "ANALYZE dbq_job");
+    StoredJobs.execute(db.sql, "ANALYZE dbq_job");
     // the statement's named parameters as the positions of the PREPARE below
     List<String> order = List.of("queues", "names", "limit", "slots", "worker_id", "lease_millis");
     String sql;
@@ -158,23 +168,24 @@ class WorkerClaimOrderTest {
     for (int i = 0; i < order.size(); i++) {
       sql = sql.replaceAll("(?<!:):" + order.get(i) + "\\b", "\\$" + (i + 1));
     }
-    TestJobs.execute(db.sql, "PREPARE dbq_claim(text[], text[], int, int, text, bigint) AS " + sql);
+    StoredJobs.execute(
+        db.sql, "PREPARE dbq_claim(text[], text[], int, int, text, bigint) AS " + sql);
     // one queue limited, one paused: the limited one is scanned through the index as well
-    TestJobs.execute(
+    StoredJobs.execute(
         db.sql,
         "INSERT INTO dbq_queue (name, paused, concurrency_limit)"
             + " VALUES ('q2', false, 3), ('q3', true, NULL)");
     try {
       for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
-        TestJobs.execute(db.sql, "SET plan_cache_mode = " + mode);
+        StoredJobs.execute(db.sql, "SET plan_cache_mode = " + mode);
         String plan =
             explain("EXPLAIN EXECUTE dbq_claim('{q1,q2,q3}', '{record}', 4, 4, 'w', 1000)");
         assertTrue(plan.contains("dbq_job_claim_idx"), mode + " plan:\n" + plan);
         assertTrue(!plan.contains("Seq Scan on dbq_job"), mode + " plan:\n" + plan);
       }
     } finally {
-      TestJobs.execute(db.sql, "RESET plan_cache_mode");
-      TestJobs.execute(db.sql, "DEALLOCATE dbq_claim");
+      StoredJobs.execute(db.sql, "RESET plan_cache_mode");
+      StoredJobs.execute(db.sql, "DEALLOCATE dbq_claim");
     }
   }
 

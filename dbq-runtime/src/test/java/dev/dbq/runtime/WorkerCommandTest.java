@@ -57,25 +57,25 @@ class WorkerCommandTest {
 
   @Test
   void exitWhenEmptyRunsEveryRunnableStepAndExitsZero() throws Exception {
-    UUID a = TestJobs.insert(db.sql, "cli_job", "default", 0, "{}");
-    UUID b = TestJobs.insert(db.sql, "cli_job", "default", 0, "{}");
-    UUID other = TestJobs.insert(db.sql, "cli_job", "other", 0, "{}");
+    UUID a = TestJobBuilder.named("cli_job").enqueue(db.sql);
+    UUID b = TestJobBuilder.named("cli_job").enqueue(db.sql);
+    UUID other = TestJobBuilder.named("cli_job").queue("other").enqueue(db.sql);
 
     assertEquals(0, run("--exit-when-empty", "--concurrency", "2", "--prefetch", "4"));
 
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, a));
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, b));
-    assertEquals(JobState.NEW, TestJobs.state(db.sql, other));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, a));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, b));
+    assertEquals(JobState.NEW, StoredJobs.state(db.sql, other));
     assertEquals("", err.toString());
   }
 
   @Test
   void theQueueArgumentSelectsTheQueue() throws Exception {
-    UUID other = TestJobs.insert(db.sql, "cli_job", "other", 0, "{}");
+    UUID other = TestJobBuilder.named("cli_job").queue("other").enqueue(db.sql);
 
     assertEquals(0, run("other", "--exit-when-empty", "--rate-limit", "0.01", "--lease", "5"));
 
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, other));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, other));
   }
 
   @ParameterizedTest
@@ -106,17 +106,17 @@ class WorkerCommandTest {
 
   @Test
   void severalQueueArgumentsAreServedByOneWorker() throws Exception {
-    UUID a = TestJobs.insert(db.sql, "cli_job", "a", 0, "{}");
-    UUID b = TestJobs.insert(db.sql, "cli_job", "b", 0, "{}");
-    UUID c = TestJobs.insert(db.sql, "cli_job", "c", 0, "{}");
-    UUID other = TestJobs.insert(db.sql, "cli_job", "default", 0, "{}");
+    UUID a = TestJobBuilder.named("cli_job").queue("a").enqueue(db.sql);
+    UUID b = TestJobBuilder.named("cli_job").queue("b").enqueue(db.sql);
+    UUID c = TestJobBuilder.named("cli_job").queue("c").enqueue(db.sql);
+    UUID other = TestJobBuilder.named("cli_job").enqueue(db.sql);
 
     assertEquals(0, run("a", "b", "c", "--exit-when-empty"));
 
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, a));
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, b));
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, c));
-    assertEquals(JobState.NEW, TestJobs.state(db.sql, other));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, a));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, b));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, c));
+    assertEquals(JobState.NEW, StoredJobs.state(db.sql, other));
   }
 
   @Test

@@ -46,7 +46,7 @@ final class WorkerDatabase implements BeforeAllCallback, BeforeEachCallback, Aft
   @Override
   public void beforeEach(ExtensionContext context) throws Exception {
     // queue settings too: a queue a test paused or limited must not slow the next test
-    TestJobs.execute(sql, "TRUNCATE dbq_job, dbq_queue CASCADE");
+    StoredJobs.execute(sql, "TRUNCATE dbq_job, dbq_queue CASCADE");
   }
 
   @Override

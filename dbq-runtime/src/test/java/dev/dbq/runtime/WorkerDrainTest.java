@@ -34,7 +34,7 @@ class WorkerDrainTest {
                   return null;
                 })
             .build();
-    TestJobs.execute(
+    StoredJobs.execute(
         db.sql,
         "INSERT INTO dbq_job (id, name, queue_name, priority)"
             + " SELECT gen_random_uuid(), 'count', 'default', i % 3"
@@ -61,9 +61,9 @@ class WorkerDrainTest {
 
     assertEquals(JOBS, runs.size());
     assertTrue(runs.values().stream().allMatch(n -> n == 1), "every step ran exactly once");
-    assertEquals(JOBS, TestJobs.count(db.sql, "state = 'COMPLETE'"));
-    assertEquals(0, TestJobs.count(db.sql, "state <> 'COMPLETE'"));
-    assertEquals(0, TestJobs.count(db.sql, "claim_id IS NOT NULL OR lock_owner IS NOT NULL"));
+    assertEquals(JOBS, StoredJobs.count(db.sql, "state = 'COMPLETE'"));
+    assertEquals(0, StoredJobs.count(db.sql, "state <> 'COMPLETE'"));
+    assertEquals(0, StoredJobs.count(db.sql, "claim_id IS NOT NULL OR lock_owner IS NOT NULL"));
   }
 
   private static DbqWorker drainer(JobDefinition job, String id) {

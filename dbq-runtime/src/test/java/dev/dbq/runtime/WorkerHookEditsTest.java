@@ -8,6 +8,7 @@ import dev.dbq.runtime.internal.WorkspaceCodec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +36,7 @@ class WorkerHookEditsTest {
   }
 
   private static JsonNode workspace(UUID id) throws Exception {
-    return WorkspaceCodec.mapper().readTree(TestJobs.row(db.sql, id).workspace());
+    return WorkspaceCodec.mapper().readTree(StoredJobs.row(db.sql, id).workspace());
   }
 
   private static JsonNode json(String text) throws Exception {
@@ -65,7 +66,7 @@ class WorkerHookEditsTest {
 
   @Test
   void thePostStepHooksEditsAreSavedWithEveryStepOutcome() throws Exception {
-    UUID id = TestJobs.insert(db.sql, "two", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("two").enqueue(db.sql);
     JobDefinition job =
         JobDefinition.builder("two")
             .step("first", put("first", 1))
@@ -79,14 +80,14 @@ class WorkerHookEditsTest {
 
     drain(job);
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.COMPLETE, row.state());
     assertEquals(json("{\"first\":1,\"post_0\":true,\"second\":2,\"post_1\":true}"), workspace(id));
   }
 
   @Test
   void aFailedJobKeepsWhatTheStepEditedBeforeItThrewAndWhatBothHooksWrote() throws Exception {
-    UUID id = TestJobs.insert(db.sql, "bad", "default", 0, "{\"given\":1}");
+    UUID id = TestJobBuilder.named("bad").workspace(Map.of("given", 1)).enqueue(db.sql);
     JobDefinition job =
         JobDefinition.builder("bad")
             .step("step", putThenThrow("step", "the cat ran away"))
@@ -107,7 +108,7 @@ class WorkerHookEditsTest {
 
     drain(job);
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     assertEquals("the cat ran away", row.lastError());
     assertEquals(
@@ -119,7 +120,7 @@ class WorkerHookEditsTest {
 
   @Test
   void aRetriedStepKeepsItsEditsAndThePostStepHooks() throws Exception {
-    UUID id = TestJobs.insert(db.sql, "flaky", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("flaky").enqueue(db.sql);
     JobDefinition job =
         JobDefinition.builder("flaky")
             .maxAttempts(2)
@@ -130,7 +131,7 @@ class WorkerHookEditsTest {
 
     drain(job);
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.READY, row.state());
     assertEquals("not yet", row.lastError());
     // attempts remain, so the failure hook did not run
@@ -139,7 +140,7 @@ class WorkerHookEditsTest {
 
   @Test
   void aBeanMutatedInPlaceBeforeTheStepThrewIsSaved() throws Exception {
-    UUID id = TestJobs.insert(db.sql, "bean", "default", 0, "{\"n\":1}");
+    UUID id = TestJobBuilder.named("bean").workspace(Map.of("n", 1)).enqueue(db.sql);
     JobDefinition job =
         JobDefinition.builder("bean")
             .workspaceType(Tally.class)
@@ -158,7 +159,7 @@ class WorkerHookEditsTest {
 
     drain(job);
 
-    assertEquals(JobState.FAILED, TestJobs.state(db.sql, id));
+    assertEquals(JobState.FAILED, StoredJobs.state(db.sql, id));
     assertEquals(json("{\"n\":2,\"by\":\"failure hook\"}"), workspace(id));
   }
 
@@ -166,7 +167,7 @@ class WorkerHookEditsTest {
   void
       aThrowingPreStepHookSkipsTheStepThenTheFailureHookAndThePostStepHookRunAndTheirEditsAreSaved()
           throws Exception {
-    UUID id = TestJobs.insert(db.sql, "pre_fails", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("pre_fails").enqueue(db.sql);
     JobDefinition job =
         JobDefinition.builder("pre_fails")
             .preStepHook(putThenThrow("pre", "not ready"))
@@ -177,7 +178,7 @@ class WorkerHookEditsTest {
 
     drain(job);
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     assertEquals("not ready", row.lastError());
     assertEquals(json("{\"pre\":true,\"failure\":true,\"post\":true}"), workspace(id));
@@ -185,7 +186,7 @@ class WorkerHookEditsTest {
 
   @Test
   void everyHookKindThatReturnsTheWorkspaceReplacesIt() throws Exception {
-    UUID ok = TestJobs.insert(db.sql, "replaced", "default", 0, "{\"text\":\"given\"}");
+    UUID ok = TestJobBuilder.named("replaced").workspace(Map.of("text", "given")).enqueue(db.sql);
     JobDefinition replaced =
         JobDefinition.builder("replaced")
             .workspaceType(Note.class)
@@ -196,7 +197,10 @@ class WorkerHookEditsTest {
     drain(replaced);
     assertEquals(json("{\"text\":\"given>pre>step>post\"}"), workspace(ok));
 
-    UUID bad = TestJobs.insert(db.sql, "replaced_on_failure", "default", 0, "{\"text\":\"given\"}");
+    UUID bad =
+        TestJobBuilder.named("replaced_on_failure")
+            .workspace(Map.of("text", "given"))
+            .enqueue(db.sql);
     JobDefinition failing =
         JobDefinition.builder("replaced_on_failure")
             .workspaceType(Note.class)
@@ -209,13 +213,13 @@ class WorkerHookEditsTest {
             .postStepHook(call -> new Note(call.workspace(Note.class).text() + ">post"))
             .build();
     drain(failing);
-    assertEquals(JobState.FAILED, TestJobs.state(db.sql, bad));
+    assertEquals(JobState.FAILED, StoredJobs.state(db.sql, bad));
     assertEquals(json("{\"text\":\"given>failure>post\"}"), workspace(bad));
   }
 
   @Test
   void theHooksSeeTheStateAboutToBeSaved() throws Exception {
-    TestJobs.insert(db.sql, "two", "default", 0, "{}");
+    TestJobBuilder.named("two").enqueue(db.sql);
     drain(
         JobDefinition.builder("two")
             .preStepHook(recordState("pre"))
@@ -234,7 +238,7 @@ class WorkerHookEditsTest {
         seen);
 
     seen.clear();
-    TestJobs.insert(db.sql, "retried", "default", 0, "{}");
+    TestJobBuilder.named("retried").enqueue(db.sql);
     JobDefinition retried =
         JobDefinition.builder("retried")
             .maxAttempts(2)
@@ -244,14 +248,14 @@ class WorkerHookEditsTest {
             .build();
     drain(retried);
     assertEquals(List.of("post:READY"), seen, "a retry is saved READY; the failure hook waits");
-    TestJobs.execute(db.sql, "UPDATE dbq_job SET run_after = now() - interval '1 hour'");
+    StoredJobs.execute(db.sql, "UPDATE dbq_job SET run_after = now() - interval '1 hour'");
     drain(retried);
     assertEquals(List.of("post:READY", "failure:FAILED", "post:FAILED"), seen);
   }
 
   @Test
   void aWorkspaceTheHooksLeaveThatCannotBeSavedFailsTheJobAndKeepsTheStoredOne() throws Exception {
-    UUID id = TestJobs.insert(db.sql, "huge", "default", 0, "{\"given\":1}");
+    UUID id = TestJobBuilder.named("huge").workspace(Map.of("given", 1)).enqueue(db.sql);
     JobDefinition job =
         JobDefinition.builder("huge")
             .step("step", put("step", true))
@@ -261,7 +265,7 @@ class WorkerHookEditsTest {
 
     drain(job);
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     assertTrue(
         row.lastError()
@@ -275,7 +279,7 @@ class WorkerHookEditsTest {
 
   @Test
   void aThrowingFailureHookOrPostStepHookLeavesNoEditBehind() throws Exception {
-    UUID id = TestJobs.insert(db.sql, "bad", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("bad").enqueue(db.sql);
     JobDefinition job =
         JobDefinition.builder("bad")
             .step("step", putThenThrow("step", "step error"))
@@ -291,7 +295,7 @@ class WorkerHookEditsTest {
 
     drain(job);
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     assertEquals("step error", row.lastError());
     assertEquals(List.of("post saw failure edit: null"), seen);

@@ -47,18 +47,18 @@ class WorkerHooksTest {
 
   @Test
   void successRunsPreStepHookThenStepThenPostStepHook() throws Exception {
-    UUID id = TestJobs.insert(db.sql, "ok", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("ok").enqueue(db.sql);
 
     drain(hooked("ok").step("step", record("step")).build());
 
     assertEquals(List.of("pre", "step", "post"), events);
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, id));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, id));
   }
 
   @Test
   void aThrowingStepFailsTheJobWithItsMessageAndTheFailureHookRunsBeforeThePostStepHook()
       throws Exception {
-    UUID id = TestJobs.insert(db.sql, "bad", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("bad").enqueue(db.sql);
     JobMethod step =
         call -> {
           events.add("step");
@@ -69,7 +69,7 @@ class WorkerHooksTest {
 
     assertEquals(
         List.of("pre", "step", "failure(the cat ran away)", "post(the cat ran away)"), events);
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     assertEquals("the cat ran away", row.lastError());
     assertEquals(null, row.claimId());
@@ -79,7 +79,7 @@ class WorkerHooksTest {
   void theFailureHookReceivesTheExceptionTheStepThrew() throws Exception {
     RuntimeException thrown = new RuntimeException("boom");
     AtomicReference<Throwable> received = new AtomicReference<>();
-    TestJobs.insert(db.sql, "bad", "default", 0, "{}");
+    TestJobBuilder.named("bad").enqueue(db.sql);
 
     drain(
         JobDefinition.builder("bad")
@@ -100,7 +100,7 @@ class WorkerHooksTest {
 
   @Test
   void anExceptionWithoutMessageIsStoredAsItsClassName() throws Exception {
-    UUID id = TestJobs.insert(db.sql, "bad", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("bad").enqueue(db.sql);
 
     drain(
         JobDefinition.builder("bad")
@@ -111,12 +111,12 @@ class WorkerHooksTest {
                 })
             .build());
 
-    assertEquals("java.lang.UnsupportedOperationException", TestJobs.row(db.sql, id).lastError());
+    assertEquals("java.lang.UnsupportedOperationException", StoredJobs.row(db.sql, id).lastError());
   }
 
   @Test
   void aThrowingPreStepHookFailsTheJobBeforeItsStep() throws Exception {
-    UUID id = TestJobs.insert(db.sql, "pre_fails", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("pre_fails").enqueue(db.sql);
 
     drain(
         JobDefinition.builder("pre_fails")
@@ -127,14 +127,14 @@ class WorkerHooksTest {
             .build());
 
     assertEquals(List.of("failure(not ready)", "post(not ready)"), events);
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     assertEquals("not ready", row.lastError());
   }
 
   @Test
   void aThrowingPostStepHookChangesNothing() throws Exception {
-    UUID ok = TestJobs.insert(db.sql, "two_steps", "default", 0, "{}");
+    UUID ok = TestJobBuilder.named("two_steps").enqueue(db.sql);
 
     drain(
         JobDefinition.builder("two_steps")
@@ -152,7 +152,7 @@ class WorkerHooksTest {
                 })
             .build());
 
-    TestJobs.Row row = TestJobs.row(db.sql, ok);
+    StoredJobs.Row row = StoredJobs.row(db.sql, ok);
     assertEquals(JobState.COMPLETE, row.state());
     assertEquals(List.of("two"), events);
     assertEquals(null, row.lastError());
@@ -163,7 +163,7 @@ class WorkerHooksTest {
 
   @Test
   void aThrowingPostStepHookAfterAFailureKeepsTheStepsError() throws Exception {
-    UUID id = TestJobs.insert(db.sql, "bad", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("bad").enqueue(db.sql);
 
     drain(
         JobDefinition.builder("bad")
@@ -173,14 +173,14 @@ class WorkerHooksTest {
             .build());
 
     assertEquals(List.of("failure(step error)"), events);
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     assertEquals("step error", row.lastError());
   }
 
   @Test
   void aThrowingFailureHookChangesNothingAndThePostStepHookStillRuns() throws Exception {
-    UUID id = TestJobs.insert(db.sql, "bad", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("bad").enqueue(db.sql);
 
     drain(
         JobDefinition.builder("bad")
@@ -190,7 +190,7 @@ class WorkerHooksTest {
             .build());
 
     assertEquals(List.of("post(step error)"), events);
-    assertEquals("step error", TestJobs.row(db.sql, id).lastError());
+    assertEquals("step error", StoredJobs.row(db.sql, id).lastError());
   }
 
   @Test
@@ -208,21 +208,21 @@ class WorkerHooksTest {
                 })
             .failureHook(record("failure"))
             .build();
-    UUID id = TestJobs.insert(db.sql, "flaky", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("flaky").enqueue(db.sql);
 
     for (int attempt = 1; attempt <= 2; attempt++) {
       drain(job);
-      TestJobs.Row row = TestJobs.row(db.sql, id);
+      StoredJobs.Row row = StoredJobs.row(db.sql, id);
       assertEquals(JobState.READY, row.state());
       assertEquals(attempt, row.attempt());
       assertEquals("attempt " + attempt, row.lastError());
       assertTrue(row.runAfterInFuture(), "backoff puts run_after in the future");
       assertEquals(List.of(), events);
-      TestJobs.execute(db.sql, "UPDATE dbq_job SET run_after = now() - interval '1 hour'");
+      StoredJobs.execute(db.sql, "UPDATE dbq_job SET run_after = now() - interval '1 hour'");
     }
     drain(job);
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     assertEquals(3, row.attempt());
     assertEquals("attempt 3", row.lastError());
@@ -246,13 +246,13 @@ class WorkerHooksTest {
                 })
             .step("second", record("second"))
             .build();
-    UUID id = TestJobs.insert(db.sql, "recovers", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("recovers").enqueue(db.sql);
 
     drain(job);
-    TestJobs.execute(db.sql, "UPDATE dbq_job SET run_after = now() - interval '1 hour'");
+    StoredJobs.execute(db.sql, "UPDATE dbq_job SET run_after = now() - interval '1 hour'");
     drain(job);
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.COMPLETE, row.state());
     assertEquals(0, row.attempt());
     assertEquals(List.of("second"), events);

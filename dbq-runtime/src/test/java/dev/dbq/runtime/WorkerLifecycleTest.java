@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -60,16 +61,16 @@ public class WorkerLifecycleTest {
   @Test
   void stopMarksTheJobInFlightStoppingAndLetsItFinish() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
-    UUID id = TestJobs.insert(db.sql, "held", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("held").enqueue(db.sql);
     DbqWorker worker = started(worker(held("held", started)).build());
     assertTrue(started.await(BOUND.toMillis(), TimeUnit.MILLISECONDS));
 
     worker.stop();
-    Await.until("STOPPING", () -> TestJobs.state(db.sql, id) == JobState.STOPPING, BOUND);
+    Await.until("STOPPING", () -> StoredJobs.state(db.sql, id) == JobState.STOPPING, BOUND);
     release.countDown();
 
     assertTrue(worker.awaitTermination(BOUND));
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.COMPLETE, row.state());
     assertEquals("{\"done\": true}", row.workspace());
     assertNull(row.claimId());
@@ -78,7 +79,7 @@ public class WorkerLifecycleTest {
   @Test
   void aStepStillRunningWhenTheGracePeriodEndsIsHandedBackReady() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
-    UUID id = TestJobs.insert(db.sql, "held", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("held").enqueue(db.sql);
     DbqWorker worker =
         started(worker(held("held", started)).shutdownGrace(Duration.ofMillis(100)).build());
     assertTrue(started.await(BOUND.toMillis(), TimeUnit.MILLISECONDS));
@@ -86,7 +87,7 @@ public class WorkerLifecycleTest {
     worker.stop();
 
     assertTrue(worker.awaitTermination(BOUND));
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.READY, row.state());
     // issue #11: a run cut off by the end of the grace period ended without a saved result, so it
     // counts toward DbqWorker.MAX_LOST_RUNS (a step that always outlasts the grace would otherwise
@@ -117,11 +118,11 @@ public class WorkerLifecycleTest {
                   return null;
                 })
             .build();
-    UUID id = TestJobs.insert(db.sql, "leased", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("leased").enqueue(db.sql);
     // a long lease: after its first tick, the first worker's heartbeat renews nothing in the test
     DbqWorker first = started(worker(job).workerId("first").lease(Duration.ofMinutes(30)).build());
     assertTrue(firstStarted.await(BOUND.toMillis(), TimeUnit.MILLISECONDS));
-    assertEquals("first", TestJobs.row(db.sql, id).lockOwner());
+    assertEquals("first", StoredJobs.row(db.sql, id).lockOwner());
 
     started(worker(job).workerId("second").lease(Duration.ofSeconds(3)).build());
 
@@ -130,17 +131,17 @@ public class WorkerLifecycleTest {
     Await.until(
         "the second worker completes the job",
         () -> {
-          TestJobs.execute(
+          StoredJobs.execute(
               db.sql,
               "UPDATE dbq_job SET lease_expires = now() - interval '1 hour'"
                   + " WHERE lock_owner = 'first'");
-          return TestJobs.state(db.sql, id) == JobState.COMPLETE;
+          return StoredJobs.state(db.sql, id) == JobState.COMPLETE;
         },
         BOUND);
     release.countDown();
     first.close(); // its slot saves, fenced by the old claim, before close returns
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.COMPLETE, row.state());
     assertEquals("{\"by\": \"second\"}", row.workspace());
     assertEquals(2, calls.get());
@@ -164,7 +165,7 @@ public class WorkerLifecycleTest {
 
     for (String n : List.of("1", "2", "3")) {
       long t0 = System.nanoTime();
-      TestJobs.insertAndNotify(db.sql, "wake", "wakeq", "{\"n\":\"" + n + "\"}");
+      TestJobBuilder.named("wake").queue("wakeq").workspace(Map.of("n", n)).enqueue(db.sql);
       Await.until("job " + n, () -> ran.contains(n), Duration.ofSeconds(5));
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       assertTrue(millis < 5_000, "woke after " + millis + " ms");
@@ -189,12 +190,12 @@ public class WorkerLifecycleTest {
 
     Await.until("one listening backend", () -> listenerPid() != null, BOUND);
     Integer killed = listenerPid();
-    TestJobs.execute(db.sql, "SELECT pg_terminate_backend(" + killed + ")");
+    StoredJobs.execute(db.sql, "SELECT pg_terminate_backend(" + killed + ")");
     Await.until(
         "a new listening backend",
         () -> worker.isListening() && listenerPid() != null && !killed.equals(listenerPid()),
         BOUND);
-    TestJobs.insertAndNotify(db.sql, "wake", "wakeq", "{}");
+    TestJobBuilder.named("wake").queue("wakeq").enqueue(db.sql);
 
     Await.until("the job ran", () -> ran.size() == 1, Duration.ofSeconds(5));
   }
@@ -223,7 +224,7 @@ public class WorkerLifecycleTest {
                 })
             .build();
     for (int i = 0; i < 3; i++) {
-      TestJobs.insert(db.sql, "limited", "default", 0, "{}");
+      TestJobBuilder.named("limited").enqueue(db.sql);
     }
     StartClock clock = new StartClock();
 

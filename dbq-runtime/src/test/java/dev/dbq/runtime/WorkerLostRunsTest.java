@@ -41,8 +41,8 @@ class WorkerLostRunsTest {
 
   /** A waiting job whose step was claimed {@code claims} times already, none of them saved. */
   private static UUID claimedBefore(int claims) throws Exception {
-    UUID id = TestJobs.insert(db.sql, "pill", "default", 0, "{}");
-    TestJobs.execute(
+    UUID id = TestJobBuilder.named("pill").enqueue(db.sql);
+    StoredJobs.execute(
         db.sql,
         "UPDATE dbq_job SET state = 'READY', attempt = " + claims + " WHERE id = '" + id + "'");
     return id;
@@ -55,7 +55,7 @@ class WorkerLostRunsTest {
 
     drain();
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     assertEquals(List.of(), events, "neither the step nor a hook ran");
     assertTrue(row.lastError().contains("its worker was lost at least 11 times"), row.lastError());
@@ -68,7 +68,7 @@ class WorkerLostRunsTest {
 
     drain();
 
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, id));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, id));
     assertEquals(List.of("pre", "step", "post"), events);
   }
 }

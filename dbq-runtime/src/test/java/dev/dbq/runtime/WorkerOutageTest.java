@@ -46,7 +46,7 @@ class WorkerOutageTest {
             .build();
     List<UUID> ids = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      ids.add(TestJobs.insert(db.sql, "held", "default", 0, "{}"));
+      ids.add(TestJobBuilder.named("held").enqueue(db.sql));
     }
     DbqWorker worker =
         DbqWorker.builder()
@@ -79,7 +79,7 @@ class WorkerOutageTest {
           "every job to complete",
           () -> {
             for (UUID id : ids) {
-              if (TestJobs.state(db.sql, id) != JobState.COMPLETE) {
+              if (StoredJobs.state(db.sql, id) != JobState.COMPLETE) {
                 return false;
               }
             }

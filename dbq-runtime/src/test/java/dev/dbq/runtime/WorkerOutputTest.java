@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -41,8 +42,8 @@ class WorkerOutputTest {
 
   @Test
   void withoutAnSlf4jProviderTheWorkerPrintsItsStartEachFailedJobAndItsStop() throws Exception {
-    TestJobs.insert(db.sql, "broken", "default", 0, "{}");
-    TestJobs.insert(db.sql, "greet", "default", 0, "{}");
+    TestJobBuilder.named("broken").enqueue(db.sql);
+    TestJobBuilder.named("greet").enqueue(db.sql);
 
     Process worker = start(withoutSlf4jProvider(), db.database.url(), "--exit-when-empty");
 
@@ -63,12 +64,9 @@ class WorkerOutputTest {
   @Test
   void theProgressLineShowsWhileAStepRunsAndTheStopLineOnSigterm() throws Exception {
     Path release = dir.resolve("release");
-    TestJobs.insert(
-        db.sql,
-        "held",
-        "default",
-        0,
-        "{\"release\": \"" + release.toString().replace("\\", "/") + "\"}");
+    TestJobBuilder.named("held")
+        .workspace(Map.of("release", release.toString().replace("\\", "/")))
+        .enqueue(db.sql);
 
     Process worker = start(withoutSlf4jProvider(), db.database.url(), "--progress", "1");
     Await.until(
@@ -131,7 +129,7 @@ class WorkerOutputTest {
             + "<target>System.err</target><encoder><pattern>%-5level %logger - %msg%n</pattern>"
             + "</encoder></appender><root level=\"INFO\"><appender-ref ref=\"E\"/></root>"
             + "</configuration>");
-    TestJobs.insert(db.sql, "greet", "default", 0, "{}");
+    TestJobBuilder.named("greet").enqueue(db.sql);
 
     Process worker =
         start(

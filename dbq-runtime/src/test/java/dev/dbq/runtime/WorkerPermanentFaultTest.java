@@ -89,12 +89,12 @@ class WorkerPermanentFaultTest {
       Await.until("the worker tried again", () -> cutOff.refused.get() >= 3, BOUND);
       assertTrue(worker.isRunning());
 
-      UUID job = TestJobs.insert(db.sql, "fault_job", "default", 0, "{}");
+      UUID job = TestJobBuilder.named("fault_job").enqueue(db.sql);
       cutOff.down = false;
 
       Await.until(
           "the job ran after the outage",
-          () -> TestJobs.state(db.sql, job) == JobState.COMPLETE,
+          () -> StoredJobs.state(db.sql, job) == JobState.COMPLETE,
           BOUND);
       assertTrue(worker.isRunning());
       assertTrue(worker.failure().isEmpty());

@@ -73,15 +73,15 @@ class WorkerPrefetchTest {
   @Test
   void aWorkerThatFinishedNoStepYetClaimsOnlyForItsSlots() throws Exception {
     for (int i = 0; i < 10; i++) {
-      TestJobs.insert(db.sql, "long", "default", 0, "{}");
+      TestJobBuilder.named("long").enqueue(db.sql);
     }
 
     startedWithDefaults();
     Await.until("both slots run a long step", () -> starts.size() == 2, BOUND);
 
     // the claim that filled the slots claimed nothing ahead, and no slot has freed since
-    assertEquals(2, TestJobs.count(db.sql, "state = 'PROCESSING'"));
-    assertEquals(8, TestJobs.count(db.sql, "state = 'NEW'"));
+    assertEquals(2, StoredJobs.count(db.sql, "state = 'PROCESSING'"));
+    assertEquals(8, StoredJobs.count(db.sql, "state = 'NEW'"));
   }
 
   @Test
@@ -89,11 +89,11 @@ class WorkerPrefetchTest {
     // short steps first, so that the worker has a high step rate, and so a prefetch, when it
     // reaches the long ones: what it claimed ahead then is a hoard of long steps
     for (int i = 0; i < 300; i++) {
-      TestJobs.insert(db.sql, "short", "default", 0, "{}");
+      TestJobBuilder.named("short").enqueue(db.sql);
     }
     List<UUID> longOnes = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      longOnes.add(TestJobs.insert(db.sql, "long", "default", 0, "{}"));
+      longOnes.add(TestJobBuilder.named("long").enqueue(db.sql));
     }
 
     startedWithDefaults();
@@ -101,23 +101,23 @@ class WorkerPrefetchTest {
     // long steps ahead of the slots went back unrun: the worker holds only what runs
     Await.until(
         "the worker holds only its two running jobs",
-        () -> TestJobs.count(db.sql, "state = 'PROCESSING'") == 2,
+        () -> StoredJobs.count(db.sql, "state = 'PROCESSING'") == 2,
         BOUND);
-    UUID urgent = TestJobs.insert(db.sql, "urgent", "default", 10, "{}");
+    UUID urgent = TestJobBuilder.named("urgent").priority(10).enqueue(db.sql);
 
     longStepEnds.release(1);
     Await.until(
-        "the urgent job ran", () -> TestJobs.state(db.sql, urgent) == JobState.COMPLETE, BOUND);
+        "the urgent job ran", () -> StoredJobs.state(db.sql, urgent) == JobState.COMPLETE, BOUND);
 
     assertEquals(List.of("long", "long", "urgent"), starts.subList(0, 3));
     longStepEnds.release(1_000);
     Await.until(
         "every long job completes",
-        () -> TestJobs.count(db.sql, "name = 'long' AND state = 'COMPLETE'") == 20,
+        () -> StoredJobs.count(db.sql, "name = 'long' AND state = 'COMPLETE'") == 20,
         BOUND);
     assertEquals(21, starts.size(), "each long step ran once, the urgent one once");
     for (UUID id : longOnes) {
-      TestJobs.Row row = TestJobs.row(db.sql, id);
+      StoredJobs.Row row = StoredJobs.row(db.sql, id);
       assertNull(row.lastError(), "a prefetch handed back unrun is no failure");
     }
   }

@@ -41,9 +41,9 @@ class WorkerProgressTest {
                   throw new IllegalStateException("not yet");
                 })
             .build();
-    TestJobs.insert(db.sql, "ok", "default", 0, "{}");
-    TestJobs.insert(db.sql, "broken", "default", 0, "{}");
-    UUID retried = TestJobs.insert(db.sql, "flaky", "default", 0, "{}");
+    TestJobBuilder.named("ok").enqueue(db.sql);
+    TestJobBuilder.named("broken").enqueue(db.sql);
+    UUID retried = TestJobBuilder.named("flaky").enqueue(db.sql);
     DbqWorker worker =
         DbqWorker.builder()
             .dbq(db.dbq())
@@ -54,7 +54,7 @@ class WorkerProgressTest {
     assertEquals(4, worker.runUntilEmpty());
     clock.advance(Duration.ofSeconds(10));
 
-    assertEquals(JobState.READY, TestJobs.state(db.sql, retried));
+    assertEquals(JobState.READY, StoredJobs.state(db.sql, retried));
     assertEquals(
         "progress: 4 steps done (+4 in 10 s, 0.4/s), 1 job failed, 1 step retried, 0 in flight",
         progress.report());

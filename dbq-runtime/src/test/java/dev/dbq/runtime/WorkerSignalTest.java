@@ -20,7 +20,7 @@ class WorkerSignalTest {
 
   @Test
   void sigtermLetsTheStepInFlightFinishAndExitsZero() throws Exception {
-    UUID id = TestJobs.insert(db.sql, "slow", "default", 0, "{}");
+    UUID id = TestJobBuilder.named("slow").enqueue(db.sql);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path log = Path.of("target", "worker-signal-test.log");
     Process worker =
@@ -47,7 +47,7 @@ class WorkerSignalTest {
 
       assertTrue(worker.waitFor(60, TimeUnit.SECONDS), "worker exited");
       assertEquals(0, worker.exitValue());
-      TestJobs.Row row = TestJobs.row(db.sql, id);
+      StoredJobs.Row row = StoredJobs.row(db.sql, id);
       assertEquals(JobState.COMPLETE, row.state());
       assertEquals("{\"finished\": true}", row.workspace());
     } finally {

@@ -31,7 +31,7 @@ class WorkerThreadSurvivalTest {
             .step("after", call -> null)
             .build();
     for (int i = 0; i < 3; i++) {
-      TestJobs.insert(db.sql, "arms", "default", 0, "{}");
+      TestJobBuilder.named("arms").enqueue(db.sql);
     }
     DbqWorker worker =
         DbqWorker.builder()
@@ -46,7 +46,7 @@ class WorkerThreadSurvivalTest {
       worker.close();
     }
 
-    assertEquals(3, TestJobs.count(db.sql, "state = 'COMPLETE'"));
+    assertEquals(3, StoredJobs.count(db.sql, "state = 'COMPLETE'"));
   }
 
   @Test
@@ -60,8 +60,8 @@ class WorkerThreadSurvivalTest {
                 })
             .build();
     JobDefinition plain = JobDefinition.builder("plain").step("run", call -> null).build();
-    var pill = TestJobs.insert(db.sql, "fatal", "default", 5, "{}");
-    var behind = TestJobs.insert(db.sql, "plain", "default", 0, "{}");
+    var pill = TestJobBuilder.named("fatal").priority(5).enqueue(db.sql);
+    var behind = TestJobBuilder.named("plain").enqueue(db.sql);
     DbqWorker worker =
         DbqWorker.builder().dbq(db.dbq()).catalog(JobCatalog.of(fatal, plain)).build();
 
@@ -71,9 +71,9 @@ class WorkerThreadSurvivalTest {
       worker.close();
     }
 
-    TestJobs.Row row = TestJobs.row(db.sql, pill);
+    StoredJobs.Row row = StoredJobs.row(db.sql, pill);
     assertEquals(JobState.FAILED, row.state());
     assertEquals(1 + DbqWorker.MAX_LOST_RUNS + 1, row.attempt(), "11 runs, then failed unrun");
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, behind));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, behind));
   }
 }

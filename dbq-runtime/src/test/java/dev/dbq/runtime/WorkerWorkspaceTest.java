@@ -32,7 +32,7 @@ class WorkerWorkspaceTest {
   }
 
   private static JsonNode workspace(UUID id) throws Exception {
-    return WorkspaceCodec.mapper().readTree(TestJobs.row(db.sql, id).workspace());
+    return WorkspaceCodec.mapper().readTree(StoredJobs.row(db.sql, id).workspace());
   }
 
   @Test
@@ -53,11 +53,11 @@ class WorkerWorkspaceTest {
                   return null;
                 })
             .build();
-    UUID id = TestJobs.insert(db.sql, "map_job", "default", 0, "{\"given\":true}");
+    UUID id = TestJobBuilder.named("map_job").workspace(Map.of("given", true)).enqueue(db.sql);
 
     assertEquals(2, drain(job));
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.COMPLETE, row.state());
     assertEquals(2, row.nextStep());
     assertEquals(0, row.attempt());
@@ -81,7 +81,10 @@ class WorkerWorkspaceTest {
             .step("two", increment)
             .step("three", increment)
             .build();
-    UUID id = TestJobs.insert(db.sql, "record_job", "default", 0, "{\"n\":10,\"seen\":[]}");
+    UUID id =
+        TestJobBuilder.named("record_job")
+            .workspace(Map.of("n", 10, "seen", List.of()))
+            .enqueue(db.sql);
 
     drain(job);
 
@@ -105,12 +108,12 @@ class WorkerWorkspaceTest {
             .step("a", mutate)
             .step("b", mutate)
             .build();
-    UUID id = TestJobs.insert(db.sql, "bean_job", "default", 0, "{\"n\":0}");
+    UUID id = TestJobBuilder.named("bean_job").workspace(Map.of("n", 0)).enqueue(db.sql);
 
     drain(job);
 
     assertEquals(WorkspaceCodec.mapper().readTree("{\"n\":2,\"note\":\"step 1\"}"), workspace(id));
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, id));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, id));
   }
 
   @Test
@@ -126,27 +129,31 @@ class WorkerWorkspaceTest {
                   return call.workspace();
                 })
             .build();
-    UUID broken = TestJobs.insert(db.sql, "typed", "default", 5, "{\"n\":\"not a number\"}");
-    UUID fine = TestJobs.insert(db.sql, "typed", "default", 0, "{\"n\":1}");
+    UUID broken =
+        TestJobBuilder.named("typed")
+            .priority(5)
+            .workspace(Map.of("n", "not a number"))
+            .enqueue(db.sql);
+    UUID fine = TestJobBuilder.named("typed").workspace(Map.of("n", 1)).enqueue(db.sql);
 
     drain(typed);
 
-    TestJobs.Row row = TestJobs.row(db.sql, broken);
+    StoredJobs.Row row = StoredJobs.row(db.sql, broken);
     assertEquals(JobState.FAILED, row.state());
     assertTrue(
         row.lastError().contains("does not bind to " + Counter.class.getName()), row.lastError());
-    assertEquals(JobState.COMPLETE, TestJobs.state(db.sql, fine));
+    assertEquals(JobState.COMPLETE, StoredJobs.state(db.sql, fine));
     assertEquals(List.of("typed"), ran);
   }
 
   @Test
   void aWorkspaceThatIsNotAnObjectFailsTheJob() throws Exception {
     JobDefinition job = JobDefinition.builder("untyped").step("s", call -> null).build();
-    UUID id = TestJobs.insert(db.sql, "untyped", "default", 0, "[1, 2]");
+    UUID id = StoredJobs.insertRefusedRow(db.sql, "untyped", 0, "[1, 2]");
 
     drain(job);
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     assertTrue(row.lastError().contains("must be a JSON object"), row.lastError());
   }
@@ -154,12 +161,12 @@ class WorkerWorkspaceTest {
   @Test
   void anUnknownStepIndexFailsTheJob() throws Exception {
     JobDefinition job = JobDefinition.builder("short_now").step("only", call -> null).build();
-    UUID id = TestJobs.insert(db.sql, "short_now", "default", 0, "{}");
-    TestJobs.execute(db.sql, "UPDATE dbq_job SET next_step = 3, state = 'READY'");
+    UUID id = TestJobBuilder.named("short_now").enqueue(db.sql);
+    StoredJobs.execute(db.sql, "UPDATE dbq_job SET next_step = 3, state = 'READY'");
 
     drain(job);
 
-    TestJobs.Row row = TestJobs.row(db.sql, id);
+    StoredJobs.Row row = StoredJobs.row(db.sql, id);
     assertEquals(JobState.FAILED, row.state());
     assertEquals(
         "job 'short_now' has no step at index 3 (it has 1 step); was it redefined?",
@@ -198,7 +205,7 @@ class WorkerWorkspaceTest {
                   return null;
                 })
             .build();
-    UUID id = TestJobs.insert(db.sql, "mdc_job", "mdcq", 7, "{}");
+    UUID id = TestJobBuilder.named("mdc_job").queue("mdcq").priority(7).enqueue(db.sql);
 
     DbqWorker.builder()
         .dbq(db.dbq())

@@ -2,7 +2,8 @@
  * What the API, the command line, the worker and the store share: the workspace codec and its size
  * limits, the naming rules, time limits, the error texts and URL redaction, which SQLSTATEs mean
  * "the database refused this data" and which faults are permanent, the error backoff, dbq's own
- * connection pool, the unknown-job and missing-workspace messages, the logger names and MDC keys.
+ * connection pool and the settings it connects with ({@code ConnectionSettings}), the unknown-job
+ * and missing-workspace messages, the logger names and MDC keys.
  *
  * <p>Not API. Like Dagger's {@code dagger.internal}, these classes are public only so that the
  * runtime's other packages can use them; they may change in any release and are left out of the

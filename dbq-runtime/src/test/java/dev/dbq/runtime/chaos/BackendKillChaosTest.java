@@ -2,6 +2,7 @@ package dev.dbq.runtime.chaos;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.runtime.Await;
 import dev.dbq.runtime.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -48,7 +49,8 @@ class BackendKillChaosTest {
                   "--lease",
                   "5"));
         }
-        Bounded.await("the first steps", () -> db.runsOrMinusOne() > 0, Duration.ofSeconds(60));
+        Await.untilThroughFailures(
+            "the first steps", () -> db.runsOrMinusOne() > 0, Duration.ofSeconds(60));
 
         int rounds = 0;
         long backendsKilled = 0;
@@ -59,16 +61,17 @@ class BackendKillChaosTest {
             backendsKilled += rs.getLong(1);
           }
           rounds++;
-          Bounded.pace(GAP);
+          FaultPacing.pause(GAP);
         }
         long lastKill = System.nanoTime();
         long before = db.runsOrMinusOne();
-        Bounded.await(
+        Await.untilThroughFailures(
             "steps to run after the last kill",
             () -> db.counts().drained() || db.runsOrMinusOne() > before,
             Duration.ofSeconds(60));
         Duration recovery = Duration.ofNanos(System.nanoTime() - lastKill);
-        Bounded.await("the queue to drain", () -> db.counts().drained(), Duration.ofSeconds(120));
+        Await.untilThroughFailures(
+            "the queue to drain", () -> db.counts().drained(), Duration.ofSeconds(120));
         Duration drain = Duration.ofNanos(System.nanoTime() - start);
 
         assertTrue(rounds >= 10, "only " + rounds + " rounds of kills before the queue drained");

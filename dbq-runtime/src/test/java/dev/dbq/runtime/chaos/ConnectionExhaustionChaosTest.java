@@ -3,6 +3,7 @@ package dev.dbq.runtime.chaos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.runtime.Await;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -67,7 +68,7 @@ class ConnectionExhaustionChaosTest {
         long killRounds = 0;
         for (int h = 1; h <= HOLDS; h++) {
           long threshold = (long) 2 * JOBS * (3 * h - 2) / 10; // 10 % and 40 % of the steps
-          Bounded.await(
+          Await.untilThroughFailures(
               "progress before hold " + h,
               () -> db.runsOrMinusOne() >= threshold,
               Duration.ofSeconds(90));
@@ -84,21 +85,22 @@ class ConnectionExhaustionChaosTest {
                 }
               }
               hog.takeAllFree();
-              Bounded.pace(Duration.ofMillis(20));
+              FaultPacing.pause(Duration.ofMillis(20));
             }
             mostHeld = Math.max(mostHeld, hog.held());
             workerBackendsAtEnd = Math.max(workerBackendsAtEnd, otherBackends(s));
           }
           long released = System.nanoTime();
           long before = runs(s);
-          Bounded.await(
+          Await.untilThroughFailures(
               "steps to run after hold " + h,
               () -> runs(s) > before || db.counts().drained(),
               Duration.ofSeconds(60));
           Duration recovery = Duration.ofNanos(System.nanoTime() - released);
           worstRecovery = worstRecovery.compareTo(recovery) < 0 ? recovery : worstRecovery;
         }
-        Bounded.await("the queue to drain", () -> db.counts().drained(), Duration.ofSeconds(120));
+        Await.untilThroughFailures(
+            "the queue to drain", () -> db.counts().drained(), Duration.ofSeconds(120));
         Duration drain = Duration.ofNanos(System.nanoTime() - start);
 
         assertTrue(mostHeld >= 25, "the hog held only " + mostHeld + " of 30 connections");

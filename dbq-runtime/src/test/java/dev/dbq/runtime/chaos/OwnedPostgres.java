@@ -1,5 +1,6 @@
 package dev.dbq.runtime.chaos;
 
+import dev.dbq.runtime.Await;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -62,7 +63,8 @@ final class OwnedPostgres implements AutoCloseable {
     server.close();
     // pg_ctl stop gives up after a few seconds on a loaded machine; the old server must be gone
     Path pid = dataDirectory.resolve("postmaster.pid");
-    Bounded.await("the stopped server to exit", () -> !Files.exists(pid), STARTUP_WAIT);
+    Await.untilThroughFailures(
+        "the stopped server to exit", () -> !Files.exists(pid), STARTUP_WAIT);
     server = builder().start();
   }
 

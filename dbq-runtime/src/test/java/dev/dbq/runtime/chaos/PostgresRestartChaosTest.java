@@ -1,5 +1,6 @@
 package dev.dbq.runtime.chaos;
 
+import dev.dbq.runtime.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,14 +43,14 @@ class PostgresRestartChaosTest {
         Duration worstRecovery = Duration.ZERO;
         for (int r = 1; r <= RESTARTS; r++) {
           long threshold = (long) 2 * JOBS * r / (RESTARTS + 2);
-          Bounded.await(
+          Await.untilThroughFailures(
               "progress before restart " + r,
               () -> db.runsOrMinusOne() >= threshold,
               Duration.ofSeconds(90));
           long restarting = System.nanoTime();
           server.restart();
           long before = db.runsOrMinusOne();
-          Bounded.await(
+          Await.untilThroughFailures(
               "steps to run again after restart " + r,
               () -> db.runsOrMinusOne() > before,
               RECOVERY_BOUND);
@@ -57,7 +58,8 @@ class PostgresRestartChaosTest {
           Duration recovery = Duration.ofNanos(System.nanoTime() - restarting);
           worstRecovery = worstRecovery.compareTo(recovery) < 0 ? recovery : worstRecovery;
         }
-        Bounded.await("the queue to drain", () -> db.counts().drained(), Duration.ofSeconds(120));
+        Await.untilThroughFailures(
+            "the queue to drain", () -> db.counts().drained(), Duration.ofSeconds(120));
         Duration drain = Duration.ofNanos(System.nanoTime() - start);
 
         long bound = (long) RESTARTS * WORKERS * CONCURRENCY;

@@ -2,6 +2,7 @@ package dev.dbq.runtime.chaos;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.runtime.Await;
 import dev.dbq.runtime.DbqWorker;
 import dev.dbq.runtime.TestDatabase;
 import java.time.Duration;
@@ -43,13 +44,14 @@ class SigkillChaosTest {
         for (int i = 0; i < 3; i++) {
           workers.add(worker(db, "sigkill-" + i));
         }
-        Bounded.await("the first steps", () -> db.runsOrMinusOne() > 0, Duration.ofSeconds(60));
+        Await.untilThroughFailures(
+            "the first steps", () -> db.runsOrMinusOne() > 0, Duration.ofSeconds(60));
 
         int kills = 0;
         Duration worstRescue = Duration.ZERO;
         long heldAtKills = 0;
         while (kills < KILLS && !db.counts().drained()) {
-          Bounded.pace(Duration.ofSeconds(2));
+          FaultPacing.pause(Duration.ofSeconds(2));
           int victim = ThreadLocalRandom.current().nextInt(workers.size());
           WorkerProcess dead = workers.get(victim);
           dead.kill();
@@ -59,13 +61,14 @@ class SigkillChaosTest {
           heldAtKills += db.heldBy(dead.pid());
           workers.set(victim, worker(db, "sigkill-" + (2 + kills)));
           Duration rescue =
-              Bounded.await(
+              Await.untilThroughFailures(
                   "the jobs of killed worker " + dead.pid() + " to be rescued",
                   () -> db.heldBy(dead.pid()) == 0,
                   RESCUE_BOUND);
           worstRescue = worstRescue.compareTo(rescue) < 0 ? rescue : worstRescue;
         }
-        Bounded.await("the queue to drain", () -> db.counts().drained(), Duration.ofSeconds(120));
+        Await.untilThroughFailures(
+            "the queue to drain", () -> db.counts().drained(), Duration.ofSeconds(120));
         Duration drain = Duration.ofNanos(System.nanoTime() - start);
 
         assertTrue(kills >= 2, "only " + kills + " kill(s) before the queue drained");

@@ -2,6 +2,7 @@ package dev.dbq.runtime.chaos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dbq.runtime.Await;
 import dev.dbq.runtime.TestDatabase;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
@@ -29,7 +30,7 @@ class SigtermChaosTest {
       long start = System.nanoTime();
       try (WorkerProcess first =
           WorkerProcess.start("sigterm-0", db.url(), FIRST_STEP_MILLIS, "--concurrency", "2")) {
-        Bounded.await(
+        Await.untilThroughFailures(
             "two steps to be running",
             () -> db.counts().held() == 2 && db.runsOrMinusOne() == 2,
             Duration.ofSeconds(60));

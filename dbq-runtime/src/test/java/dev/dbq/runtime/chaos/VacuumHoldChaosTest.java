@@ -2,6 +2,7 @@ package dev.dbq.runtime.chaos;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.runtime.Await;
 import dev.dbq.runtime.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -43,12 +44,13 @@ class VacuumHoldChaosTest {
               WorkerProcess.start(
                   "vacuum-" + i, db.url(), 0, "--concurrency", "4", "--lease", "5"));
         }
-        Bounded.await(
+        Await.untilThroughFailures(
             "half of the steps", () -> db.runsOrMinusOne() >= JOBS, Duration.ofSeconds(90));
         s.execute("VACUUM dbq_job");
         long deadAfterVacuum =
             single(s, "SELECT n_dead_tup FROM pg_stat_user_tables WHERE relname = 'dbq_job'");
-        Bounded.await("the queue to drain", () -> db.counts().drained(), Duration.ofSeconds(120));
+        Await.untilThroughFailures(
+            "the queue to drain", () -> db.counts().drained(), Duration.ofSeconds(120));
         Duration drain = Duration.ofNanos(System.nanoTime() - start);
         long heldXmin =
             single(

@@ -16,8 +16,9 @@ import org.slf4j.Logger;
  *
  * <p>Why: PostgreSQL serialises the commits of notifying transactions (a transaction that ran
  * {@code NOTIFY} holds a database-wide lock until its commit is flushed), so concurrent enqueues
- * that each notify cannot share a disk flush. {@link Dbq} therefore notifies in the enqueuing
- * statement only when no other enqueue of it is in flight, and defers to this class otherwise.
+ * that each notify cannot share a disk flush. {@link Enqueuer} therefore notifies in the enqueuing
+ * statement only when no other enqueue of its {@link Dbq} is in flight, and defers to this class
+ * otherwise.
  */
 public final class Notifier implements AutoCloseable {
   private static final Logger log = RuntimeLoggers.of(Notifier.class);

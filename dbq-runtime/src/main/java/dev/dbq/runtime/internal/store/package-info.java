@@ -1,6 +1,7 @@
 /**
- * Every statement dbq runs, and its execution: enqueue ({@code JobStore}, with {@code
- * EnqueueCombiner} batching concurrent callers and {@code Notifier} coalescing the NOTIFYs), the
+ * Every statement dbq runs, and its execution: enqueue ({@code Enqueuer}, the pipeline behind
+ * {@code Dbq.enqueueAll}: {@code EnqueueCombiner} batching concurrent callers, {@code JobStore}'s
+ * insert, {@code Notifier} coalescing the NOTIFYs, and the failure that names the jobs), the
  * worker's claim, save, lease and hand-back statements ({@code WorkerStore}), the migrations
  * ({@code Migrator}). Each statement is a commented file in the {@code sql/} resource folder beside
  * this package, with named parameters, listed in {@code SqlStatement} and bound by {@code

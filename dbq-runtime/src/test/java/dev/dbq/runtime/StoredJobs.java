@@ -5,12 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.UUID;
 
-/** Inserts and reads jobs with raw SQL (until {@code Dbq}'s enqueue lands). */
-final class TestJobs {
-  private TestJobs() {}
+/**
+ * Reads stored jobs with plain SQL, for assertions, and changes rows to set a test up ({@link
+ * #execute}). Jobs are enqueued with {@link TestJobBuilder}.
+ */
+final class StoredJobs {
+  private StoredJobs() {}
 
   /** A stored job as the worker tests look at it. */
   record Row(
@@ -26,58 +28,28 @@ final class TestJobs {
       String lockOwner,
       UUID claimId) {}
 
-  static UUID insert(Connection c, String name, String queue, int priority, String workspaceJson)
-      throws SQLException {
-    return insert(c, name, queue, priority, workspaceJson, null);
-  }
-
   /**
-   * @param runAfter offset from the database's now(), or null for none
+   * Writes a row behind the API's back, with a workspace the API refuses (not a JSON object, or
+   * over its size limit): how a worker meets data that another writer stored. Every other test job
+   * is enqueued with {@link TestJobBuilder}.
+   *
+   * @param workspaceJson any JSON PostgreSQL accepts as {@code jsonb}
    */
-  static UUID insert(
-      Connection c,
-      String name,
-      String queue,
-      int priority,
-      String workspaceJson,
-      Duration runAfter)
+  static UUID insertRefusedRow(Connection c, String name, int priority, String workspaceJson)
       throws SQLException {
     UUID id = UUID.randomUUID();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO dbq_job (id, name, queue_name, priority, workspace, run_after)"
-                + " VALUES (?, ?, ?, ?, ?::jsonb, now() + ? * interval '1 millisecond')")) {
+            "INSERT INTO dbq_job (id, name, queue_name, priority, workspace)"
+                + " VALUES (?, ?, ?, ?, ?::jsonb)")) {
       ps.setObject(1, id);
       ps.setString(2, name);
-      ps.setString(3, queue);
+      ps.setString(3, DbqWorker.DEFAULT_QUEUE);
       ps.setInt(4, priority);
       ps.setString(5, workspaceJson);
-      if (runAfter == null) {
-        ps.setNull(6, java.sql.Types.BIGINT);
-      } else {
-        ps.setLong(6, runAfter.toMillis());
-      }
       ps.executeUpdate();
     }
     return id;
-  }
-
-  /** Inserts and notifies in one transaction, as enqueuers do. */
-  static UUID insertAndNotify(Connection c, String name, String queue, String workspaceJson)
-      throws SQLException {
-    boolean auto = c.getAutoCommit();
-    c.setAutoCommit(false);
-    try {
-      UUID id = insert(c, name, queue, 0, workspaceJson);
-      try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify('dbq_job_enqueued', ?)")) {
-        ps.setString(1, queue);
-        ps.execute();
-      }
-      c.commit();
-      return id;
-    } finally {
-      c.setAutoCommit(auto);
-    }
   }
 
   static Row row(Connection c, UUID id) throws SQLException {

@@ -1,0 +1,124 @@
+package dev.dbq.bench;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.dbq.runtime.Dbq;
+import dev.dbq.runtime.JobBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Drains in a worker child process ({@link BenchChild}): the jobs are enqueued here, in batches of
+ * {@link Workloads#BATCH}, then the child runs them all and reports its time, peak RSS and tenths.
+ */
+final class WorkerDrains {
+  private final HikariDataSource ds;
+  private final Dbq dbq;
+  private final int prefetch;
+  private final List<String> jvm;
+
+  /**
+   * @param prefetch the dbq worker's prefetch, outside the defaults column
+   * @param jvm the worker JVM options, outside the defaults column
+   */
+  WorkerDrains(HikariDataSource ds, Dbq dbq, int prefetch, List<String> jvm) {
+    this.ds = ds;
+    this.dbq = dbq;
+    this.prefetch = prefetch;
+    this.jvm = jvm;
+  }
+
+  /**
+   * @param defaults true: default settings but concurrency, default JVM options; false: the bench's
+   *     prefetch and worker JVM options
+   */
+  DrainResult dbq(
+      int jobs, int stepsPerJob, Supplier<BenchJobs.Builder> job, boolean defaults, int warmUpJobs)
+      throws Exception {
+    BenchDatabase.resetDbq(ds);
+    List<JobBuilder<?>> batch = new ArrayList<>(Workloads.BATCH);
+    for (int i = 0; i < jobs; i++) {
+      batch.add(job.get());
+      if (batch.size() == Workloads.BATCH || i == jobs - 1) {
+        dbq.enqueueAll(batch);
+        batch.clear();
+      }
+    }
+    if (defaults) {
+      // the command-line worker's warm-up jobs: enqueued here, not in the worker's process
+      for (int i = 0; i < warmUpJobs; i++) {
+        batch.add(BenchJobs.noop().queue("warmup"));
+        if (batch.size() == Workloads.BATCH || i == warmUpJobs - 1) {
+          dbq.enqueueAll(batch);
+          batch.clear();
+        }
+      }
+    }
+    BenchDatabase.execute(ds, "VACUUM ANALYZE dbq_job");
+    if (defaults) {
+      return child(
+          ChildProcess.defaultsJvm(),
+          "cli-drain",
+          Integer.toString(jobs),
+          Integer.toString(stepsPerJob),
+          Integer.toString(Workloads.THREADS),
+          Integer.toString(warmUpJobs));
+    }
+    return child(
+        jvm,
+        "dbq-drain",
+        Integer.toString(jobs),
+        Integer.toString(stepsPerJob),
+        Integer.toString(Workloads.THREADS),
+        Integer.toString(prefetch),
+        Integer.toString(warmUpJobs));
+  }
+
+  DrainResult scheduler(int jobs, int stepsPerJob, boolean threeSteps, int warmUpJobs)
+      throws Exception {
+    BenchDatabase.resetScheduler(ds);
+    Scheduler client = SchedulerTasks.scheduler(ds, Workloads.THREADS, Duration.ofSeconds(10));
+    List<TaskInstance<?>> batch = new ArrayList<>(Workloads.BATCH);
+    for (int i = 0; i < jobs; i++) {
+      String id = UUID.randomUUID().toString();
+      batch.add(
+          threeSteps
+              ? SchedulerTasks.THREE_STEPS.instance(id, 0)
+              : SchedulerTasks.NOOP.instance(id));
+      if (batch.size() == Workloads.BATCH || i == jobs - 1) {
+        client.scheduleBatch(batch, Instant.now());
+        batch.clear();
+      }
+    }
+    BenchDatabase.execute(ds, "VACUUM ANALYZE scheduled_tasks");
+    return child(
+        jvm,
+        "dbs-drain",
+        Integer.toString(jobs),
+        Integer.toString(stepsPerJob),
+        Integer.toString(Workloads.THREADS),
+        Integer.toString(warmUpJobs));
+  }
+
+  private static DrainResult child(List<String> jvmOptions, String... args) throws Exception {
+    try (ChildProcess child = ChildProcess.start(jvmOptions, line -> {}, args)) {
+      child.awaitReady();
+      child.send("GO");
+      Map<String, String> r = child.awaitResult();
+      if (!r.containsKey("micros")) {
+        throw new IllegalStateException("child " + Arrays.toString(args) + " gave no result");
+      }
+      return new DrainResult(
+          Long.parseLong(r.get("micros")),
+          Long.parseLong(r.get("vmhwm")),
+          Arrays.stream(r.get("tenths").split(",")).mapToLong(Long::parseLong).toArray());
+    }
+  }
+}

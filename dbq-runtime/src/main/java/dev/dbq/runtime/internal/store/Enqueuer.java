@@ -1,0 +1,122 @@
+package dev.dbq.runtime.internal.store;
+
+import dev.dbq.runtime.Dbq;
+import dev.dbq.runtime.DbqException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * Writes prepared jobs for one {@link Dbq}: small enqueues share statements and commits through the
+ * {@link EnqueueCombiner}, the statement notifies idle workers when it runs alone and the {@link
+ * Notifier} does afterwards when others are in flight, and a database failure becomes a {@link
+ * DbqException} that names the jobs.
+ *
+ * <p>Why apart from {@code Dbq}: the façade prepares the jobs (creation hooks, workspace checks),
+ * which needs the API's package-private builder values; everything after that is the store's.
+ */
+public final class Enqueuer implements AutoCloseable {
+  private final DataSource dataSource;
+  private final Notifier notifier;
+  private final AtomicInteger enqueuing = new AtomicInteger();
+  private final EnqueueCombiner combiner = new EnqueueCombiner(this::insertCommitted);
+
+  public Enqueuer(DataSource dataSource) {
+    this.dataSource = dataSource;
+    this.notifier = new Notifier(dataSource);
+  }
+
+  /**
+   * Inserts the jobs apart from any transaction of the caller's and returns once they are
+   * committed, together and in order.
+   *
+   * @return the ids, in the jobs' order
+   * @throws DbqException when the database fails; none of these jobs is then written
+   */
+  public List<UUID> enqueue(List<NewJob> jobs) {
+    if (jobs.isEmpty()) {
+      return List.of();
+    }
+    try {
+      if (jobs.size() <= EnqueueCombiner.MAX_SHARED_REQUEST) {
+        combiner.insert(jobs);
+      } else {
+        insertCommitted(jobs);
+      }
+    } catch (SQLException e) {
+      throw new DbqException(failure(jobs, e), e);
+    }
+    return ids(jobs);
+  }
+
+  /**
+   * Inserts the jobs in one statement inside the caller's transaction, notifying on its commit; the
+   * connection is neither committed, rolled back nor closed.
+   *
+   * @return the ids, in the jobs' order
+   * @throws DbqException when the database fails
+   */
+  public static List<UUID> enqueue(Connection connection, List<NewJob> jobs) {
+    if (jobs.isEmpty()) {
+      return List.of();
+    }
+    try {
+      JobStore.insert(connection, jobs);
+    } catch (SQLException e) {
+      throw new DbqException(failure(jobs, e), e);
+    }
+    return ids(jobs);
+  }
+
+  /** Sends the notifications still pending, then stops notifying. */
+  @Override
+  public void close() {
+    notifier.close();
+  }
+
+  /** Inserts the jobs in one statement and commits; then makes sure idle workers hear of them. */
+  private void insertCommitted(List<NewJob> jobs) throws SQLException {
+    boolean alone = enqueuing.incrementAndGet() == 1;
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      // one statement is atomic on its own: auto-commit saves the BEGIN and COMMIT round trips
+      c.setAutoCommit(true);
+      try {
+        JobStore.insert(c, jobs, alone);
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } finally {
+      enqueuing.decrementAndGet();
+    }
+    if (!alone) {
+      Set<String> queues = new LinkedHashSet<>();
+      for (NewJob job : jobs) {
+        queues.add(job.queue());
+      }
+      notifier.request(queues);
+    }
+  }
+
+  private static List<UUID> ids(List<NewJob> jobs) {
+    List<UUID> ids = new ArrayList<>(jobs.size());
+    for (NewJob job : jobs) {
+      ids.add(job.id());
+    }
+    return List.copyOf(ids);
+  }
+
+  private static String failure(List<NewJob> jobs, SQLException e) {
+    String what =
+        jobs.size() == 1
+            ? "cannot enqueue job '" + jobs.get(0).name() + "'"
+            : "cannot enqueue " + jobs.size() + " jobs";
+    return what + ": " + e.getMessage();
+  }
+}
