@@ -6,15 +6,16 @@ import java.util.List;
 
 /**
  * Runs the benchmarks of issues #5 and #10 and prints a table: {@code BenchMain
- * [all|drain|steps|enqueue|latency|sustained|defaults|smoke]...}; {@code defaults} runs drain,
- * steps and latency with the defaults column beside db-scheduler only. The database is {@code
- * DBQ_BENCH_JDBC_URL} (default: database {@code dbq_bench} on the local server, created when
- * missing); its dbq and db-scheduler tables are dropped and recreated. System properties: {@code
- * bench.prefetch} (dbq worker prefetch, default 128), {@code bench.childJvm} (options for the
- * worker processes, space-separated; default {@code -Xmx128m}), {@code bench.defaultsJvm} (options
- * for the defaults column's processes; default none, as users run them), {@code bench.latencyTrace}
- * (print every job's latency in order). The defaults column runs the command-line worker, {@code
- * dbq worker --concurrency 8}, with no other option.
+ * [all|drain|steps|enqueue|latency|sustained|defaults|limited|smoke]...}; {@code defaults} runs
+ * drain, steps and latency with the defaults column beside db-scheduler only; {@code limited} (not
+ * part of {@code all}) drains a queue unlimited and with concurrency limits, defaults column only.
+ * The database is {@code DBQ_BENCH_JDBC_URL} (default: database {@code dbq_bench} on the local
+ * server, created when missing); its dbq and db-scheduler tables are dropped and recreated. System
+ * properties: {@code bench.prefetch} (dbq worker prefetch, default 128), {@code bench.childJvm}
+ * (options for the worker processes, space-separated; default {@code -Xmx128m}), {@code
+ * bench.defaultsJvm} (options for the defaults column's processes; default none, as users run
+ * them), {@code bench.latencyTrace} (print every job's latency in order). The defaults column runs
+ * the command-line worker, {@code dbq worker --concurrency 8}, with no other option.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -51,6 +52,9 @@ public final class BenchMain {
       }
       if (all || which.contains("sustained")) {
         rows.addAll(w.sustained());
+      }
+      if (which.contains("limited")) {
+        rows.addAll(w.limited());
       }
     }
     System.out.println();

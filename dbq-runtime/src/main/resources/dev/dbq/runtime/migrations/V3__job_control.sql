@@ -49,12 +49,6 @@ CREATE TABLE IF NOT EXISTS dbq_queue (
     modified          timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 
--- serves the count of a limited queue's running jobs (dbq_queue_room, below) and the running
--- counts of `dbq queues`: small, since it holds only the jobs workers hold right now
-CREATE INDEX IF NOT EXISTS dbq_job_running_idx
-    ON dbq_job (queue_name)
-    WHERE state IN ('PROCESSING', 'STOPPING');
-
 -- How many jobs of a limited queue one claim may take: its limit less its jobs PROCESSING or
 -- STOPPING (prefetched ones count: they are PROCESSING), at most `wanted`; 0 for a paused queue.
 -- The claim (claim.sql) calls it only for queues whose row has a limit; unlimited queues pay no
@@ -65,7 +59,10 @@ CREATE INDEX IF NOT EXISTS dbq_job_running_idx
 -- it waited for committed. Written inside the claim statement, the count would read that
 -- statement's snapshot, taken before the wait, miss the claims of the worker it waited for, and
 -- let the limit be exceeded (READ COMMITTED re-reads only the locked row itself).
--- The lock is held until the claim commits.
+-- The lock is held until the claim commits. The count reads dbq_job_lease_idx (partial on
+-- PROCESSING and STOPPING: it holds only the jobs workers hold now, whatever the queue). No index
+-- of its own: one more index on dbq_job would cost every claim and lease renewal of every queue an
+-- entry, to speed up a count over a few hundred rows that only limited queues make.
 CREATE OR REPLACE FUNCTION dbq_queue_room(for_queue text, wanted integer) RETURNS integer
     LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
