@@ -30,4 +30,21 @@ public @interface Step {
    * @return the step's order; lower runs first
    */
   int order();
+
+  /**
+   * How long one attempt of this step may run: past it, the worker interrupts the step and counts
+   * the attempt as failed (retried while the job's {@code maxAttempts} allow), with the timeout in
+   * the job's last error. Empty, the default, means the step has no timeout of its own and the
+   * worker's default applies.
+   *
+   * <p>Written as a whole number and a unit: {@code ms}, {@code s}, {@code m}, {@code h} or {@code
+   * d} ({@code "500ms"}, {@code "30s"}, {@code "5m"}, {@code "2h"}, {@code "1d"}); several of them
+   * from the largest unit to the smallest, each unit once ({@code "1m30s"}, {@code "1h30m"}); or
+   * ISO-8601 as {@code java.time.Duration.parse} reads it ({@code "PT30S"}, {@code "P1DT2H"}). The
+   * timeout must be positive and at most 1,000 years ({@code "365242d"}). The processor checks it:
+   * anything else is a compile error on this value.
+   *
+   * @return the step's timeout, or {@code ""} for none of its own
+   */
+  String timeout() default "";
 }

@@ -23,8 +23,11 @@ public class ImportCats {
     return new CatBatch(batch.source().trim().toLowerCase(Locale.ROOT), batch.names(), 0);
   }
 
-  /** Step 1: fetch the names (a real import would call an API here). */
-  @Step(order = 1)
+  /**
+   * Step 1: fetch the names (a real import would call an API here, so it gets a timeout: an attempt
+   * still running after a minute is interrupted and fails).
+   */
+  @Step(order = 1, timeout = "1m")
   CatBatch fetch(JobContext job, CatBatch batch) {
     DemoCounters.stepRan(); // a step that fails ran too, as the worker counts it
     if (batch.source().equals("broken")) {

@@ -44,7 +44,10 @@ final class StateWatcher {
     this.out = out;
   }
 
-  /** Watches until every job is COMPLETE or FAILED; false when the time limit ran out first. */
+  /**
+   * Watches until every job is COMPLETE, FAILED or CANCELLED; false when the time limit ran out
+   * first.
+   */
   boolean watchUntilAllFinal(Duration limit) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!look()) {
@@ -126,6 +129,7 @@ final class StateWatcher {
       case STOPPING -> "stopping in " + step + ", " + attempt;
       case COMPLETE -> "all steps done (" + count + " of " + count + ")";
       case FAILED -> "failed in " + step + ", " + attempt + ": " + job.lastError();
+      case CANCELLED -> "cancelled before " + step;
     };
   }
 }

@@ -65,6 +65,7 @@ final class Completeness {
       Step step = method.getAnnotation(Step.class);
       if (step != null) {
         step.order();
+        step.timeout();
       }
       return true;
     } catch (RuntimeException unresolved) {

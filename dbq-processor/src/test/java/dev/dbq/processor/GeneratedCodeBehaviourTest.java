@@ -17,6 +17,7 @@ import dev.dbq.runtime.JobContext;
 import dev.dbq.runtime.JobDefinition;
 import dev.dbq.runtime.StepDefinition;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -62,6 +63,8 @@ class GeneratedCodeBehaviourTest {
     assertThat(importCats.steps().stream().map(StepDefinition::name).toList())
         .containsExactly("fetch", "store")
         .inOrder();
+    assertThat(importCats.steps().get(0).timeout()).hasValue(Duration.ofSeconds(90));
+    assertThat(importCats.steps().get(1).timeout()).isEmpty();
     assertThat(job("send-digest").workspaceType()).isEmpty();
     assertThat(job("report.build").priority()).isEqualTo(-1);
   }

@@ -2,6 +2,7 @@ package com.example.cats;
 
 import dev.dbq.runtime.Invocation;
 import dev.dbq.runtime.JobDefinition;
+import java.time.Duration;
 import javax.annotation.processing.Generated;
 
 /**
@@ -20,7 +21,7 @@ public final class ImportCats_DbqJob {
       .priority(5)
       .maxAttempts(3)
       .workspaceType(CatBatch.class)
-      .step("fetch", ImportCats_DbqJob::fetch)
+      .step("fetch", ImportCats_DbqJob::fetch, Duration.ofSeconds(90))
       .step("store", ImportCats_DbqJob::store)
       .creationHook(ImportCats_DbqJob::creationHook)
       .preStepHook(ImportCats_DbqJob::preStepHook)

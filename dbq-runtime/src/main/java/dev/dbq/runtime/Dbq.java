@@ -268,13 +268,13 @@ public final class Dbq implements AutoCloseable {
   }
 
   /**
-   * Deletes finished and abandoned jobs: those {@code COMPLETE} or {@code FAILED}, and {@code
-   * STOPPING} ones without a claim, created more than {@code olderThan} ago (by the database
-   * clock). A job whose claim is alive (its worker is finishing the step) or can be rescued is
-   * never deleted.
+   * Deletes finished and abandoned jobs: those {@code COMPLETE}, {@code FAILED} or {@code
+   * CANCELLED}, and {@code STOPPING} ones without a claim, created more than {@code olderThan} ago
+   * (by the database clock). A job whose claim is alive (its worker is finishing the step) or can
+   * be rescued is never deleted.
    *
    * @param olderThan age by creation time, 0 to 1,000 years
-   * @return how many COMPLETE, FAILED and STOPPING jobs were deleted
+   * @return how many COMPLETE, FAILED, CANCELLED and STOPPING jobs were deleted
    * @throws IllegalArgumentException when {@code olderThan} is negative or over 1,000 years
    * @throws DbqException when the database fails
    */
@@ -326,6 +326,15 @@ public final class Dbq implements AutoCloseable {
     } catch (SQLException e) {
       throw new DbqException("cannot count jobs by state: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The operator's actions on stored jobs: retry, cancel, delete, run now.
+   *
+   * @return the actions, on this queue's database
+   */
+  public JobControl control() {
+    return new JobControl(dataSource, null);
   }
 
   /**

@@ -1,25 +1,19 @@
 package dev.dbq.runtime;
 
 import dev.dbq.runtime.cli.WorkerCommand;
-import dev.dbq.runtime.internal.NamingRules;
-import dev.dbq.runtime.internal.PermanentFault;
-import dev.dbq.runtime.internal.TimeLimits;
-import dev.dbq.runtime.internal.worker.ClaimLoop;
-import dev.dbq.runtime.internal.worker.ListenerConnections;
-import dev.dbq.runtime.internal.worker.RetryBackoff;
 import dev.dbq.runtime.internal.worker.WorkerAccess;
 import dev.dbq.runtime.internal.worker.WorkerConfig;
 import dev.dbq.runtime.internal.worker.WorkerEvents;
-import java.net.InetAddress;
+import dev.dbq.runtime.internal.worker.WorkerLifecycle;
+import dev.dbq.runtime.internal.worker.WorkerSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.OptionalInt;
 import javax.sql.DataSource;
 
 /**
@@ -60,14 +54,14 @@ public final class DbqWorker implements AutoCloseable {
 
   /** No minimum gap between job starts (the seed's default was one second). */
   public static final Duration DEFAULT_RATE_LIMIT =
-      Duration.ofSeconds(WorkerConfig.DEFAULT_RATE_LIMIT_SECONDS);
+      Duration.ofSeconds(WorkerSettings.DEFAULT_RATE_LIMIT_SECONDS);
 
   /** How often an idle worker looks for jobs when no notification arrives. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
 
   /** How long a claim lasts without a heartbeat. */
   public static final Duration DEFAULT_LEASE =
-      Duration.ofSeconds(WorkerConfig.DEFAULT_LEASE_SECONDS);
+      Duration.ofSeconds(WorkerSettings.DEFAULT_LEASE_SECONDS);
 
   /** The shortest lease accepted; the heartbeat runs every third of it. */
   public static final Duration MIN_LEASE = Duration.ofSeconds(1);
@@ -131,47 +125,18 @@ public final class DbqWorker implements AutoCloseable {
   /** Claimed jobs between two vacuums of the queue table by this worker; 0 for never. */
   public static final int DEFAULT_VACUUM_EVERY = 20_000;
 
-  private enum State {
-    NEW,
-    RUNNING,
-    STOPPED
-  }
-
   static {
     // the command line's hooks (internal, not API): see WorkerAccess
     WorkerAccess.install(
-        new WorkerAccess.Hooks() {
-          @Override
-          public int inFlight(DbqWorker worker) {
-            return worker.inFlight();
-          }
-
-          @Override
-          public String stepExit(DbqWorker worker) {
-            return worker.stepExit();
-          }
-
-          @Override
-          public Builder events(Builder builder, WorkerEvents events) {
-            return builder.events(events);
-          }
-
-          @Override
-          public JobCatalog validate(Builder builder) {
-            return builder.validate();
-          }
-        });
+        new WorkerAccess.Hooks(worker -> worker.lifecycle, Builder::events, Builder::settings));
   }
 
   private final WorkerConfig config;
-  private final WorkerEvents events;
-  private final Object lock = new Object();
-  private State state = State.NEW;
-  private ClaimLoop loop;
+  private final WorkerLifecycle lifecycle;
 
   private DbqWorker(WorkerConfig config, WorkerEvents events) {
     this.config = config;
-    this.events = events;
+    this.lifecycle = new WorkerLifecycle(config, events);
   }
 
   /**
@@ -200,7 +165,7 @@ public final class DbqWorker implements AutoCloseable {
    * @throws IllegalStateException when already started
    */
   public void start() {
-    start(false);
+    lifecycle.start(false);
   }
 
   /**
@@ -214,33 +179,12 @@ public final class DbqWorker implements AutoCloseable {
    *     #failure()})
    */
   public long runUntilEmpty() throws InterruptedException {
-    ClaimLoop running = start(true);
-    try {
-      running.awaitTermination(TimeLimits.FOREVER);
-    } catch (InterruptedException e) {
-      close();
-      throw e;
-    }
-    synchronized (lock) {
-      state = State.STOPPED;
-    }
+    long stepsRun = lifecycle.runUntilEmpty(closeWait());
     Optional<DbqException> failure = failure();
     if (failure.isPresent()) {
       throw failure.get();
     }
-    return running.stepsRun();
-  }
-
-  private ClaimLoop start(boolean exitWhenEmpty) {
-    synchronized (lock) {
-      if (state != State.NEW) {
-        throw new IllegalStateException("worker " + config.workerId() + " was already started");
-      }
-      loop = new ClaimLoop(config, exitWhenEmpty, events);
-      loop.start();
-      state = State.RUNNING;
-      return loop;
-    }
+    return stepsRun;
   }
 
   /**
@@ -249,12 +193,7 @@ public final class DbqWorker implements AutoCloseable {
    * {@link #awaitTermination(Duration)} to wait for that.
    */
   public void stop() {
-    synchronized (lock) {
-      if (loop != null) {
-        loop.stop();
-      }
-      state = State.STOPPED;
-    }
+    lifecycle.stop();
   }
 
   /**
@@ -265,11 +204,7 @@ public final class DbqWorker implements AutoCloseable {
    * @throws InterruptedException when interrupted
    */
   public boolean awaitTermination(Duration timeout) throws InterruptedException {
-    ClaimLoop current;
-    synchronized (lock) {
-      current = loop;
-    }
-    return current == null || current.awaitTermination(timeout);
+    return lifecycle.awaitTermination(timeout);
   }
 
   /**
@@ -282,31 +217,19 @@ public final class DbqWorker implements AutoCloseable {
    *     the worker runs and after a stop that was asked for
    */
   public Optional<DbqException> failure() {
-    ClaimLoop current;
-    synchronized (lock) {
-      current = loop;
-    }
-    PermanentFault fault = current == null ? null : current.fault();
-    return fault == null
-        ? Optional.empty()
-        : Optional.of(
-            new DbqException("worker " + config.workerId() + " stopped: " + fault.line()));
+    return lifecycle.failure().map(DbqException::new);
   }
 
   /** Jobs this worker holds: claimed and not yet saved (for the progress report). */
   int inFlight() {
-    synchronized (lock) {
-      return loop == null ? 0 : loop.inFlight();
-    }
+    return lifecycle.inFlight();
   }
 
   /**
    * @return whether the worker was started and has not stopped yet
    */
   public boolean isRunning() {
-    synchronized (lock) {
-      return loop != null && !loop.isTerminated();
-    }
+    return lifecycle.isRunning();
   }
 
   /** Stops gracefully and waits for it (the shutdown grace period and a margin, at most). */
@@ -314,41 +237,33 @@ public final class DbqWorker implements AutoCloseable {
   public void close() {
     stop();
     try {
-      awaitTermination(config.shutdownGrace().plusSeconds(30));
+      awaitTermination(closeWait());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private Duration closeWait() {
+    return config.settings().shutdownGrace().plusSeconds(30);
   }
 
   /**
    * @return the id this worker writes into {@code lock_owner}
    */
   public String workerId() {
-    return config.workerId();
+    return config.settings().workerId();
   }
 
   /**
    * @return the queues this worker serves
    */
   public List<String> queues() {
-    return config.queues();
-  }
-
-  /**
-   * What made this worker stop when a step called {@code System.exit} (the command line then exits
-   * non-zero with this line), or null.
-   */
-  String stepExit() {
-    synchronized (lock) {
-      return loop == null ? null : loop.stepExit();
-    }
+    return config.settings().queues();
   }
 
   /** Whether the wake-up listener is connected and listening (for tests and health checks). */
   boolean isListening() {
-    synchronized (lock) {
-      return loop != null && loop.isListening();
-    }
+    return lifecycle.isListening();
   }
 
   /**
@@ -365,10 +280,10 @@ public final class DbqWorker implements AutoCloseable {
     private Duration lease = DEFAULT_LEASE;
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
     private Duration retryBackoff = DEFAULT_RETRY_BACKOFF;
+    private Duration stepTimeout;
     private InstanceFactory instanceFactory = InstanceFactory.NEW_INSTANCE_PER_CALL;
     private Clock clock = Clock.systemUTC();
     private String workerId;
-    private ListenerConnections listenerConnections;
     private Integer prefetch; // null: adaptive
     private int completionBatchSize = DEFAULT_COMPLETION_BATCH_SIZE;
     private Duration completionFlushDelay = DEFAULT_COMPLETION_FLUSH_DELAY;
@@ -509,11 +424,26 @@ public final class DbqWorker implements AutoCloseable {
     }
 
     /**
-     * @param grace how long running steps may take to finish once the worker stops
+     * @param grace how long running steps may take to finish once the worker stops; also how long a
+     *     step whose job an operator cancelled may take to stop before it is interrupted
      * @return this builder
      */
     public Builder shutdownGrace(Duration grace) {
       this.shutdownGrace = Objects.requireNonNull(grace, "shutdownGrace");
+      return this;
+    }
+
+    /**
+     * A timeout for every step that has none of its own ({@link StepDefinition#timeout()}): a step
+     * past it is interrupted and fails that attempt (retried while attempts remain), with the
+     * timeout in {@code last_error}. A step that ignores interrupts runs on until it returns. No
+     * timeout unless set.
+     *
+     * @param timeout how long a step may run: positive, at most 1,000 years
+     * @return this builder
+     */
+    public Builder stepTimeout(Duration timeout) {
+      this.stepTimeout = Objects.requireNonNull(timeout, "stepTimeout");
       return this;
     }
 
@@ -566,139 +496,34 @@ public final class DbqWorker implements AutoCloseable {
         throw new IllegalArgumentException(
             "a data source is required: call dbq(...) or dataSource(...)");
       }
-      JobCatalog jobs = validate();
-      return new DbqWorker(
-          new WorkerConfig(
-              dataSource,
-              jobs,
-              List.copyOf(new LinkedHashSet<>(queues)),
+      return new DbqWorker(WorkerConfig.of(dataSource, settings()), events);
+    }
+
+    /**
+     * Checks every setting but the data source, so that a command line can reject bad input before
+     * it connects; keeps the catalogs it looked up for the build.
+     */
+    private WorkerSettings settings() {
+      WorkerSettings settings =
+          new WorkerSettings(
+              catalog,
+              queues,
               concurrency,
               rateLimit,
               pollInterval,
               lease,
               shutdownGrace,
-              new RetryBackoff(
-                  retryBackoff,
-                  MAX_RETRY_BACKOFF.compareTo(retryBackoff) < 0 ? retryBackoff : MAX_RETRY_BACKOFF),
+              retryBackoff,
               instanceFactory,
               clock,
-              workerId != null ? workerId : defaultWorkerId(),
-              listenerConnections != null
-                  ? listenerConnections
-                  : ListenerConnections.forDataSource(dataSource),
-              prefetch == null ? WorkerConfig.ADAPTIVE_PREFETCH : prefetch,
+              workerId,
+              prefetch == null ? OptionalInt.empty() : OptionalInt.of(prefetch),
               completionBatchSize,
               completionFlushDelay,
-              vacuumEvery),
-          events);
-    }
-
-    /**
-     * Checks every setting but the data source, so that a command line can reject bad input before
-     * it connects.
-     *
-     * @return the catalog to use
-     */
-    JobCatalog validate() {
-      if (queues.isEmpty()) {
-        throw new IllegalArgumentException("queues must name at least one queue");
-      }
-      for (String queue : queues) {
-        NamingRules.checkQueueName(queue);
-      }
-      if (concurrency < 1) {
-        throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
-      }
-      if (concurrency > MAX_CONCURRENCY) {
-        throw new IllegalArgumentException(
-            "concurrency must be at most " + MAX_CONCURRENCY + ", was " + concurrency);
-      }
-      if (prefetch != null && (prefetch < 0 || prefetch > MAX_PREFETCH)) {
-        throw new IllegalArgumentException(
-            "prefetch must be between 0 and " + MAX_PREFETCH + ", was " + prefetch);
-      }
-      if (completionBatchSize < 1 || completionBatchSize > MAX_COMPLETION_BATCH_SIZE) {
-        throw new IllegalArgumentException(
-            "completion batch size must be between 1 and "
-                + MAX_COMPLETION_BATCH_SIZE
-                + ", was "
-                + completionBatchSize);
-      }
-      if (completionFlushDelay.isNegative()
-          || completionFlushDelay.compareTo(MAX_COMPLETION_FLUSH_DELAY) > 0) {
-        throw new IllegalArgumentException(
-            "completion flush delay must be between 0 and "
-                + MAX_COMPLETION_FLUSH_DELAY
-                + ", was "
-                + completionFlushDelay);
-      }
-      if (vacuumEvery != 0 && vacuumEvery < 1000) {
-        throw new IllegalArgumentException(
-            "vacuumEvery must be 0 or at least 1000, was " + vacuumEvery);
-      }
-      if (rateLimit.isNegative()) {
-        throw new IllegalArgumentException("rateLimit must not be negative, was " + rateLimit);
-      }
-      if (rateLimit.compareTo(MAX_RATE_LIMIT) > 0) {
-        throw new IllegalArgumentException(
-            "rateLimit must be at most " + MAX_RATE_LIMIT + ", was " + rateLimit);
-      }
-      if (pollInterval.isNegative() || pollInterval.isZero()) {
-        throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
-      }
-      // the waits below are timed in nanoseconds (292 years at most): a day is far enough
-      if (pollInterval.compareTo(MAX_WAIT) > 0) {
-        throw new IllegalArgumentException(
-            "pollInterval must be at most " + MAX_WAIT + ", was " + pollInterval);
-      }
-      if (lease.compareTo(MIN_LEASE) < 0) {
-        throw new IllegalArgumentException(
-            "lease must be at least " + MIN_LEASE + ", was " + lease);
-      }
-      if (lease.compareTo(MAX_LEASE) > 0) {
-        throw new IllegalArgumentException("lease must be at most " + MAX_LEASE + ", was " + lease);
-      }
-      if (shutdownGrace.isNegative()) {
-        throw new IllegalArgumentException(
-            "shutdownGrace must not be negative, was " + shutdownGrace);
-      }
-      if (shutdownGrace.compareTo(MAX_WAIT) > 0) {
-        throw new IllegalArgumentException(
-            "shutdownGrace must be at most " + MAX_WAIT + ", was " + shutdownGrace);
-      }
-      if (retryBackoff.isNegative() || retryBackoff.isZero()) {
-        throw new IllegalArgumentException("retryBackoff must be positive, was " + retryBackoff);
-      }
-      if (retryBackoff.compareTo(MAX_WAIT) > 0) {
-        throw new IllegalArgumentException(
-            "retryBackoff must be at most " + MAX_WAIT + ", was " + retryBackoff);
-      }
-      if (workerId != null && workerId.isBlank()) {
-        throw new IllegalArgumentException("workerId must not be blank");
-      }
-      if (catalog == null) {
-        catalog = JobCatalog.loadAll();
-      }
-      if (catalog.jobs().isEmpty()) {
-        throw new IllegalArgumentException(
-            "the catalog has no jobs: is a generated catalog registered in"
-                + " META-INF/services/dev.dbq.runtime.JobCatalog on the class path?");
-      }
-      return catalog;
-    }
-
-    private static String defaultWorkerId() {
-      String host;
-      try {
-        host = InetAddress.getLocalHost().getHostName();
-      } catch (Exception e) {
-        host = "localhost";
-      }
-      return ProcessHandle.current().pid()
-          + "@"
-          + host
-          + "-"
-          + UUID.randomUUID().toString().substring(0, 8);
+              vacuumEvery,
+              stepTimeout);
+      catalog = settings.catalog();
+      return settings;
     }
   }
 }

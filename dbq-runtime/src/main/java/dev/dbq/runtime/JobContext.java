@@ -4,6 +4,7 @@ import dev.dbq.runtime.internal.ApiAccess;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ public final class JobContext {
   private final int maxAttempts;
   private final Map<String, Object> workspace;
   private final Logger logger;
+  private final BooleanSupplier cancelRequested;
   private volatile JobState state;
 
   private JobContext(Builder b) {
@@ -38,6 +40,7 @@ public final class JobContext {
     this.maxAttempts = b.maxAttempts;
     this.workspace = b.workspace;
     this.state = b.state;
+    this.cancelRequested = b.cancelRequested;
     this.logger = LoggerFactory.getLogger("dev.dbq.job." + b.name);
   }
 
@@ -122,12 +125,28 @@ public final class JobContext {
    * step's outcome, as django-db-queue's hooks see {@code job.state}: {@link JobState#FAILED} in
    * the failure hook, and in the post-step hook {@link JobState#READY} (steps remain, or a failed
    * step will be retried: see {@link #isLastAttempt()}), {@link JobState#COMPLETE} or {@link
-   * JobState#FAILED}.
+   * JobState#FAILED}; {@link JobState#CANCELLED} when an operator cancelled the job while the step
+   * ran (see {@link #isCancelRequested()}).
    *
    * @return the job's state
    */
   public JobState state() {
     return state;
+  }
+
+  /**
+   * Whether an operator cancelled this job while the step runs ({@code dbq cancel}, {@link
+   * JobControl#cancel}). A long step should check it between units of work and return (or throw)
+   * soon after it turns true: the worker interrupts the step's thread once its grace period is
+   * over, and the job ends {@link JobState#CANCELLED} either way, without the failure hook; the
+   * post-step hook runs and sees {@link #state()} CANCELLED. The worker learns of a cancel within
+   * moments through a notification, or at its next lease renewal (a third of the lease) when the
+   * notification was missed.
+   *
+   * @return true once a cancel of the job reached the worker running this step
+   */
+  public boolean isCancelRequested() {
+    return cancelRequested.getAsBoolean();
   }
 
   static {
@@ -179,6 +198,7 @@ public final class JobContext {
     private int maxAttempts = 1;
     private Map<String, Object> workspace;
     private JobState state = JobState.PROCESSING;
+    private BooleanSupplier cancelRequested = () -> false;
 
     private Builder(UUID id, String name) {
       this.id = Objects.requireNonNull(id, "id");
@@ -240,6 +260,16 @@ public final class JobContext {
      */
     public Builder state(JobState jobState) {
       this.state = Objects.requireNonNull(jobState, "jobState");
+      return this;
+    }
+
+    /**
+     * @param flag what {@link JobContext#isCancelRequested()} answers, asked each time it is called
+     *     (a test of a step can flip it while the step runs); never cancelled unless set
+     * @return this builder
+     */
+    public Builder cancelRequested(BooleanSupplier flag) {
+      this.cancelRequested = Objects.requireNonNull(flag, "flag");
       return this;
     }
 

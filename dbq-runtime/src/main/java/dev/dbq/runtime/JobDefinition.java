@@ -1,6 +1,7 @@
 package dev.dbq.runtime;
 
 import dev.dbq.runtime.internal.NamingRules;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -190,6 +191,21 @@ public final class JobDefinition {
      */
     public Builder step(String stepName, JobMethod method) {
       steps.add(new StepDefinition(stepName, method));
+      return this;
+    }
+
+    /**
+     * Appends a step with a timeout of its own: an attempt that runs longer is interrupted by the
+     * worker and fails (and is retried while attempts remain).
+     *
+     * @param stepName the step's name
+     * @param method the call
+     * @param timeout how long one attempt may run: positive, at most 1,000 years
+     * @return this builder
+     * @throws IllegalArgumentException when the timeout is zero, negative or over 1,000 years
+     */
+    public Builder step(String stepName, JobMethod method, Duration timeout) {
+      steps.add(new StepDefinition(stepName, method, timeout));
       return this;
     }
 

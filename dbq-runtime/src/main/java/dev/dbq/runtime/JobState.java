@@ -1,14 +1,17 @@
 package dev.dbq.runtime;
 
 /**
- * The states of a stored job, as django-db-queue stores them.
+ * The states of a stored job, as django-db-queue stores them, plus {@link #CANCELLED}.
  *
  * <pre>
  *   NEW ──claim──▶ PROCESSING ──step done, steps remain──▶ READY ──claim──▶ PROCESSING ...
  *                      │  └──last step done──▶ COMPLETE
  *                      │  └──step threw, no attempt left──▶ FAILED
+ *                      │  └──cancel asked, step stopped──▶ CANCELLED
  *                      └──worker shutting down──▶ STOPPING ──step done──▶ READY / COMPLETE / FAILED
  *                                                          └──grace period over──▶ READY
+ *   NEW / READY ──cancel──▶ CANCELLED
+ *   FAILED / CANCELLED ──retry──▶ READY
  * </pre>
  */
 public enum JobState {
@@ -25,7 +28,12 @@ public enum JobState {
   /** Every step ran successfully. */
   COMPLETE,
   /** A step (or the pre-step hook) threw and no attempt remains. */
-  FAILED;
+  FAILED,
+  /**
+   * An operator cancelled the job: at once while it waited, or when its worker stopped the running
+   * step. Final until an operator retries it.
+   */
+  CANCELLED;
 
   /**
    * Whether jobs in this state wait to be claimed.
@@ -39,9 +47,10 @@ public enum JobState {
   /**
    * Whether jobs in this state will never run again.
    *
-   * @return true for {@link #COMPLETE} and {@link #FAILED}
+   * @return true for {@link #COMPLETE}, {@link #FAILED} and {@link #CANCELLED} (an operator's retry
+   *     can still run a FAILED or CANCELLED job again)
    */
   public boolean isFinal() {
-    return this == COMPLETE || this == FAILED;
+    return this == COMPLETE || this == FAILED || this == CANCELLED;
   }
 }

@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,12 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SaveFailureTest {
   private static final Duration BOUND = Duration.ofSeconds(30);
   @RegisterExtension static final WorkerDatabase db = new WorkerDatabase(12);
-  private final List<DbqWorker> workers = new ArrayList<>();
-
-  @AfterEach
-  void stopWorkers() {
-    workers.forEach(DbqWorker::close);
-  }
+  @RegisterExtension final StartedWorkers workers = new StartedWorkers(db);
 
   @Test
   void connectionsKilledBetweenStepAndSaveAreReplacedAndTheStepRunsOnce() throws Exception {
@@ -72,7 +66,7 @@ class SaveFailureTest {
                 })
             .build();
     DbqWorker a =
-        started(
+        workers.started(
             DbqWorker.builder()
                 .dataSource(cutOff)
                 .catalog(JobCatalog.of(job))
@@ -83,7 +77,7 @@ class SaveFailureTest {
     Await.until("worker a ran the step", () -> runs.size() == 1, BOUND);
 
     DbqWorker b =
-        started(
+        workers.started(
             DbqWorker.builder()
                 .dbq(db.dbq())
                 .catalog(JobCatalog.of(job))
@@ -157,12 +151,5 @@ class SaveFailureTest {
     assertEquals(JobState.FAILED, row.state());
     assertTrue(row.lastError().startsWith("bad\\u0000byte!!!"), row.lastError());
     assertTrue(row.lastError().endsWith("... (12013 more characters)"), row.lastError());
-  }
-
-  private DbqWorker started(DbqWorker.Builder builder) {
-    DbqWorker worker = builder.build();
-    workers.add(worker);
-    worker.start();
-    return worker;
   }
 }

@@ -79,6 +79,18 @@ final class StoredJobs {
     }
   }
 
+  /** The ids of every stored job. */
+  static java.util.List<UUID> ids(Connection c) throws SQLException {
+    java.util.List<UUID> ids = new java.util.ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id FROM dbq_job ORDER BY seq")) {
+      while (rs.next()) {
+        ids.add(rs.getObject(1, UUID.class));
+      }
+    }
+    return ids;
+  }
+
   static JobState state(Connection c, UUID id) throws SQLException {
     return row(c, id).state();
   }

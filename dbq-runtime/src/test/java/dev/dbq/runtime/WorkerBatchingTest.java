@@ -25,23 +25,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WorkerBatchingTest {
   private static final Duration BOUND = Duration.ofSeconds(20);
   @RegisterExtension static final WorkerDatabase db = new WorkerDatabase(12);
-  private final List<DbqWorker> workers = new ArrayList<>();
+  @RegisterExtension final StartedWorkers workers = new StartedWorkers(db);
   private final CountDownLatch release = new CountDownLatch(1);
 
   @AfterEach
-  void stopWorkers() {
+  void releaseSteps() {
     release.countDown();
-    workers.forEach(DbqWorker::close);
-  }
-
-  private DbqWorker.Builder worker(JobDefinition... jobs) {
-    return DbqWorker.builder().dbq(db.dbq()).catalog(JobCatalog.of(jobs));
-  }
-
-  private DbqWorker started(DbqWorker worker) {
-    workers.add(worker);
-    worker.start();
-    return worker;
   }
 
   /** A step that counts its runs, signals it started, then waits for {@link #release}. */
@@ -67,7 +56,8 @@ class WorkerBatchingTest {
     UUID second = TestJobBuilder.named("held").enqueue(db.sql);
     UUID third = TestJobBuilder.named("held").enqueue(db.sql);
     DbqWorker worker =
-        started(worker(held("held", started, runs)).concurrency(1).prefetch(2).build());
+        workers.started(
+            workers.builder(held("held", started, runs)).concurrency(1).prefetch(2).build());
     assertTrue(started.await(BOUND.toMillis(), TimeUnit.MILLISECONDS));
     Await.until(
         "all three claimed", () -> StoredJobs.count(db.sql, "state = 'PROCESSING'") == 3, BOUND);
@@ -109,7 +99,8 @@ class WorkerBatchingTest {
     }
 
     long steps =
-        worker(job)
+        workers
+            .builder(job)
             .concurrency(4)
             .prefetch(8)
             .completionBatch(50, Duration.ofMillis(50))
@@ -130,8 +121,9 @@ class WorkerBatchingTest {
     UUID kept = TestJobBuilder.named("held").enqueue(db.sql);
     UUID lost = TestJobBuilder.named("held").enqueue(db.sql);
     DbqWorker worker =
-        started(
-            worker(held("held", started, runs))
+        workers.started(
+            workers
+                .builder(held("held", started, runs))
                 .concurrency(2)
                 .completionBatch(2, Duration.ofSeconds(1))
                 .build());
@@ -161,7 +153,7 @@ class WorkerBatchingTest {
     // the worker's VACUUM skips a table autovacuum or autoanalyze holds: keep them away
     StoredJobs.execute(db.sql, "ALTER TABLE dbq_job SET (autovacuum_enabled = false)");
     try {
-      worker(job).concurrency(4).prefetch(16).vacuumEvery(1000).build().runUntilEmpty();
+      workers.builder(job).concurrency(4).prefetch(16).vacuumEvery(1000).build().runUntilEmpty();
 
       Await.until("a vacuum of dbq_job", () -> vacuums() > before, BOUND);
     } finally {
@@ -181,7 +173,8 @@ class WorkerBatchingTest {
 
   @Test
   void rejectsBadBatchingSettingsWithTheirNameAndValue() {
-    DbqWorker.Builder b = worker(JobDefinition.builder("x").step("s", call -> null).build());
+    DbqWorker.Builder b =
+        workers.builder(JobDefinition.builder("x").step("s", call -> null).build());
     assertEquals(
         "prefetch must be between 0 and 1000, was -1",
         assertThrows(IllegalArgumentException.class, () -> b.prefetch(-1).build()).getMessage());

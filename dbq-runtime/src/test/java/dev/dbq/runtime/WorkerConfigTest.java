@@ -46,6 +46,44 @@ class WorkerConfigTest {
   }
 
   @Test
+  void rejectsEachSettingAboveItsLimitWithItsNameAndValue() {
+    Duration overADay = Duration.ofDays(1).plusMillis(1);
+    assertEquals("concurrency must be at most 1000, was 1001", rejected(b -> b.concurrency(1001)));
+    assertEquals("prefetch must be between 0 and 1000, was 1001", rejected(b -> b.prefetch(1001)));
+    assertEquals(
+        "completion batch size must be between 1 and 1000, was 0",
+        rejected(b -> b.completionBatch(0, Duration.ZERO)));
+    assertEquals(
+        "completion flush delay must be between 0 and PT1S, was PT-0.001S",
+        rejected(b -> b.completionBatch(1, Duration.ofMillis(-1))));
+    assertEquals(
+        "vacuumEvery must be 0 or at least 1000, was 999", rejected(b -> b.vacuumEvery(999)));
+    assertEquals(
+        "rateLimit must be at most PT24H, was PT24H0.001S", rejected(b -> b.rateLimit(overADay)));
+    assertEquals(
+        "pollInterval must be at most PT24H, was PT24H0.001S",
+        rejected(b -> b.pollInterval(overADay)));
+    assertEquals("lease must be at most PT24H, was PT24H0.001S", rejected(b -> b.lease(overADay)));
+    assertEquals(
+        "shutdownGrace must be at most PT24H, was PT24H0.001S",
+        rejected(b -> b.shutdownGrace(overADay)));
+    assertEquals(
+        "retryBackoff must be at most PT24H, was PT24H0.001S",
+        rejected(b -> b.retryBackoff(overADay)));
+    assertEquals(
+        "the catalog has no jobs: is a generated catalog registered in"
+            + " META-INF/services/dev.dbq.runtime.JobCatalog on the class path?",
+        rejected(b -> b.catalog(JobCatalog.of())));
+  }
+
+  @Test
+  void theFirstBadSettingInTheDocumentedOrderIsTheOneNamed() {
+    assertEquals(
+        "concurrency must be at least 1, was 0",
+        rejected(b -> b.lease(Duration.ZERO).concurrency(0).rateLimit(Duration.ofSeconds(-1))));
+  }
+
+  @Test
   void requiresADataSource() {
     IllegalArgumentException e =
         assertThrows(

@@ -25,23 +25,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 public class WorkerLifecycleTest {
   private static final Duration BOUND = Duration.ofSeconds(20);
   @RegisterExtension static final WorkerDatabase db = new WorkerDatabase(12);
-  private final List<DbqWorker> workers = new ArrayList<>();
+  @RegisterExtension final StartedWorkers workers = new StartedWorkers(db);
   private final CountDownLatch release = new CountDownLatch(1);
 
   @AfterEach
-  void stopWorkers() {
+  void releaseSteps() {
     release.countDown();
-    workers.forEach(DbqWorker::close);
-  }
-
-  private DbqWorker.Builder worker(JobDefinition... jobs) {
-    return DbqWorker.builder().dbq(db.dbq()).catalog(JobCatalog.of(jobs));
-  }
-
-  private DbqWorker started(DbqWorker worker) {
-    workers.add(worker);
-    worker.start();
-    return worker;
   }
 
   /** A step that signals it started, then waits for {@link #release}. */
@@ -62,7 +51,7 @@ public class WorkerLifecycleTest {
   void stopMarksTheJobInFlightStoppingAndLetsItFinish() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     UUID id = TestJobBuilder.named("held").enqueue(db.sql);
-    DbqWorker worker = started(worker(held("held", started)).build());
+    DbqWorker worker = workers.started(workers.builder(held("held", started)).build());
     assertTrue(started.await(BOUND.toMillis(), TimeUnit.MILLISECONDS));
 
     worker.stop();
@@ -81,7 +70,8 @@ public class WorkerLifecycleTest {
     CountDownLatch started = new CountDownLatch(1);
     UUID id = TestJobBuilder.named("held").enqueue(db.sql);
     DbqWorker worker =
-        started(worker(held("held", started)).shutdownGrace(Duration.ofMillis(100)).build());
+        workers.started(
+            workers.builder(held("held", started)).shutdownGrace(Duration.ofMillis(100)).build());
     assertTrue(started.await(BOUND.toMillis(), TimeUnit.MILLISECONDS));
 
     worker.stop();
@@ -120,11 +110,13 @@ public class WorkerLifecycleTest {
             .build();
     UUID id = TestJobBuilder.named("leased").enqueue(db.sql);
     // a long lease: after its first tick, the first worker's heartbeat renews nothing in the test
-    DbqWorker first = started(worker(job).workerId("first").lease(Duration.ofMinutes(30)).build());
+    DbqWorker first =
+        workers.started(
+            workers.builder(job).workerId("first").lease(Duration.ofMinutes(30)).build());
     assertTrue(firstStarted.await(BOUND.toMillis(), TimeUnit.MILLISECONDS));
     assertEquals("first", StoredJobs.row(db.sql, id).lockOwner());
 
-    started(worker(job).workerId("second").lease(Duration.ofSeconds(3)).build());
+    workers.started(workers.builder(job).workerId("second").lease(Duration.ofSeconds(3)).build());
 
     // expired again at every look: a renewal by the first worker's heartbeat that lands after
     // one expiry cannot hide the job from the second worker
@@ -160,7 +152,8 @@ public class WorkerLifecycleTest {
                 })
             .build();
     DbqWorker worker =
-        started(worker(job).queues("wakeq").pollInterval(Duration.ofSeconds(60)).build());
+        workers.started(
+            workers.builder(job).queues("wakeq").pollInterval(Duration.ofSeconds(60)).build());
     Await.until("listening", worker::isListening, BOUND);
 
     for (String n : List.of("1", "2", "3")) {
@@ -185,7 +178,8 @@ public class WorkerLifecycleTest {
                 })
             .build();
     DbqWorker worker =
-        started(worker(job).queues("wakeq").pollInterval(Duration.ofSeconds(60)).build());
+        workers.started(
+            workers.builder(job).queues("wakeq").pollInterval(Duration.ofSeconds(60)).build());
     Await.until("listening", worker::isListening, BOUND);
 
     Await.until("one listening backend", () -> listenerPid() != null, BOUND);
@@ -228,7 +222,8 @@ public class WorkerLifecycleTest {
     }
     StartClock clock = new StartClock();
 
-    worker(job)
+    workers
+        .builder(job)
         .concurrency(3)
         .rateLimit(Duration.ofMillis(300))
         .clock(clock)

@@ -25,12 +25,11 @@ class WorkerPrefetchTest {
   private final Semaphore longStepEnds = new Semaphore(0);
 
   private final List<String> starts = new CopyOnWriteArrayList<>();
-  private final List<DbqWorker> workers = new ArrayList<>();
+  @RegisterExtension final StartedWorkers workers = new StartedWorkers(db);
 
   @AfterEach
-  void stopWorkers() {
+  void endLongSteps() {
     longStepEnds.release(1_000);
-    workers.forEach(DbqWorker::close);
   }
 
   private final JobDefinition shortJob =
@@ -59,15 +58,7 @@ class WorkerPrefetchTest {
 
   /** A worker with the default settings but two slots. */
   private DbqWorker startedWithDefaults() {
-    DbqWorker worker =
-        DbqWorker.builder()
-            .dbq(db.dbq())
-            .catalog(JobCatalog.of(shortJob, longJob, urgentJob))
-            .concurrency(2)
-            .build();
-    workers.add(worker);
-    worker.start();
-    return worker;
+    return workers.started(workers.builder(shortJob, longJob, urgentJob).concurrency(2));
   }
 
   @Test

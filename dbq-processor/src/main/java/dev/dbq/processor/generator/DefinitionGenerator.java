@@ -12,6 +12,7 @@ import dev.dbq.processor.model.JobModel;
 import dev.dbq.processor.model.MethodModel;
 import dev.dbq.processor.model.ParameterKind;
 import dev.dbq.processor.model.StepModel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -56,7 +57,12 @@ public final class DefinitionGenerator {
     for (StepModel step : job.steps()) {
       String name = names.newName(step.method().methodName(), step);
       calls.add(call(name, step.method(), job));
-      definition.add("\n.step($S, $T::$N)", step.method().methodName(), self, name);
+      CodeBlock call = CodeBlock.of("$T::$N", self, name);
+      definition.add(
+          step.timeout()
+              .map(
+                  t -> CodeBlock.of("\n.step($S, $L, $L)", step.method().methodName(), call, of(t)))
+              .orElse(CodeBlock.of("\n.step($S, $L)", step.method().methodName(), call)));
     }
     for (HookKind kind : HookKind.values()) {
       MethodModel hook = job.hooks().get(kind);
@@ -95,6 +101,35 @@ public final class DefinitionGenerator {
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethods(calls);
     return files.file(self.packageName(), type.build());
+  }
+
+  /**
+   * A duration as the reader would write it: in the largest unit that holds it whole ({@code
+   * Duration.ofSeconds(90)} for {@code 1m30s}), exact to the nanosecond for an ISO-8601 fraction.
+   */
+  static CodeBlock of(Duration duration) {
+    if (duration.getNano() % 1_000_000 != 0) {
+      return CodeBlock.of(
+          "$T.ofSeconds($L, $L)",
+          Duration.class,
+          longLiteral(duration.getSeconds()),
+          duration.getNano());
+    }
+    long millis = duration.toMillis();
+    String[] factories = {"ofDays", "ofHours", "ofMinutes", "ofSeconds"};
+    long[] unitMillis = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+    for (int i = 0; i < factories.length; i++) {
+      if (millis % unitMillis[i] == 0) {
+        return CodeBlock.of(
+            "$T.$N($L)", Duration.class, factories[i], longLiteral(millis / unitMillis[i]));
+      }
+    }
+    return CodeBlock.of("$T.ofMillis($L)", Duration.class, longLiteral(millis));
+  }
+
+  /** {@code 30}, or {@code 8640000001L} where an int literal would not compile. */
+  private static String longLiteral(long value) {
+    return value == (int) value ? Long.toString(value) : value + "L";
   }
 
   /**

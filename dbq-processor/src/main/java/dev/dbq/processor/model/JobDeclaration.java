@@ -98,4 +98,13 @@ public record JobDeclaration(
     Step step = method.getAnnotation(Step.class);
     return step == null ? 0 : step.order();
   }
+
+  /**
+   * @return the {@code @Step(timeout)} text of a step method; {@code ""} (none) when it declares
+   *     none, and for a method job's only step
+   */
+  public static String stepTimeout(ExecutableElement method) {
+    Step step = method.getAnnotation(Step.class);
+    return step == null ? "" : step.timeout();
+  }
 }

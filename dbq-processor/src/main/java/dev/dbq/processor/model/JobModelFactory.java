@@ -38,7 +38,12 @@ public final class JobModelFactory {
     TypeElement declaringClass = job.declaringClass();
     List<StepModel> steps = new ArrayList<>();
     for (ExecutableElement step : job.steps()) {
-      steps.add(new StepModel(JobDeclaration.stepOrder(step), method(step, false)));
+      String timeout = JobDeclaration.stepTimeout(step);
+      steps.add(
+          new StepModel(
+              JobDeclaration.stepOrder(step),
+              method(step, false),
+              timeout.isEmpty() ? Optional.empty() : Optional.of(DurationText.parse(timeout))));
     }
     Map<HookKind, MethodModel> hooks = new EnumMap<>(HookKind.class);
     for (HookKind kind : HookKind.values()) {

@@ -1,6 +1,7 @@
 package dev.dbq.processor.validation;
 
 import dev.dbq.annotation.Step;
+import dev.dbq.processor.model.DurationText;
 import dev.dbq.processor.model.HookKind;
 import dev.dbq.processor.model.JobDeclaration;
 import dev.dbq.processor.model.JobNames;
@@ -183,6 +184,7 @@ public final class JobValidator {
             Message.DUPLICATE_STEP_ORDER.format(
                 job.name(), order, other.getSimpleName(), step.getSimpleName()));
       }
+      validateTimeout(step, report);
     }
     for (HookKind kind : HookKind.values()) {
       List<ExecutableElement> hooks = job.hooks(kind);
@@ -198,6 +200,30 @@ public final class JobValidator {
                 extra.getSimpleName()));
       }
     }
+  }
+
+  /** A step's own timeout, when it declares one, is a duration in range. */
+  private static void validateTimeout(ExecutableElement step, ValidationReport report) {
+    String timeout = JobDeclaration.stepTimeout(step);
+    if (timeout.isEmpty()) {
+      return;
+    }
+    DurationText.problem(timeout)
+        .ifPresent(
+            problem ->
+                report.error(
+                    step,
+                    mirror(step, Step.class.getName()),
+                    "timeout",
+                    timeoutMessage(problem).format(timeout, step.getSimpleName())));
+  }
+
+  private static Message timeoutMessage(DurationText.Problem problem) {
+    return switch (problem) {
+      case MALFORMED -> Message.INVALID_STEP_TIMEOUT;
+      case NOT_POSITIVE -> Message.STEP_TIMEOUT_NOT_POSITIVE;
+      case TOO_LONG -> Message.STEP_TIMEOUT_TOO_LONG;
+    };
   }
 
   private void validateMethods(JobDeclaration job, ValidationReport report) {

@@ -52,6 +52,16 @@ public enum Message {
       "@Step on '%s' conflicts with its @Job: a @Job method is already its job's only step;"
           + " remove @Step"),
   DUPLICATE_HOOK("job '%s' declares @%s twice: '%s' and '%s'; keep one"),
+  INVALID_STEP_TIMEOUT(
+      "@Step timeout '%s' of step '%s' is not a duration: write a whole number and a unit (ms, s,"
+          + " m, h, d) such as 500ms, 30s, 5m, 2h or 1d, several units largest first such as"
+          + " 1m30s, or ISO-8601 such as PT30S"),
+  STEP_TIMEOUT_NOT_POSITIVE(
+      "@Step timeout '%s' of step '%s' must be positive; give a duration such as 30s, or leave"
+          + " timeout out for no timeout of its own"),
+  STEP_TIMEOUT_TOO_LONG(
+      "@Step timeout '%s' of step '%s' is longer than the longest dbq accepts, 365242d (1,000"
+          + " years); give a shorter duration such as 1d"),
 
   // --- steps and hooks ----------------------------------------------------------------------
   PRIVATE_METHOD(

@@ -5,9 +5,9 @@ import javax.tools.JavaFileObject;
 
 /**
  * A representative job set spread over three packages (so {@code Jobs} lands in their common
- * package {@code com.example}): a multi-step class job with a typed record workspace and all four
- * hooks, a single-method job with the untyped map workspace, and a method job with a mutable bean
- * workspace.
+ * package {@code com.example}): a multi-step class job with a typed record workspace, all four
+ * hooks and a step timeout, a single-method job with the untyped map workspace, and a method job
+ * with a mutable bean workspace.
  */
 public final class JobSources {
   private JobSources() {}
@@ -37,7 +37,7 @@ public final class JobSources {
           "",
           "@Job(name = \"import_cats\", queue = \"imports\", priority = 5, maxAttempts = 3)",
           "class ImportCats {",
-          "  @Step(order = 1)",
+          "  @Step(order = 1, timeout = \"1m30s\")",
           "  CatBatch fetch(JobContext job, CatBatch batch) {",
           "    CallLog.record(\"fetch \" + job.name());",
           "    return new CatBatch(batch.source(), batch.count() + 10);",

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
     name = "delete-old-jobs",
     mixinStandardHelpOptions = true,
     description =
-        "Delete COMPLETE and FAILED jobs, and abandoned STOPPING ones (no claim), created more"
+        "Delete COMPLETE, FAILED and CANCELLED jobs, and abandoned STOPPING ones (no claim), created more"
             + " than N hours ago (run it from cron to keep the table small). A job whose claim is"
             + " alive or can be rescued is never deleted.")
 public final class DeleteOldJobsCommand implements Callable<Integer> {

@@ -7,9 +7,9 @@ import dev.dbq.runtime.JobCatalog;
 import dev.dbq.runtime.internal.TimeLimits;
 import dev.dbq.runtime.internal.worker.StepRunner;
 import dev.dbq.runtime.internal.worker.WorkerAccess;
-import dev.dbq.runtime.internal.worker.WorkerConfig;
 import dev.dbq.runtime.internal.worker.WorkerHeap;
 import dev.dbq.runtime.internal.worker.WorkerProgress;
+import dev.dbq.runtime.internal.worker.WorkerSettings;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -32,15 +32,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code worker [QUEUE ...] [--rate-limit S] [--concurrency N] [--prefetch N] [--lease S]
- * [--progress S] [--vacuum-every N] [--exit-when-empty]}: runs a {@link DbqWorker} on {@code
- * DBQ_JDBC_URL} with every {@link JobCatalog} on the class path, until SIGTERM/SIGINT (graceful
- * stop, exit 0) or, with {@code --exit-when-empty}, until nothing runnable is left. Bad input exits
- * 2 with one line on stderr, every numeric option bounded and the bound named; a step that calls
- * {@code System.exit} ends it with exit 1 and a line saying so; a database error that waiting
- * cannot mend (no dbq tables, a wrong password) exits 1 after the worker logged one line naming the
- * fix. The worker logs its start, a progress line every {@code --progress} seconds while it works,
- * each failed job, and its stop; with no SLF4J provider on the class path these go to stderr
- * ({@link CliLogging}). {@code DbqCli} registers this class as its {@code worker} subcommand.
+ * [--progress S] [--vacuum-every N] [--step-timeout D] [--exit-when-empty]}: runs a {@link
+ * DbqWorker} on {@code DBQ_JDBC_URL} with every {@link JobCatalog} on the class path, until
+ * SIGTERM/SIGINT (graceful stop, exit 0) or, with {@code --exit-when-empty}, until nothing runnable
+ * is left. Bad input exits 2 with one line on stderr, every numeric option bounded and the bound
+ * named; a step that calls {@code System.exit} ends it with exit 1 and a line saying so; a database
+ * error that waiting cannot mend (no dbq tables, a wrong password) exits 1 after the worker logged
+ * one line naming the fix. The worker logs its start, a progress line every {@code --progress}
+ * seconds while it works, each failed job, and its stop; with no SLF4J provider on the class path
+ * these go to stderr ({@link CliLogging}). {@code DbqCli} registers this class as its {@code
+ * worker} subcommand.
  */
 @Command(
     name = "worker",
@@ -72,7 +73,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--rate-limit",
       paramLabel = "S",
-      defaultValue = "" + WorkerConfig.DEFAULT_RATE_LIMIT_SECONDS,
+      defaultValue = "" + WorkerSettings.DEFAULT_RATE_LIMIT_SECONDS,
       description =
           "Minimum seconds between two job starts of this worker (0..86400, default:"
               + " ${DEFAULT-VALUE}).")
@@ -98,7 +99,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--lease",
       paramLabel = "S",
-      defaultValue = "" + WorkerConfig.DEFAULT_LEASE_SECONDS,
+      defaultValue = "" + WorkerSettings.DEFAULT_LEASE_SECONDS,
       description =
           "Seconds a claim lasts without a heartbeat (1..86400, default: ${DEFAULT-VALUE}).")
   BigDecimal leaseSeconds;
@@ -111,6 +112,15 @@ public final class WorkerCommand implements Callable<Integer> {
           "Vacuum dbq_job after every N jobs this worker claimed (0 = never, else at least 1000;"
               + " default: ${DEFAULT-VALUE}); the database user must own the table.")
   int vacuumEvery;
+
+  @Option(
+      names = "--step-timeout",
+      paramLabel = "D",
+      description =
+          "Interrupt a step that runs longer than this and fail the attempt (retried while"
+              + " attempts remain), for steps without a timeout of their own: as @Step(timeout),"
+              + " e.g. 30s, 5m, 1m30s, 250ms, PT30S (default: none).")
+  String stepTimeout;
 
   @Option(names = "--exit-when-empty", description = "Run what is runnable now, then exit 0.")
   boolean exitWhenEmpty;
@@ -175,7 +185,7 @@ public final class WorkerCommand implements Callable<Integer> {
             Clock.systemUTC(),
             () -> {
               DbqWorker w = built.get();
-              return w == null ? 0 : WorkerAccess.hooks().inFlight(w);
+              return w == null ? 0 : WorkerAccess.inFlight(w);
             });
     try {
       if (progressSeconds < 0) {
@@ -183,8 +193,7 @@ public final class WorkerCommand implements Callable<Integer> {
             "--progress must not be negative (0 for no progress lines), was " + progressSeconds);
       }
       builder =
-          WorkerAccess.hooks()
-              .events(DbqWorker.builder(), progress)
+          WorkerAccess.events(DbqWorker.builder(), progress)
               .queues(
                   queues.isEmpty()
                       ? new String[] {DbqWorker.DEFAULT_QUEUE}
@@ -196,8 +205,11 @@ public final class WorkerCommand implements Callable<Integer> {
       if (prefetch != null) {
         builder.prefetch(prefetch);
       }
+      if (stepTimeout != null) {
+        builder.stepTimeout(DurationText.parse("--step-timeout", stepTimeout));
+      }
       builder.catalog(catalog.get());
-      WorkerAccess.hooks().validate(builder);
+      WorkerAccess.validate(builder);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -283,7 +295,7 @@ public final class WorkerCommand implements Callable<Integer> {
   private static void stopOnSignal(DbqWorker worker) {
     if (worker.isRunning()) {
       worker.close();
-      String stepExit = WorkerAccess.hooks().stepExit(worker);
+      String stepExit = WorkerAccess.stepExit(worker);
       if (stepExit != null) {
         System.err.println(
             "worker "

@@ -51,6 +51,19 @@ public final class TimeLimits {
   }
 
   /**
+   * A step's timeout: positive, and at most {@link #MAX_SPAN}.
+   *
+   * @param what names the value in the message, e.g. "stepTimeout"
+   * @throws IllegalArgumentException when {@code timeout} is zero, negative or over 1,000 years
+   */
+  public static Duration checkTimeout(String what, Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException(what + " must be positive, was " + timeout);
+    }
+    return checkSpan(what, timeout);
+  }
+
+  /**
    * @param what names the value in the message, e.g. "runAfter delay"
    * @throws IllegalArgumentException when {@code span} is negative or over {@link #MAX_SPAN}
    */

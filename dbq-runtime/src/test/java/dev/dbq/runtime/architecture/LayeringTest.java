@@ -73,7 +73,7 @@ class LayeringTest {
    * The written-down exception: {@code dbq worker} is the command line of the engine itself. It
    * uses the worker's progress report ({@code WorkerProgress}), heap guard ({@code WorkerHeap}),
    * the text a failed step leaves ({@code StepRunner.message}), the defaults as constants ({@code
-   * WorkerConfig}) and {@code DbqWorker}'s hooks ({@code WorkerAccess}); still never the store.
+   * WorkerSettings}) and {@code DbqWorker}'s hooks ({@code WorkerAccess}); still never the store.
    */
   @Test
   void theWorkerCommandUsesTheEngineButNotTheStore() {

@@ -47,8 +47,14 @@ public final class NamedStatement implements AutoCloseable {
     return this;
   }
 
-  /** An array of {@code elementType} (a PostgreSQL type name, e.g. {@code uuid}). */
+  /**
+   * An array of {@code elementType} (a PostgreSQL type name, e.g. {@code uuid}); a null {@code
+   * elements} sets SQL NULL.
+   */
   NamedStatement setArray(String name, String elementType, Object[] elements) throws SQLException {
+    if (elements == null) {
+      return set(name, i -> prepared.setNull(i, java.sql.Types.ARRAY));
+    }
     Array array = connection.createArrayOf(elementType, elements);
     arrays.add(array);
     return set(name, i -> prepared.setArray(i, array));

@@ -13,5 +13,12 @@ public final class Notifications {
   /** The channel: {@code LISTEN dbq_job_enqueued}. */
   public static final String CHANNEL = "dbq_job_enqueued";
 
+  /**
+   * The payload that tells every worker an operator asked running jobs to stop: each renews its
+   * leases at once, and the renewal says which of its jobs to stop. No queue can be named so (a
+   * queue name holds no colon).
+   */
+  public static final String CANCEL_PAYLOAD = "dbq:cancel";
+
   private Notifications() {}
 }

@@ -42,10 +42,23 @@ public sealed interface StepOutcome {
    */
   record Failed(String workspaceJson, String error) implements StepOutcome {}
 
+  /**
+   * An operator cancelled the job while the step ran (or before it started).
+   *
+   * @param workspaceJson the workspace to keep, or null to keep the stored one
+   * @param nextStep the step to run should the job be retried: the next when this one finished,
+   *     this one otherwise
+   * @param error what to keep in {@code last_error}: how the cancel ended the step
+   */
+  record Cancelled(String workspaceJson, int nextStep, String error) implements StepOutcome {}
+
   /** The state this outcome saves. */
   default JobState state() {
     if (this instanceof Succeeded s) {
       return s.state();
+    }
+    if (this instanceof Cancelled) {
+      return JobState.CANCELLED;
     }
     return this instanceof Retry ? JobState.READY : JobState.FAILED;
   }

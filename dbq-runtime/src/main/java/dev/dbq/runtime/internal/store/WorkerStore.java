@@ -155,6 +155,11 @@ public final class WorkerStore {
         states[i] = JobState.READY.name();
         backoffs[i] = r.backoff().toMillis();
         errors[i] = r.error();
+      } else if (f.outcome() instanceof StepOutcome.Cancelled x) {
+        kinds[i] = "C";
+        nextSteps[i] = x.nextStep();
+        states[i] = JobState.CANCELLED.name();
+        errors[i] = x.error();
       } else {
         kinds[i] = "F";
         states[i] = JobState.FAILED.name();
@@ -188,24 +193,37 @@ public final class WorkerStore {
   }
 
   /**
+   * What a lease renewal found.
+   *
+   * @param renewed the claims renewed; the others were lost
+   * @param cancelRequested of those, the ones whose jobs an operator asked to stop
+   */
+  public record Renewal(List<UUID> renewed, Set<UUID> cancelRequested) {}
+
+  /**
    * Extends the leases of the given claims.
    *
-   * @return the claims renewed; the others were lost
+   * @return the claims renewed, and which of them an operator asked to stop
    */
-  public List<UUID> renewLeases(Collection<UUID> claimIds) throws SQLException {
+  public Renewal renewLeases(Collection<UUID> claimIds) throws SQLException {
     synchronized (ownRows) {
       List<UUID> renewed = new ArrayList<>(claimIds.size());
+      Set<UUID> cancelRequested = new HashSet<>();
       try (Connection c = dataSource.getConnection();
           NamedStatement ps = NamedStatement.prepare(c, SqlStatement.RENEW_LEASES)) {
         c.setAutoCommit(true);
         ps.setLong("lease_millis", leaseMillis).setArray("claim_ids", "uuid", claimIds.toArray());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            renewed.add(rs.getObject(1, UUID.class));
+            UUID claimId = rs.getObject(1, UUID.class);
+            renewed.add(claimId);
+            if (rs.getBoolean(2)) {
+              cancelRequested.add(claimId);
+            }
           }
         }
       }
-      return renewed;
+      return new Renewal(renewed, cancelRequested);
     }
   }
 

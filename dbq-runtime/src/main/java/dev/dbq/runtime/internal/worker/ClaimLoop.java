@@ -9,19 +9,13 @@ import dev.dbq.runtime.internal.store.StepOutcome;
 import dev.dbq.runtime.internal.store.WorkerStore;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
@@ -31,15 +25,15 @@ import org.slf4j.Logger;
  * claimed step and hand its outcome to the {@link CompletionBatcher}, which saves finished steps in
  * batches. Claim, release the connection, run, then save: no connection is held while a step runs.
  *
- * <p>A claim stays in {@code inFlight} (leased, renewed, handed back or marked STOPPING on
- * shutdown) from the claim until its outcome is committed: while it waits to start, while it runs,
- * and while its outcome waits for a flush.
+ * <p>A claim stays held (leased, renewed, handed back or marked STOPPING on shutdown) from the
+ * claim until its outcome is committed: while it waits to start, while it runs, and while its
+ * outcome waits for a flush. {@link ClaimsHeld} keeps where each claim is.
  */
-public final class ClaimLoop {
+final class ClaimLoop {
   private static final Logger log = RuntimeLoggers.of(ClaimLoop.class);
   private static final Duration FINAL_FLUSH_LIMIT = Duration.ofSeconds(10);
 
-  private final WorkerConfig config;
+  private final WorkerSettings settings;
   private final boolean exitWhenEmpty;
   private final WorkerEvents events;
   private final WorkerStore store;
@@ -48,70 +42,61 @@ public final class ClaimLoop {
   private final RateLimiter rateLimiter;
   private final WakeUpListener listener;
   private final LeaseKeeper leaseKeeper;
+  // interrupts running steps at their timeout, or once a cancel's grace period is over
+  private final StepDeadlines deadlines;
   private final List<String> names;
-  private final Map<UUID, Claim> inFlight = new ConcurrentHashMap<>();
-  // claims dispatched but not started: removing one is the right to run it (slot) or to hand it
-  // back (shutdown), never both
-  private final Set<UUID> notStarted = ConcurrentHashMap.newKeySet();
-  private final Set<UUID> running = ConcurrentHashMap.newKeySet();
-  // claims that will not start here (the database was failing, or an adaptive prefetch went
-  // stale): given back by the claim loop as soon as the database answers
-  private final Set<UUID> abandoned = ConcurrentHashMap.newKeySet();
-  // the slot thread of each running claim: a shutdown reads their stacks to tell a step that
-  // called System.exit from a signal
-  private final Map<UUID, Thread> slotThreads = new ConcurrentHashMap<>();
-  private volatile String stepExit;
-  // claims waiting to start or running: what the next claim is sized against
-  private final AtomicInteger active = new AtomicInteger();
+  private final ClaimsHeld claims = new ClaimsHeld();
   private final CompletionBatcher batcher;
   private final Prefetch prefetch;
-  private final PrefetchedClaims prefetched = new PrefetchedClaims();
   private final TableVacuum vacuum;
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final AtomicLong stepsRun = new AtomicLong();
-  private final AtomicInteger slotNumber = new AtomicInteger();
   private final ExecutorService slots;
+  private final HandBack handBack;
+  private final ShutdownSequence shutdown;
   private volatile boolean stopping;
   private volatile PermanentFault fault;
 
-  public ClaimLoop(WorkerConfig config, boolean exitWhenEmpty, WorkerEvents events) {
-    this.config = config;
+  ClaimLoop(WorkerConfig config, boolean exitWhenEmpty, WorkerEvents events) {
+    WorkerSettings settings = config.settings();
+    this.settings = settings;
     this.exitWhenEmpty = exitWhenEmpty;
     this.events = events;
-    this.store = new WorkerStore(config.dataSource(), config.workerId(), config.lease());
-    this.runner = new StepRunner(config.catalog(), config.instanceFactory(), config.retryBackoff());
-    this.rateLimiter = new RateLimiter(config.clock(), config.rateLimit());
+    this.store = new WorkerStore(config.dataSource(), settings.workerId(), settings.lease());
+    this.runner =
+        new StepRunner(
+            settings.catalog(),
+            settings.instanceFactory(),
+            settings.retryPolicy(),
+            settings.stepTimeout());
+    this.rateLimiter = RateLimiter.of(settings.clock(), settings.rateLimit(), wakeUp);
+    this.deadlines =
+        new StepDeadlines(
+            "dbq-worker-" + settings.workerId() + "-deadlines", settings.shutdownGrace());
+    this.leaseKeeper =
+        new LeaseKeeper(
+            store, claims::heldNow, settings.lease(), wakeUp::signal, deadlines::cancelRequested);
     this.listener =
         exitWhenEmpty
             ? null
-            : new WakeUpListener(config.listenerConnections(), Set.copyOf(config.queues()), wakeUp);
-    this.leaseKeeper =
-        new LeaseKeeper(store, () -> Set.copyOf(inFlight.keySet()), config.lease(), wakeUp::signal);
+            : new WakeUpListener(
+                config.listenerConnections(),
+                Set.copyOf(settings.queues()),
+                wakeUp,
+                leaseKeeper::renewNow);
     this.batcher =
         new CompletionBatcher(
-            store, config.completionBatchSize(), config.completionFlushDelay(), this::saved);
-    this.vacuum = new TableVacuum(config.dataSource(), config.vacuumEvery());
-    this.prefetch = config.newPrefetch();
-    this.names = config.catalog().jobs().stream().map(JobDefinition::name).toList();
-    this.slots =
-        Executors.newFixedThreadPool(
-            config.concurrency(),
-            r -> {
-              Thread t =
-                  new Thread(
-                      r,
-                      "dbq-worker-" + config.workerId() + "-slot-" + slotNumber.incrementAndGet());
-              // the pool replaces a slot thread that died; say so once, in the log
-              t.setUncaughtExceptionHandler(
-                  (thread, e) ->
-                      log.error(
-                          "slot thread {} died of {}; the pool replaces it", thread.getName(), e));
-              return t;
-            });
+            store, settings.completionBatchSize(), settings.completionFlushDelay(), this::saved);
+    this.vacuum = new TableVacuum(config.dataSource(), settings.vacuumEvery());
+    this.prefetch = settings.newPrefetch();
+    this.names = settings.catalog().jobs().stream().map(JobDefinition::name).toList();
+    this.slots = SlotPool.create(settings.workerId(), settings.concurrency());
+    this.handBack = new HandBack(store);
+    this.shutdown = new ShutdownSequence(settings, listener, store, claims, slots, handBack);
   }
 
-  public void start() {
-    String prefix = "dbq-worker-" + config.workerId();
+  void start() {
+    String prefix = "dbq-worker-" + settings.workerId();
     if (listener != null) {
       listener.start(prefix + "-listener");
     }
@@ -121,20 +106,20 @@ public final class ClaimLoop {
     supervisor.start();
     log.info(
         "worker {} started: queues {}, concurrency {}, prefetch {}, jobs {}",
-        config.workerId(),
-        config.queues(),
-        config.concurrency(),
+        settings.workerId(),
+        settings.queues(),
+        settings.concurrency(),
         prefetch,
         names);
   }
 
   /** Asks the loop to stop; returns at once. */
-  public void stop() {
+  void stop() {
     stopping = true;
     wakeUp.signal();
   }
 
-  public boolean awaitTermination(Duration timeout) throws InterruptedException {
+  boolean awaitTermination(Duration timeout) throws InterruptedException {
     long nanos;
     try {
       nanos = timeout.toNanos();
@@ -144,26 +129,26 @@ public final class ClaimLoop {
     return terminated.await(nanos, TimeUnit.NANOSECONDS);
   }
 
-  public boolean isTerminated() {
+  boolean isTerminated() {
     return terminated.getCount() == 0;
   }
 
-  public boolean isListening() {
+  boolean isListening() {
     return listener != null && listener.isListening();
   }
 
-  public long stepsRun() {
+  long stepsRun() {
     return stepsRun.get();
   }
 
   /** Jobs claimed and not yet saved: waiting to start, running, or waiting for their save. */
-  public int inFlight() {
-    return inFlight.size();
+  int inFlight() {
+    return claims.heldCount();
   }
 
   private void supervise() {
     try {
-      WorkerWarmUp.run(store, config.catalog(), names);
+      WorkerWarmUp.run(store, settings.catalog(), names);
       ((ThreadPoolExecutor) slots).prestartAllCoreThreads();
       claimUntilStopped();
     } finally {
@@ -186,39 +171,37 @@ public final class ClaimLoop {
           wakeUp.await(untilNextLook());
           continue;
         }
-        if (rateLimiter.isLimiting()) {
-          if (!rateLimiter.awaitTurn(wakeUp, () -> !stopping)) {
-            continue;
-          }
-          wanted = 1;
+        wanted = rateLimiter.turn(wanted, () -> !stopping);
+        if (wanted == 0) {
+          continue;
         }
         // read before the claim: only a claim that started with nothing held (so every save had
         // committed) and found nothing proves that nothing runnable is left
-        boolean heldNothing = inFlight.isEmpty() && abandoned.isEmpty();
-        int heldBefore = active.get();
+        boolean heldNothing = claims.holdsNothing();
+        int heldBefore = claims.active();
         // before the statement: the leases it takes start later, on the database clock
         long claimedAt = System.nanoTime();
         // a limited queue is claimed for idle slots only: a prefetch would hold its capacity idle
-        List<Claim> claims =
+        List<Claim> claimed =
             store.claim(
-                config.queues(),
+                settings.queues(),
                 names,
                 wanted,
-                Math.min(wanted, config.concurrency() - heldBefore));
+                Math.min(wanted, settings.concurrency() - heldBefore));
         batcher.databaseAnswered();
         errorBackoff.reset();
-        for (Claim claim : claims) {
+        for (Claim claim : claimed) {
           dispatch(claim, claimedAt);
         }
-        if (prefetch.isAdaptive() && claims.size() > config.concurrency() - heldBefore) {
-          prefetched.claimed(System.nanoTime(), claims);
+        if (prefetch.isAdaptive() && claimed.size() > settings.concurrency() - heldBefore) {
+          claims.claimedAhead(System.nanoTime(), claimed);
         }
-        vacuum.claimed(claims.size(), "dbq-worker-" + config.workerId() + "-vacuum");
-        if (!claims.isEmpty()) {
+        vacuum.claimed(claimed.size(), "dbq-worker-" + settings.workerId() + "-vacuum");
+        if (!claimed.isEmpty()) {
           continue;
         }
         if (exitWhenEmpty && heldNothing) {
-          log.info("worker {}: nothing runnable is left; stopping", config.workerId());
+          log.info("worker {}: nothing runnable is left; stopping", settings.workerId());
           break;
         }
         wakeUp.await(untilNextLook());
@@ -250,13 +233,13 @@ public final class ClaimLoop {
   private boolean stoppedBy(Exception e) {
     fault = PermanentFault.in(e).orElse(null);
     if (fault != null) {
-      log.error("worker {} stops: {}", config.workerId(), fault.line());
+      log.error("worker {} stops: {}", settings.workerId(), fault.line());
     }
     return fault != null;
   }
 
   /** Why the loop stopped by itself, or null when it was stopped (or has not stopped). */
-  public PermanentFault fault() {
+  PermanentFault fault() {
     return fault;
   }
 
@@ -266,33 +249,33 @@ public final class ClaimLoop {
    * limited and no slot is idle.
    */
   private int wanted() {
-    int busy = active.get();
-    if (rateLimiter.isLimiting()) {
-      return config.concurrency() - busy;
-    }
-    int ahead;
+    int busy = claims.active();
+    int ahead = rateLimiter.ahead(this::prefetchAhead);
+    int room = settings.concurrency() + ahead - busy;
+    return busy <= refillMark(ahead) ? room : 0;
+  }
+
+  /** What the prefetch claims ahead now. */
+  private int prefetchAhead() {
     if (batcher.savesFailing()) {
       // claim nothing ahead while results cannot be saved: what is claimed ahead would either wait
       // for its lease to lapse or run unsaved; the rate is relearnt from the steps that follow
       prefetch.forgetRate();
-      ahead = 0;
-    } else {
-      ahead = prefetch.update(System.nanoTime());
+      return 0;
     }
-    int room = config.concurrency() + ahead - busy;
-    return busy <= refillMark(ahead) ? room : 0;
+    return prefetch.update(System.nanoTime());
   }
 
   private int refillMark(int ahead) {
-    return config.concurrency() + ahead / 2 - 1;
+    return settings.concurrency() + ahead / 2 - 1;
   }
 
   /** The poll interval, or less when an adaptive prefetch will go stale before it. */
   private Duration untilNextLook() {
-    long staleIn = prefetched.nanosUntilStale(System.nanoTime());
+    long staleIn = claims.nanosUntilStale(System.nanoTime());
     return staleIn < 0
-        ? config.pollInterval()
-        : Duration.ofNanos(Math.min(staleIn, config.pollInterval().toNanos()));
+        ? settings.pollInterval()
+        : Duration.ofNanos(Math.min(staleIn, settings.pollInterval().toNanos()));
   }
 
   /**
@@ -301,18 +284,12 @@ public final class ClaimLoop {
    * priority (or another worker with an idle slot) should have them first.
    */
   private void releaseStalePrefetch() {
-    Set<UUID> stale = new HashSet<>();
-    for (Claim claim : prefetched.takeStale(System.nanoTime())) {
-      if (notStarted.remove(claim.claimId())) {
-        stale.add(claim.claimId());
-      }
-    }
-    if (stale.isEmpty()) {
+    int stale = claims.leaveStale(System.nanoTime());
+    if (stale == 0) {
       return;
     }
     prefetch.forgetRate();
-    stale.forEach(this::leaveUnstarted);
-    log.debug("{} prefetched job(s) waited too long to start; giving them back", stale.size());
+    log.debug("{} prefetched job(s) waited too long to start; giving them back", stale);
   }
 
   /**
@@ -321,30 +298,24 @@ public final class ClaimLoop {
    * loop's, and is retried after its backoff.
    */
   private void releaseAbandoned() throws SQLException {
-    if (abandoned.isEmpty()) {
+    Set<UUID> ids = claims.abandoned();
+    if (ids.isEmpty()) {
       return;
     }
-    Set<UUID> ids = new HashSet<>(abandoned);
     int released = store.releaseUnstarted(ids);
-    abandoned.removeAll(ids);
+    claims.givenBack(ids);
     log.debug("gave back {} job(s) left unstarted", released);
   }
 
   private void dispatch(Claim claim, long claimedAt) {
-    inFlight.put(claim.claimId(), claim);
-    notStarted.add(claim.claimId());
-    active.incrementAndGet();
-    if (rateLimiter.isLimiting()) {
-      rateLimiter.dispatched();
-    }
+    claims.claimed(claim);
+    rateLimiter.dispatched();
     slots.execute(() -> runSlot(claim, claimedAt));
   }
 
   private void runSlot(Claim claim, long claimedAt) {
-    if (!notStarted.remove(claim.claimId())) {
-      if (rateLimiter.isLimiting()) {
-        rateLimiter.abandoned();
-      }
+    if (!claims.takeToStart(claim.claimId())) {
+      rateLimiter.abandoned();
       return; // handed back by the shutdown before it started
     }
     if (batcher.savesFailing()) {
@@ -355,38 +326,33 @@ public final class ClaimLoop {
       return;
     }
     long vouchedFrom = Math.max(claimedAt, leaseKeeper.renewedFromNanos());
-    if (System.nanoTime() - vouchedFrom > config.lease().toNanos() * 2 / 3) {
+    if (System.nanoTime() - vouchedFrom > settings.lease().toNanos() * 2 / 3) {
       // no renewal has vouched for this claim for most of a lease (the database was unreachable):
       // it may have lapsed and be running elsewhere, so it is not started here
       abandonUnstarted(claim, "not started: its lease may have lapsed");
       return;
     }
-    running.add(claim.claimId());
-    slotThreads.put(claim.claimId(), Thread.currentThread());
-    if (rateLimiter.isLimiting()) {
-      // the gap counts from here, and the claim loop waits for this start to take its next turn
-      rateLimiter.started();
-      wakeUp.signal();
-    }
+    claims.started(claim.claimId(), Thread.currentThread());
+    rateLimiter.started();
     StepOutcome outcome = null;
+    StepWatch watch = deadlines.watch(claim.claimId());
     try {
-      outcome = runner.run(claim);
+      outcome = runner.run(claim, watch);
     } catch (VirtualMachineError fatal) {
       // the run counts: a step that exhausts the heap on every run must reach the lost-run bound
-      handBack(
+      handBack.of(
           Set.of(claim.claimId()),
-          "step " + (claim.stepIndex() + 1) + " hit " + fatal + " on worker " + config.workerId(),
+          "step " + (claim.stepIndex() + 1) + " hit " + fatal + " on worker " + settings.workerId(),
           true);
       throw fatal;
     } catch (RuntimeException e) {
       log.error("slot failed on job {}; the job's lease will lapse", claim.id(), e);
     } finally {
-      running.remove(claim.claimId());
-      slotThreads.remove(claim.claimId());
+      deadlines.forget(claim.claimId());
       prefetch.stepFinished();
-      int left = active.decrementAndGet();
+      int left = claims.slotDone(claim.claimId());
       if (outcome == null || !batcher.add(new WorkerStore.Finished(claim, outcome), left == 0)) {
-        inFlight.remove(claim.claimId());
+        claims.settled(claim.claimId());
         stepsRun.incrementAndGet();
       }
       if (left <= refillMark(prefetch.current())) {
@@ -395,21 +361,11 @@ public final class ClaimLoop {
     }
   }
 
-  /**
-   * A claim that will not start here: no longer held, and given back by {@link #releaseAbandoned}.
-   */
-  private void leaveUnstarted(UUID claimId) {
-    abandoned.add(claimId);
-    inFlight.remove(claimId);
-    active.decrementAndGet();
-  }
-
+  /** A claim that will not start here: given back by {@link #releaseAbandoned}. */
   private void abandonUnstarted(Claim claim, String why) {
     log.debug("job {}: {}; given back once the database answers", claim.id(), why);
-    leaveUnstarted(claim.claimId());
-    if (rateLimiter.isLimiting()) {
-      rateLimiter.abandoned();
-    }
+    claims.leftUnstarted(claim.claimId());
+    rateLimiter.abandoned();
     wakeUp.signal();
   }
 
@@ -426,7 +382,7 @@ public final class ClaimLoop {
       } else {
         events.stepSaved(claim, f.outcome());
       }
-      inFlight.remove(claim.claimId());
+      claims.settled(claim.claimId());
       stepsRun.incrementAndGet();
     }
     wakeUp.signal();
@@ -434,63 +390,12 @@ public final class ClaimLoop {
 
   private void shutDown() {
     try {
-      if (listener != null) {
-        listener.stop();
-      }
-      handBackUnstarted();
-      Set<UUID> held = new HashSet<>(inFlight.keySet());
-      if (!held.isEmpty()) {
-        try {
-          int marked = store.markStopping(held);
-          log.info(
-              "worker {} stopping: {} job(s) in flight marked STOPPING", config.workerId(), marked);
-        } catch (SQLException e) {
-          log.warn("cannot mark in-flight jobs STOPPING", e);
-        }
-      }
-      slots.shutdown();
-      Set<UUID> exiting = handBackStepsCallingExit();
-      if (!ExitingSteps.awaitOthers(slots, running, exiting, config.shutdownGrace())) {
-        // finished steps stay with the batcher and are saved below; only running ones go back,
-        // their runs counted: a step that always outlasts the grace period is a lost run too
-        Set<UUID> late = new HashSet<>(running);
-        late.removeAll(exiting);
-        handBack(
-            late,
-            "worker "
-                + config.workerId()
-                + " stopped before the step finished (grace period "
-                + config.shutdownGrace()
-                + ")",
-            true);
-        slots.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      handBack(new HashSet<>(running), "worker " + config.workerId() + " was interrupted", true);
-      slots.shutdownNow();
+      shutdown.run();
     } finally {
       closeBatcher();
       leaseKeeper.stop();
-      log.info("worker {} stopped after {} step(s)", config.workerId(), stepsRun.get());
-    }
-  }
-
-  /** Prefetched jobs whose steps never started go straight back to READY. */
-  private void handBackUnstarted() {
-    Set<UUID> unstarted = new HashSet<>();
-    for (UUID id : List.copyOf(notStarted)) {
-      if (notStarted.remove(id)) {
-        unstarted.add(id);
-      }
-    }
-    if (unstarted.isEmpty()) {
-      return;
-    }
-    handBack(unstarted, "worker " + config.workerId() + " stopped before the step started", false);
-    for (UUID id : unstarted) {
-      inFlight.remove(id);
-      active.decrementAndGet();
+      deadlines.close();
+      log.info("worker {} stopped after {} step(s)", settings.workerId(), stepsRun.get());
     }
   }
 
@@ -503,44 +408,8 @@ public final class ClaimLoop {
     }
   }
 
-  /**
-   * Steps whose thread is inside {@code System.exit} (it waits there for the shutdown hooks, this
-   * shutdown among them, and never returns): handed back at once with the run counted, so that a
-   * job whose step exits its worker every time reaches the lost-run bound, and not waited for.
-   *
-   * @return their claims
-   */
-  private Set<UUID> handBackStepsCallingExit() {
-    Set<UUID> exiting = ExitingSteps.in(slotThreads);
-    if (!exiting.isEmpty()) {
-      Claim claim = inFlight.get(exiting.iterator().next());
-      stepExit =
-          claim == null
-              ? "a step called System.exit"
-              : "step " + (claim.stepIndex() + 1) + " of job " + claim.id() + " called System.exit";
-      log.error(
-          "worker {}: {}; its run counts as lost, and the worker stops without a clean stop",
-          config.workerId(),
-          stepExit);
-      handBack(exiting, stepExit + " on worker " + config.workerId(), true);
-    }
-    return exiting;
-  }
-
   /** What ended this worker when a step called {@code System.exit}, or null. */
-  public String stepExit() {
-    return stepExit;
-  }
-
-  private void handBack(Set<UUID> claimIds, String reason, boolean runCounts) {
-    if (claimIds.isEmpty()) {
-      return;
-    }
-    try {
-      List<UUID> ids = new ArrayList<>(store.handBack(claimIds, reason, runCounts));
-      log.warn("handed back {} job(s) as READY: {} ({})", ids.size(), ids, reason);
-    } catch (SQLException e) {
-      log.warn("cannot hand back {} job(s); their leases will lapse", claimIds.size(), e);
-    }
+  String stepExit() {
+    return shutdown.stepExit();
   }
 }

@@ -11,12 +11,15 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
  * Every lease/3: renews the leases of this worker's in-flight jobs, and returns every job whose
  * lease lapsed (whichever worker held it) to READY. Expiry is decided by the database clock only.
+ * Each renewal also says which held jobs an operator asked to stop; a notification of a cancel asks
+ * for a renewal at once ({@link #renewNow}).
  */
 public final class LeaseKeeper {
   private static final Logger log = RuntimeLoggers.of(LeaseKeeper.class);
@@ -25,12 +28,19 @@ public final class LeaseKeeper {
   private final Supplier<Set<UUID>> inFlight;
   private final Duration period;
   private final Runnable onRescue;
-  private ScheduledExecutorService scheduler;
+  private final Consumer<Set<UUID>> onCancelRequested;
+  private volatile ScheduledExecutorService scheduler;
   // when the last renewal that succeeded was sent: every claim held then is vouched for from it
   private volatile long renewedFromNanos = System.nanoTime();
 
-  LeaseKeeper(WorkerStore store, Supplier<Set<UUID>> inFlight, Duration lease, Runnable onRescue) {
+  LeaseKeeper(
+      WorkerStore store,
+      Supplier<Set<UUID>> inFlight,
+      Duration lease,
+      Runnable onRescue,
+      Consumer<Set<UUID>> onCancelRequested) {
     this.store = store;
+    this.onCancelRequested = onCancelRequested;
     this.inFlight = inFlight;
     this.period = lease.dividedBy(3);
     this.onRescue = onRescue;
@@ -50,6 +60,29 @@ public final class LeaseKeeper {
   void stop() {
     if (scheduler != null) {
       scheduler.shutdownNow();
+    }
+  }
+
+  /**
+   * A renewal now, on the keeper's thread, out of schedule: it learns at once which jobs an
+   * operator asked to stop.
+   */
+  void renewNow() {
+    ScheduledExecutorService s = scheduler;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.execute(
+          () -> {
+            try {
+              renew();
+            } catch (Exception e) {
+              log.debug("renewal asked by a cancel failed; the next scheduled one retries", e);
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+      // the keeper stopped: nothing is held any more
     }
   }
 
@@ -82,11 +115,13 @@ public final class LeaseKeeper {
     Set<UUID> held = new HashSet<>(inFlight.get());
     if (held.isEmpty()) {
       renewedFromNanos = sent;
+      onCancelRequested.accept(Set.of());
       return;
     }
-    List<UUID> renewed = store.renewLeases(held);
+    WorkerStore.Renewal renewal = store.renewLeases(held);
     renewedFromNanos = sent;
-    held.removeAll(renewed);
+    onCancelRequested.accept(renewal.cancelRequested());
+    held.removeAll(renewal.renewed());
     // a claim still in flight but not renewed lapsed and was rescued; its save will be refused
     held.retainAll(inFlight.get());
     for (UUID lost : held) {

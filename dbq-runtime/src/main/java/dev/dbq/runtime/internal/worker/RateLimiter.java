@@ -2,70 +2,73 @@ package dev.dbq.runtime.internal.worker;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
- * The worker's {@code --rate-limit}: a minimum gap between two job starts of this worker, measured
- * on the worker's {@link Clock}. A start is recorded by the slot when the step really starts, and
- * the claim loop's next turn waits for the job it dispatched last to have started: a slot thread
- * that starts late cannot let two steps start close together.
+ * The worker's {@code --rate-limit}, as the claim loop and the slots see it: {@link #NONE} when
+ * there is none (every call is free), a {@link MinimumGap} otherwise. The loop asks it how many
+ * jobs to claim and tells it what became of each claim, whichever it is.
  */
-public final class RateLimiter {
-  private final Clock clock;
-  private final long gapMillis;
-  private final AtomicLong lastStart = new AtomicLong(Long.MIN_VALUE);
+sealed interface RateLimiter permits RateLimiter.None, MinimumGap {
+  /** No minimum gap: claims are sized by the slots and the prefetch alone. */
+  RateLimiter NONE = new None();
 
-  /** Jobs dispatched to a slot that have neither started nor been abandoned. */
-  private final AtomicInteger notYetStarted = new AtomicInteger();
-
-  RateLimiter(Clock clock, Duration gap) {
-    this.clock = clock;
-    this.gapMillis = gap.toMillis();
-  }
-
-  boolean isLimiting() {
-    return gapMillis > 0;
+  /**
+   * @param clock the worker's clock, on which the gap is measured
+   * @param gap the minimum time between two job starts; under a millisecond is none
+   * @param claimLoop what the claim loop waits on, signalled by a start
+   */
+  static RateLimiter of(Clock clock, Duration gap, WakeUp claimLoop) {
+    return gap.toMillis() > 0 ? new MinimumGap(clock, gap, claimLoop) : NONE;
   }
 
   /**
-   * Waits until the job dispatched last has started and the gap since the last start has passed, or
-   * until {@code keepWaiting} turns false. The slot that starts a job signals {@code sleeper}.
+   * How many jobs to claim beyond the idle slots.
    *
-   * @return true when a job may start now
+   * @param prefetch what the prefetch would claim ahead, asked only when it counts
    */
-  boolean awaitTurn(WakeUp sleeper, BooleanSupplier keepWaiting) throws InterruptedException {
-    while (keepWaiting.getAsBoolean()) {
-      if (notYetStarted.get() > 0) {
-        // the slot's start signals us; the bound only guards against a start never reported
-        sleeper.awaitMillis(Math.max(gapMillis, 1));
-        continue;
-      }
-      long last = lastStart.get();
-      long remaining = last == Long.MIN_VALUE ? 0 : last + gapMillis - clock.millis();
-      if (remaining <= 0) {
-        return true;
-      }
-      // a wake-up only makes us look at the time again
-      sleeper.awaitMillis(remaining);
+  int ahead(IntSupplier prefetch);
+
+  /**
+   * Waits for the claim loop's turn to claim.
+   *
+   * @param wanted the jobs the idle slots and the prefetch want, at least 1
+   * @param keepWaiting false once the loop should stop waiting
+   * @return how many jobs to claim now; 0 when {@code keepWaiting} turned false first
+   */
+  int turn(int wanted, BooleanSupplier keepWaiting) throws InterruptedException;
+
+  /** The claim loop handed a job to a slot. */
+  void dispatched();
+
+  /** A dispatched job's step starts now. */
+  void started();
+
+  /** A dispatched job will not start (handed back, or left for its lease to lapse). */
+  void abandoned();
+
+  /** No rate limit. */
+  final class None implements RateLimiter {
+    private None() {}
+
+    @Override
+    public int ahead(IntSupplier prefetch) {
+      return prefetch.getAsInt();
     }
-    return false;
-  }
 
-  /** The claim loop handed a job to a slot: the next turn waits until it starts. */
-  void dispatched() {
-    notYetStarted.incrementAndGet();
-  }
+    @Override
+    public int turn(int wanted, BooleanSupplier keepWaiting) {
+      return wanted;
+    }
 
-  /** A dispatched job started now (never moving the last start back). */
-  void started() {
-    lastStart.accumulateAndGet(clock.millis(), Math::max);
-    notYetStarted.decrementAndGet();
-  }
+    @Override
+    public void dispatched() {}
 
-  /** A dispatched job will not start (handed back before it did). */
-  void abandoned() {
-    notYetStarted.decrementAndGet();
+    @Override
+    public void started() {}
+
+    @Override
+    public void abandoned() {}
   }
 }

@@ -21,6 +21,7 @@ import dev.dbq.runtime.internal.store.StepOutcome;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 
@@ -33,6 +34,11 @@ import org.slf4j.MDC;
  * VirtualMachineError}s other than {@link StackOverflowError} are rethrown (the worker hands the
  * job back and lets the error reach the thread), and an interrupt during a shutdown is just a
  * failure of this attempt like any other.
+ *
+ * <p>A {@link StepWatch} interrupts the pre-step hook and the step at their deadline: a step past
+ * its timeout fails that attempt (retried while attempts remain) with the timeout in {@code
+ * last_error}; a job an operator cancelled ends {@link JobState#CANCELLED} without its failure hook
+ * (its post-step hook runs), unless the step finished the job's last step first.
  */
 public final class StepRunner {
 
@@ -41,25 +47,49 @@ public final class StepRunner {
   private final JobCatalog catalog;
   private final InstanceFactory instances;
   private final RetryBackoff backoff;
+  private final Duration defaultTimeout;
 
   StepRunner(JobCatalog catalog, InstanceFactory instances, RetryBackoff backoff) {
-    this.catalog = catalog;
-    this.instances = instances;
-    this.backoff = backoff;
+    this(catalog, instances, backoff, null);
   }
 
   /**
-   * Runs the claimed step.
+   * @param defaultTimeout the timeout of a step that has none of its own, or null for none
+   */
+  StepRunner(
+      JobCatalog catalog,
+      InstanceFactory instances,
+      RetryBackoff backoff,
+      Duration defaultTimeout) {
+    this.catalog = catalog;
+    this.instances = instances;
+    this.backoff = backoff;
+    this.defaultTimeout = defaultTimeout;
+  }
+
+  /**
+   * Runs the claimed step with no deadline.
    *
    * @param claim the job and step
    * @return the outcome to save
    */
   StepOutcome run(Claim claim) {
+    return run(claim, StepWatch.unwatched());
+  }
+
+  /**
+   * Runs the claimed step, interrupted at the deadlines of {@code watch}.
+   *
+   * @param claim the job and step
+   * @param watch the step's timeout and cancel
+   * @return the outcome to save
+   */
+  StepOutcome run(Claim claim, StepWatch watch) {
     MDC.put(MdcKeys.JOB_ID, claim.id().toString());
     MDC.put(MdcKeys.JOB_NAME, claim.name());
     MDC.put(MdcKeys.QUEUE, claim.queue());
     try {
-      return runInMdc(claim);
+      return runInMdc(claim, watch);
     } finally {
       MDC.remove(MdcKeys.JOB_ID);
       MDC.remove(MdcKeys.JOB_NAME);
@@ -68,7 +98,7 @@ public final class StepRunner {
     }
   }
 
-  private StepOutcome runInMdc(Claim claim) {
+  private StepOutcome runInMdc(Claim claim, StepWatch watch) {
     Optional<JobDefinition> found = catalog.job(claim.name());
     if (found.isEmpty()) {
       // the claim filters on the catalog's names, so this means the catalog changed underneath
@@ -120,7 +150,18 @@ public final class StepRunner {
               + DbqWorker.MAX_LOST_RUNS
               + " lost runs fail the job without running it again");
     }
-    JobContext context = context(claim, job, step, workspace, type);
+    JobContext context = context(claim, job, step, workspace, type, watch);
+    watch.started(step.timeout().orElse(defaultTimeout));
+    if (watch.isCancelRequested()) {
+      watch.ended();
+      // nothing of the job's code runs: no hook either
+      log.info(
+          "job {} {}: cancelled before {} started", claim.id(), job.name(), stepOf(claim, job));
+      return new StepOutcome.Cancelled(
+          null,
+          claim.stepIndex(),
+          "cancelled by an operator before " + stepOf(claim, job) + " ran");
+    }
     long started = System.nanoTime();
     if (log.isDebugEnabled()) {
       log.debug(
@@ -131,7 +172,7 @@ public final class StepRunner {
           claim.attempt(),
           job.maxAttempts());
     }
-    StepOutcome outcome = runWithHooks(claim, job, step, context, workspace, type);
+    StepOutcome outcome = runWithHooks(claim, job, step, context, workspace, type, watch);
     if (log.isDebugEnabled()) {
       log.debug(
           "job {} {}: {} ended in {} ms, job {}",
@@ -156,12 +197,14 @@ public final class StepRunner {
       StepDefinition step,
       JobContext context,
       Object workspace,
-      Class<?> type) {
+      Class<?> type,
+      StepWatch watch) {
     int stepCount = job.steps().size();
     Object current = workspace;
     // the JSON of current while it is known; null once a hook may have changed it
     String json = null;
     Throwable failure = null;
+    StepWatch.Deadline deadline;
     try {
       // a pre-step hook may replace the workspace the step receives, as a step may
       current = call(job.preStepHook(), context, current, null);
@@ -171,9 +214,18 @@ public final class StepRunner {
     } catch (Throwable t) {
       rethrowIfFatal(t);
       failure = t;
+    } finally {
+      // no deadline interrupts the hooks below, nor what the slot does next
+      deadline = watch.ended();
+    }
+    if (deadline == StepWatch.Deadline.TIMEOUT && !watch.isCancelRequested()) {
+      failure = timedOut(claim, job, watch.timeout(), failure);
     }
 
-    StepOutcome decided = decide(claim, job, stepCount, failure);
+    StepOutcome decided =
+        watch.isCancelRequested() && !(failure == null && claim.stepIndex() + 1 == stepCount)
+            ? cancelled(claim, job, failure, deadline)
+            : decide(claim, job, stepCount, failure);
     ApiAccess.contexts().moveTo(context, decided.state());
     Keeping kept = new Keeping(current, json);
     if (decided instanceof StepOutcome.Failed) {
@@ -216,6 +268,12 @@ public final class StepRunner {
     if (decided instanceof StepOutcome.Retry r) {
       return new StepOutcome.Retry(json, r.error(), r.backoff());
     }
+    if (decided instanceof StepOutcome.Cancelled c) {
+      // a workspace that cannot be saved leaves the step to be run again, should it be retried
+      return unsavable == null
+          ? new StepOutcome.Cancelled(json, c.nextStep(), c.error())
+          : new StepOutcome.Cancelled(null, claim.stepIndex(), c.error());
+    }
     return new StepOutcome.Failed(json, ((StepOutcome.Failed) decided).error());
   }
 
@@ -227,6 +285,39 @@ public final class StepRunner {
           null, next, next < stepCount ? JobState.READY : JobState.COMPLETE);
     }
     return failed(claim, job, failure);
+  }
+
+  /**
+   * A step past its timeout fails with the timeout as its error, whatever it did once interrupted
+   * (threw, or returned late); what it threw is the cause.
+   */
+  private static Throwable timedOut(
+      Claim claim, JobDefinition job, Duration timeout, Throwable thrown) {
+    TimeoutException e =
+        new TimeoutException(
+            stepOf(claim, job)
+                + " timed out after "
+                + StepWatch.text(timeout)
+                + " and was interrupted");
+    if (thrown != null) {
+      e.initCause(thrown);
+    }
+    return e;
+  }
+
+  /** The job ends CANCELLED: at the next step when this one finished, at this one otherwise. */
+  private static StepOutcome cancelled(
+      Claim claim, JobDefinition job, Throwable failure, StepWatch.Deadline deadline) {
+    String how =
+        failure == null
+            ? "finished"
+            : deadline == StepWatch.Deadline.CANCEL
+                ? "was interrupted after the grace period"
+                : "stopped (" + message(failure) + ")";
+    String error = ErrorText.clean("cancelled by an operator: " + stepOf(claim, job) + " " + how);
+    log.info("job {} {} CANCELLED: {}", claim.id(), job.name(), error);
+    return new StepOutcome.Cancelled(
+        null, failure == null ? claim.stepIndex() + 1 : claim.stepIndex(), error);
   }
 
   private StepOutcome failed(Claim claim, JobDefinition job, Throwable t) {
@@ -343,9 +434,15 @@ public final class StepRunner {
   }
 
   private static JobContext context(
-      Claim claim, JobDefinition job, StepDefinition step, Object workspace, Class<?> type) {
+      Claim claim,
+      JobDefinition job,
+      StepDefinition step,
+      Object workspace,
+      Class<?> type,
+      StepWatch watch) {
     JobContext.Builder b =
         JobContext.builder(claim.id(), claim.name())
+            .cancelRequested(watch::isCancelRequested)
             .queue(claim.queue())
             .priority(claim.priority())
             .step(step.name(), claim.stepIndex())

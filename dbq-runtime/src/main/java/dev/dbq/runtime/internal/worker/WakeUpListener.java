@@ -14,9 +14,11 @@ import org.slf4j.Logger;
 
 /**
  * Listens on {@link Notifications#CHANNEL} (payload: the queue name) over a dedicated connection
- * and wakes the claim loop when a job is enqueued in one of the worker's queues. Bursts coalesce in
- * the {@link WakeUp}. A broken connection is logged and reopened after a bounded backoff; after
- * every (re)connect the loop is woken once, since notifications may have been missed meanwhile.
+ * and wakes the claim loop when a job is enqueued in one of the worker's queues; a cancel's
+ * notification ({@link Notifications#CANCEL_PAYLOAD}) runs {@code onCancel} instead. Bursts
+ * coalesce in the {@link WakeUp}. A broken connection is logged and reopened after a bounded
+ * backoff; after every (re)connect the loop is woken once, since notifications may have been missed
+ * meanwhile.
  */
 public final class WakeUpListener implements Runnable {
   private static final Logger log = RuntimeLoggers.of(WakeUpListener.class);
@@ -25,12 +27,15 @@ public final class WakeUpListener implements Runnable {
   private final ListenerConnections connections;
   private final Set<String> queues;
   private final WakeUp wakeUp;
+  private final Runnable onCancel;
   private final WakeUp backoffSleeper = new WakeUp();
   private volatile boolean stopped;
   private volatile boolean listening;
   private Thread thread;
 
-  WakeUpListener(ListenerConnections connections, Set<String> queues, WakeUp wakeUp) {
+  WakeUpListener(
+      ListenerConnections connections, Set<String> queues, WakeUp wakeUp, Runnable onCancel) {
+    this.onCancel = onCancel;
     this.connections = connections;
     this.queues = queues;
     this.wakeUp = wakeUp;
@@ -99,10 +104,15 @@ public final class WakeUpListener implements Runnable {
       if (notifications == null) {
         continue;
       }
+      boolean woken = false;
+      boolean cancel = false;
       for (PGNotification n : notifications) {
-        if (queues.contains(n.getParameter())) {
+        if (!woken && queues.contains(n.getParameter())) {
           wakeUp.signal();
-          break;
+          woken = true;
+        } else if (!cancel && Notifications.CANCEL_PAYLOAD.equals(n.getParameter())) {
+          onCancel.run();
+          cancel = true;
         }
       }
     }

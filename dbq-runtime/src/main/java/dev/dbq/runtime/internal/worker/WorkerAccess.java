@@ -1,7 +1,8 @@
 package dev.dbq.runtime.internal.worker;
 
 import dev.dbq.runtime.DbqWorker;
-import dev.dbq.runtime.JobCatalog;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * {@link DbqWorker}'s hooks for the {@code dbq worker} command, which lives in {@code
@@ -12,41 +13,18 @@ import dev.dbq.runtime.JobCatalog;
  * show an internal type ({@link WorkerEvents}) in a public signature.
  */
 public final class WorkerAccess {
-  /** What the command line may do to a worker that applications do not. */
-  public interface Hooks {
-    /**
-     * Jobs the worker holds: claimed and not yet saved.
-     *
-     * @param worker the worker
-     * @return jobs in flight, 0 before start
-     */
-    int inFlight(DbqWorker worker);
-
-    /**
-     * What made the worker stop when a step called {@code System.exit}, or null.
-     *
-     * @param worker the worker
-     * @return the line, or null
-     */
-    String stepExit(DbqWorker worker);
-
-    /**
-     * Sets who hears about the worker's work as it happens.
-     *
-     * @param builder the builder
-     * @param events the listener
-     * @return the builder
-     */
-    DbqWorker.Builder events(DbqWorker.Builder builder, WorkerEvents events);
-
-    /**
-     * Checks every setting but the data source, so that bad input is refused before connecting.
-     *
-     * @param builder the builder
-     * @return the catalog to use
-     */
-    JobCatalog validate(DbqWorker.Builder builder);
-  }
+  /**
+   * What the command line may do to a worker that applications do not.
+   *
+   * @param lifecycle a worker's life, which knows its jobs in flight and a step's {@code
+   *     System.exit}
+   * @param events sets who hears about the worker's work as it happens
+   * @param settings checks every setting but the data source
+   */
+  public record Hooks(
+      Function<DbqWorker, WorkerLifecycle> lifecycle,
+      BiFunction<DbqWorker.Builder, WorkerEvents, DbqWorker.Builder> events,
+      Function<DbqWorker.Builder, WorkerSettings> settings) {}
 
   private static volatile Hooks hooks;
 
@@ -66,11 +44,45 @@ public final class WorkerAccess {
   }
 
   /**
-   * {@link DbqWorker}'s hooks, initialising the class first if nobody has yet.
-   *
-   * @return the hooks
+   * @param worker the worker
+   * @return jobs the worker holds (claimed and not yet saved), 0 before start
    */
-  public static Hooks hooks() {
+  public static int inFlight(DbqWorker worker) {
+    return hooks().lifecycle().apply(worker).inFlight();
+  }
+
+  /**
+   * @param worker the worker
+   * @return what made the worker stop when a step called {@code System.exit}, or null
+   */
+  public static String stepExit(DbqWorker worker) {
+    return hooks().lifecycle().apply(worker).stepExit();
+  }
+
+  /**
+   * Sets who hears about the worker's work as it happens.
+   *
+   * @param builder the builder
+   * @param events the listener
+   * @return the builder
+   */
+  public static DbqWorker.Builder events(DbqWorker.Builder builder, WorkerEvents events) {
+    return hooks().events().apply(builder, events);
+  }
+
+  /**
+   * Checks every setting but the data source, so that bad input is refused before connecting.
+   *
+   * @param builder the builder
+   * @return the checked settings
+   * @throws IllegalArgumentException naming the first bad setting
+   */
+  public static WorkerSettings validate(DbqWorker.Builder builder) {
+    return hooks().settings().apply(builder);
+  }
+
+  /** {@link DbqWorker}'s hooks, initialising the class first if nobody has yet. */
+  private static Hooks hooks() {
     Hooks installed = hooks;
     if (installed == null) {
       try {

@@ -1,10 +1,13 @@
 /**
- * The engine behind {@link dev.dbq.runtime.DbqWorker}: the claim loop ({@code ClaimLoop}), the step
- * runner and its hooks ({@code StepRunner}), completion batching ({@code CompletionBatcher}), lease
- * renewal ({@code LeaseKeeper}), the rate limit, prefetch, wake-ups on NOTIFY ({@code
+ * The engine behind {@link dev.dbq.runtime.DbqWorker}, which only holds the API: the worker's
+ * checked settings ({@code WorkerSettings}, with the database in {@code WorkerConfig}) and its life
+ * ({@code WorkerLifecycle}); the claim loop ({@code ClaimLoop}), the claims it holds and where each
+ * is ({@code ClaimsHeld}), its slots ({@code SlotPool}) and shutdown ({@code ShutdownSequence},
+ * {@code HandBack}); the step runner and its hooks ({@code StepRunner}), completion batching
+ * ({@code CompletionBatcher}), lease renewal ({@code LeaseKeeper}), the rate limit ({@code
+ * RateLimiter}: {@code NONE} or a {@code MinimumGap}), prefetch, wake-ups on NOTIFY ({@code
  * WakeUpListener}), the table vacuum, the warm-up, the heap guard, progress and events, retry
- * backoff, the worker's validated settings ({@code WorkerConfig}), and {@code DbqWorker}'s hooks
- * for the {@code dbq worker} command ({@code WorkerAccess}).
+ * backoff; and {@code DbqWorker}'s hooks for the {@code dbq worker} command ({@code WorkerAccess}).
  *
  * <p>It reaches the database only through {@code dev.dbq.runtime.internal.store}, which does not
  * know it ({@code LayeringTest}). Not API: public only for {@code DbqWorker} and the {@code dbq

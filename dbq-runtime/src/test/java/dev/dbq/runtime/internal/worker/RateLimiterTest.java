@@ -1,6 +1,8 @@
 package dev.dbq.runtime.internal.worker;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -41,11 +43,30 @@ public class RateLimiterTest {
   }
 
   @Test
+  void withoutAGapEveryTurnClaimsWhatIsWantedAndThePrefetchDecidesWhatIsClaimedAhead()
+      throws Exception {
+    RateLimiter none = RateLimiter.of(new ManualClock(), Duration.ofNanos(999_999), new WakeUp());
+
+    assertSame(RateLimiter.NONE, none, "a gap under a millisecond is no rate limit");
+    assertEquals(5, none.turn(5, () -> false), "no wait, whatever the loop is told");
+    assertEquals(7, none.ahead(() -> 7));
+  }
+
+  @Test
+  void aGapClaimsOneJobPerTurnAndNoneAhead() throws Exception {
+    RateLimiter gap = RateLimiter.of(new ManualClock(), Duration.ofMillis(1), new WakeUp());
+
+    assertEquals(1, gap.turn(5, () -> true));
+    assertEquals(0, gap.ahead(() -> 7));
+    assertEquals(0, gap.turn(5, () -> false), "a stop ends the turn without a claim");
+  }
+
+  @Test
   void theFirstStartIsFreeAndTheNextWaitsForTheGapOnTheClock() throws Exception {
     ManualClock clock = new ManualClock();
-    RateLimiter limiter = new RateLimiter(clock, Duration.ofHours(1));
     WakeUp wakeUp = new WakeUp();
-    assertTrue(limiter.awaitTurn(wakeUp, () -> true));
+    MinimumGap limiter = new MinimumGap(clock, Duration.ofHours(1), wakeUp);
+    assertTrue(limiter.awaitTurn(() -> true));
     limiter.dispatched();
     limiter.started();
 
@@ -53,7 +74,7 @@ public class RateLimiterTest {
         CompletableFuture.supplyAsync(
             () -> {
               try {
-                return limiter.awaitTurn(wakeUp, () -> true);
+                return limiter.awaitTurn(() -> true);
               } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
               }
@@ -71,30 +92,29 @@ public class RateLimiterTest {
   void theNextTurnWaitsForTheJobDispatchedLastToStartAndCountsTheGapFromItsStart()
       throws Exception {
     ManualClock clock = new ManualClock();
-    RateLimiter limiter = new RateLimiter(clock, Duration.ofHours(1));
     WakeUp wakeUp = new WakeUp();
-    assertTrue(limiter.awaitTurn(wakeUp, () -> true));
+    MinimumGap limiter = new MinimumGap(clock, Duration.ofHours(1), wakeUp);
+    assertTrue(limiter.awaitTurn(() -> true));
     limiter.dispatched();
 
     clock.advance(Duration.ofHours(2));
     wakeUp.signal();
     assertFalse(
-        limiter.awaitTurn(wakeUp, onlyFirst(1)),
-        "two hours on, the dispatched job has not started");
+        limiter.awaitTurn(onlyFirst(1)), "two hours on, the dispatched job has not started");
     limiter.started();
     wakeUp.signal();
-    assertFalse(limiter.awaitTurn(wakeUp, onlyFirst(1)), "the gap counts from the real start");
+    assertFalse(limiter.awaitTurn(onlyFirst(1)), "the gap counts from the real start");
     clock.advance(Duration.ofHours(1));
 
-    assertTrue(limiter.awaitTurn(wakeUp, onlyFirst(1)), "an hour after the start, at once");
+    assertTrue(limiter.awaitTurn(onlyFirst(1)), "an hour after the start, at once");
   }
 
   @Test
   void aJobHandedBackBeforeItStartedReleasesTheTurn() throws Exception {
-    RateLimiter limiter = new RateLimiter(new ManualClock(), Duration.ofHours(1));
     WakeUp wakeUp = new WakeUp();
+    MinimumGap limiter = new MinimumGap(new ManualClock(), Duration.ofHours(1), wakeUp);
     limiter.dispatched();
-    CompletableFuture<Boolean> next = turn(limiter, wakeUp);
+    CompletableFuture<Boolean> next = turn(limiter);
 
     limiter.abandoned();
     wakeUp.signal();
@@ -111,11 +131,11 @@ public class RateLimiterTest {
     return () -> looks.incrementAndGet() <= n;
   }
 
-  private static CompletableFuture<Boolean> turn(RateLimiter limiter, WakeUp wakeUp) {
+  private static CompletableFuture<Boolean> turn(MinimumGap limiter) {
     return CompletableFuture.supplyAsync(
         () -> {
           try {
-            return limiter.awaitTurn(wakeUp, () -> true);
+            return limiter.awaitTurn(() -> true);
           } catch (InterruptedException e) {
             throw new IllegalStateException(e);
           }
@@ -125,12 +145,12 @@ public class RateLimiterTest {
   @Test
   void aStopEndsTheWait() throws Exception {
     ManualClock clock = new ManualClock();
-    RateLimiter limiter = new RateLimiter(clock, Duration.ofHours(1));
     WakeUp wakeUp = new WakeUp();
+    MinimumGap limiter = new MinimumGap(clock, Duration.ofHours(1), wakeUp);
     limiter.dispatched();
     limiter.started();
     wakeUp.signal();
 
-    assertFalse(limiter.awaitTurn(wakeUp, () -> false));
+    assertFalse(limiter.awaitTurn(() -> false));
   }
 }

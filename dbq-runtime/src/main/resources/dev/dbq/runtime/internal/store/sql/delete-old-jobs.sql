@@ -1,4 +1,4 @@
--- Deletes finished jobs, and abandoned STOPPING ones, created more than :older_than_us
+-- Deletes finished jobs (COMPLETE, FAILED, CANCELLED), and abandoned STOPPING ones, created more than :older_than_us
 -- microseconds ago. A STOPPING job without a claim (left by a seed-era worker, or written around
 -- dbq) is resumed by no one. A STOPPING job with a claim is never deleted: its worker is finishing
 -- the step (lease alive) or died (the rescue returns it to READY once the lease lapsed); jobs in
@@ -7,5 +7,5 @@
 -- parameters: :older_than_us
 DELETE FROM dbq_job
  WHERE created < now() - :older_than_us * interval '1 microsecond'
-   AND (state IN ('COMPLETE', 'FAILED')
+   AND (state IN ('COMPLETE', 'FAILED', 'CANCELLED')
         OR (state = 'STOPPING' AND (claim_id IS NULL OR lease_expires IS NULL)))

@@ -1,4 +1,5 @@
--- Gives jobs back as READY and clears the claim so that a late save is refused.
+-- Gives jobs back as READY and clears the claim so that a late save is refused; a job an operator
+-- asked to stop (cancel_requested) ends CANCELLED instead.
 -- A job whose step never started (prefetched, or a shutdown before it began) gets its attempt back:
 -- it did not run. A step that ran and ended without a saved result (the grace period ran out, a
 -- fatal error such as OutOfMemoryError, the step called System.exit) keeps its attempt: such runs
@@ -7,7 +8,8 @@
 -- index of its own: the rows are found through dbq_job_lease_idx, partial on exactly those states.
 -- parameters: :run_counts whether the run counts, :error the last error, :claim_ids
 UPDATE dbq_job
-SET state         = 'READY',
+SET state         = CASE WHEN cancel_requested IS NULL THEN 'READY' ELSE 'CANCELLED' END,
+    cancel_requested = NULL,
     attempt       = CASE WHEN :run_counts THEN attempt ELSE greatest(attempt - 1, 0) END,
     last_error    = :error,
     lock_owner    = NULL,

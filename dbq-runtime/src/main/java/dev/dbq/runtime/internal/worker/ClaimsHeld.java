@@ -1,0 +1,188 @@
+package dev.dbq.runtime.internal.worker;
+
+import dev.dbq.runtime.internal.store.Claim;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The claims a worker holds and where each one is. A claim is <em>held</em> (leased, renewed,
+ * marked STOPPING on shutdown) from {@link #claimed} until its outcome is committed or dropped
+ * ({@link #settled}), it is left unstarted ({@link #leftUnstarted}) or handed back unstarted by a
+ * shutdown ({@link #handedBack}). Meanwhile it waits to start, runs on a slot thread, or waits for
+ * its save.
+ *
+ * <p>The invariants, each kept by the operations here only:
+ *
+ * <ul>
+ *   <li>taking a claim out of "not started" ({@link #takeToStart}, {@link #withdrawUnstarted},
+ *       {@link #leaveStale}) is the right to run it or to hand it back, never both;
+ *   <li>{@link #active()} counts the claims waiting to start or running: what the next claim is
+ *       sized against;
+ *   <li>a claim left unstarted is no longer held, but stays {@link #abandoned()} until the claim
+ *       loop has given it back ({@link #givenBack}), so that a claim that proves nothing is left
+ *       cannot be made while one waits to go back.
+ * </ul>
+ *
+ * <p>Thread use: the claim loop claims, the slots start and finish, the saver settles, the lease
+ * keeper reads; the adaptive prefetch's batches ({@link #claimedAhead}, {@link #leaveStale}, {@link
+ * #nanosUntilStale}) belong to the claim loop alone.
+ */
+final class ClaimsHeld {
+  private final Map<UUID, Claim> held = new ConcurrentHashMap<>();
+  private final Set<UUID> notStarted = ConcurrentHashMap.newKeySet();
+  // the slot thread of each running claim: a shutdown reads their stacks to tell a step that
+  // called System.exit from a signal
+  private final Map<UUID, Thread> running = new ConcurrentHashMap<>();
+  // left unstarted (the database was failing, or an adaptive prefetch went stale): given back by
+  // the claim loop as soon as the database answers
+  private final Set<UUID> abandoned = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger active = new AtomicInteger();
+  private final PrefetchedClaims prefetched = new PrefetchedClaims();
+
+  /** A claim was made and is handed to a slot: held, and waiting to start. */
+  void claimed(Claim claim) {
+    held.put(claim.claimId(), claim);
+    notStarted.add(claim.claimId());
+    active.incrementAndGet();
+  }
+
+  /** One claim statement's claims went beyond the idle slots, at {@code nanos}. */
+  void claimedAhead(long nanos, List<Claim> claims) {
+    prefetched.claimed(nanos, claims);
+  }
+
+  /**
+   * A slot takes the right to start the claim.
+   *
+   * @return false when it was handed back or left unstarted first
+   */
+  boolean takeToStart(UUID claimId) {
+    return notStarted.remove(claimId);
+  }
+
+  /** The claim's step runs now, on {@code slot}. */
+  void started(UUID claimId, Thread slot) {
+    running.put(claimId, slot);
+  }
+
+  /**
+   * The slot is done with the claim (its step ran, or it never started after {@link #takeToStart}
+   * and was neither left unstarted): still held until {@link #settled}.
+   *
+   * @return the claims still waiting to start or running
+   */
+  int slotDone(UUID claimId) {
+    running.remove(claimId);
+    return active.decrementAndGet();
+  }
+
+  /** The claim's outcome was committed or dropped: no longer held. */
+  void settled(UUID claimId) {
+    held.remove(claimId);
+  }
+
+  /**
+   * A claim taken to start will not start here: no longer held, and {@link #abandoned()} until the
+   * claim loop gives it back.
+   */
+  void leftUnstarted(UUID claimId) {
+    abandoned.add(claimId);
+    held.remove(claimId);
+    active.decrementAndGet();
+  }
+
+  /**
+   * Leaves unstarted the adaptive prefetches claimed {@link Prefetch#STALE_AFTER_NANOS} before
+   * {@code nowNanos} that no slot has taken yet.
+   *
+   * @return how many were left
+   */
+  int leaveStale(long nowNanos) {
+    int left = 0;
+    for (Claim claim : prefetched.takeStale(nowNanos)) {
+      if (notStarted.remove(claim.claimId())) {
+        leftUnstarted(claim.claimId());
+        left++;
+      }
+    }
+    return left;
+  }
+
+  /** Nanoseconds until the oldest adaptive prefetch goes stale (0 if it is), or -1 for none. */
+  long nanosUntilStale(long nowNanos) {
+    return prefetched.nanosUntilStale(nowNanos);
+  }
+
+  /** The claims left unstarted and not yet given back. */
+  Set<UUID> abandoned() {
+    return new HashSet<>(abandoned);
+  }
+
+  /** These claims left unstarted went back to READY. */
+  void givenBack(Set<UUID> claimIds) {
+    abandoned.removeAll(claimIds);
+  }
+
+  /** A shutdown takes every claim still waiting to start, to hand them back. */
+  Set<UUID> withdrawUnstarted() {
+    Set<UUID> unstarted = new HashSet<>();
+    for (UUID id : List.copyOf(notStarted)) {
+      if (notStarted.remove(id)) {
+        unstarted.add(id);
+      }
+    }
+    return unstarted;
+  }
+
+  /** The claims {@link #withdrawUnstarted} took were handed back: no longer held. */
+  void handedBack(Set<UUID> withdrawn) {
+    for (UUID id : withdrawn) {
+      held.remove(id);
+      active.decrementAndGet();
+    }
+  }
+
+  /** The claims held now: what the lease keeper renews, what a shutdown marks STOPPING. */
+  Set<UUID> heldNow() {
+    return Set.copyOf(held.keySet());
+  }
+
+  /** How many claims are held. */
+  int heldCount() {
+    return held.size();
+  }
+
+  /** A held claim, or null. */
+  Claim claim(UUID claimId) {
+    return held.get(claimId);
+  }
+
+  /**
+   * Whether nothing is held and nothing waits to be given back: then every save has committed, and
+   * a claim that finds nothing proves that nothing runnable is left.
+   */
+  boolean holdsNothing() {
+    return held.isEmpty() && abandoned.isEmpty();
+  }
+
+  /** Claims waiting to start or running. */
+  int active() {
+    return active.get();
+  }
+
+  /** The running claims and their slot threads, as they change. */
+  Map<UUID, Thread> running() {
+    return Collections.unmodifiableMap(running);
+  }
+
+  /** The claims running now. */
+  Set<UUID> runningNow() {
+    return new HashSet<>(running.keySet());
+  }
+}
