@@ -315,6 +315,15 @@ public final class Dbq implements AutoCloseable {
   }
 
   /**
+   * A look at stored jobs: filter, page in the claim's order, count per state and queue.
+   *
+   * @return a query matching every job; refine it with its filters
+   */
+  public JobQuery jobs() {
+    return JobQuery.of(dataSource);
+  }
+
+  /**
    * Counts all stored jobs by state, for dashboards and summaries.
    *
    * @return a count for every {@link JobState}, 0 when there is none, in declaration order

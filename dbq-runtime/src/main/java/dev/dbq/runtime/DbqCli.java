@@ -29,6 +29,8 @@ import picocli.CommandLine.ParseResult;
  * dbq pause QUEUE...
  * dbq resume QUEUE...
  * dbq limit QUEUE (N | --none)
+ * dbq list [--state S] [--queue Q] [--name N] [--where JSON] [--limit N] [--after CURSOR] [--json]
+ * dbq show ID
  * dbq worker [QUEUE ...] [--rate-limit S] [--concurrency N] [--prefetch N] [--lease S]
  *     [--progress S] [--vacuum-every N] [--exit-when-empty]
  * dbq --version

@@ -6,10 +6,13 @@
  *       (subclasses of {@link dev.dbq.runtime.JobBuilder} and {@link
  *       dev.dbq.runtime.JobBuilderWithoutWorkspace}), {@link dev.dbq.runtime.JobInfo}, {@link
  *       dev.dbq.runtime.JobState}.
+ *   <li>Looking at jobs: {@link dev.dbq.runtime.JobQuery} (from {@code Dbq.jobs()}), {@link
+ *       dev.dbq.runtime.JobPage}, {@link dev.dbq.runtime.JobCounts}, and each job's history, {@link
+ *       dev.dbq.runtime.StepRun} and {@link dev.dbq.runtime.StepHistory}.
  *   <li>Running jobs: {@link dev.dbq.runtime.DbqWorker}, and inside a step or hook {@link
  *       dev.dbq.runtime.JobContext}.
  *   <li>The command line: {@link dev.dbq.runtime.DbqCli} ({@code dbq migrate}, {@code create-job},
- *       {@code queue-depth}, {@code delete-old-jobs}, {@code worker}).
+ *       {@code queue-depth}, {@code delete-old-jobs}, {@code worker}, {@code list}, {@code show}).
  *   <li>The SPI the generated code implements and the worker calls: {@link
  *       dev.dbq.runtime.JobCatalog}, {@link dev.dbq.runtime.JobDefinition}, {@link
  *       dev.dbq.runtime.StepDefinition}, {@link dev.dbq.runtime.JobMethod}, {@link

@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
       CreateJobCommand.class,
       QueueDepthCommand.class,
       DeleteOldJobsCommand.class,
+      ListCommand.class,
+      ShowCommand.class,
       RetryCommand.class,
       CancelCommand.class,
       DeleteCommand.class,

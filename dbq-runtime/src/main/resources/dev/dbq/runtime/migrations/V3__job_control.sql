@@ -87,3 +87,22 @@ BEGIN
     RETURN greatest(0, least(wanted::bigint, queue_limit - held))::integer;
 END
 $$;
+
+-- ── listing ─────────────────────────────────────────────────────────────────────────────────────
+-- Serve Dbq.jobs(): JobQuery's pages, its counts and its workspace filter (see list-jobs.sql and
+-- count-jobs.sql). Measured on a million finished jobs in docs/benchmarks.md, with their cost on
+-- enqueue and drain.
+
+-- a page of one state in the claim's order (priority DESC, seq): -(priority) ascending is priority
+-- descending, and with seq it is one ascending key, so the page's keyset position is a single row
+-- comparison the index seeks to (integer: -(-32768) does not fit a smallint)
+CREATE INDEX IF NOT EXISTS dbq_job_listing_idx
+    ON dbq_job (state, (-(priority::integer)), seq);
+
+-- counts per state and queue: an index-only scan, a few bytes per job (deduplicated: few distinct
+-- pairs), instead of reading the whole table
+CREATE INDEX IF NOT EXISTS dbq_job_state_queue_idx ON dbq_job (state, queue_name);
+
+-- workspace @> a JSON object; jsonb_path_ops: smaller and faster than the default operator class
+-- for containment, the only operator dbq's filter uses
+CREATE INDEX IF NOT EXISTS dbq_job_workspace_idx ON dbq_job USING gin (workspace jsonb_path_ops);

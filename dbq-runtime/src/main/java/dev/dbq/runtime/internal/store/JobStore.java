@@ -91,27 +91,20 @@ public final class JobStore {
     }
   }
 
+  /** One job with its step-run history, read in one snapshot. */
   public static Optional<JobInfo> find(Connection c, UUID id) throws SQLException {
+    return JobListing.find(c, id);
+  }
+
+  /** The job's row alone. */
+  static Optional<JobInfo> findRow(Connection c, UUID id) throws SQLException {
     try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.FIND_JOB)) {
       s.setObject("id", id);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(
-            new JobInfo(
-                rs.getObject(1, UUID.class),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getInt(4),
-                JobState.valueOf(rs.getString(5)),
-                rs.getInt(6),
-                rs.getString(7),
-                instant(rs, 8),
-                instant(rs, 9),
-                instant(rs, 10),
-                rs.getInt(11),
-                rs.getString(12)));
+        return Optional.of(JobListing.job(rs, List.of()));
       }
     }
   }

@@ -1,0 +1,233 @@
+package dev.dbq.runtime.internal.store;
+
+import dev.dbq.runtime.JobCounts;
+import dev.dbq.runtime.JobInfo;
+import dev.dbq.runtime.JobPage;
+import dev.dbq.runtime.JobState;
+import dev.dbq.runtime.StepRun;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Reads jobs for people (the API's {@code JobQuery} and {@code findJob}, the command line, a
+ * dashboard): pages in the claim's order, counts per state and queue, and each job's step-run
+ * history. A page and its history are read in one read-only transaction, so each {@link JobInfo} is
+ * one snapshot of the row and its runs. The connection is the caller's; its settings are restored.
+ */
+public final class JobListing {
+  private JobListing() {}
+
+  /**
+   * One page after {@code after} (null: the first page).
+   *
+   * @param limit the page size; one row more is read to learn whether another page follows
+   */
+  public static JobPage page(Connection c, JobFilter filter, int limit, PageCursor after)
+      throws SQLException {
+    return inSnapshot(
+        c,
+        () -> {
+          List<Row> rows = new ArrayList<>(limit + 1);
+          boolean matching = filter.mayMatchFew();
+          SqlStatement statement =
+              matching ? SqlStatement.LIST_JOBS_MATCHING : SqlStatement.LIST_JOBS;
+          try (NamedStatement s = NamedStatement.prepare(c, statement).unprepared()) {
+            String[] states =
+                filter.scannedStates().stream().map(JobState::name).toArray(String[]::new);
+            s.setArray("states", "text", states);
+            setWindows(s, filter);
+            if (matching) {
+              setMatches(s, filter);
+            }
+            s.setObject("after_rank", after == null ? null : after.rank());
+            s.setObject("after_seq", after == null ? null : after.seq());
+            s.setInt("limit", limit + 1);
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                rows.add(new Row(job(rs, List.of()), new PageCursor(rs.getInt(4), rs.getLong(13))));
+              }
+            }
+          }
+          boolean more = rows.size() > limit;
+          List<Row> page = more ? rows.subList(0, limit) : rows;
+          List<UUID> ids = page.stream().map(r -> r.job().id()).toList();
+          Map<UUID, List<StepRun>> history = history(c, ids);
+          List<JobInfo> jobs = new ArrayList<>(page.size());
+          for (Row row : page) {
+            jobs.add(withHistory(row.job(), history.get(row.job().id())));
+          }
+          String next = more ? page.get(page.size() - 1).position().text() : null;
+          return new JobPage(jobs, next);
+        });
+  }
+
+  /** One job with its history, read in one snapshot. */
+  public static Optional<JobInfo> find(Connection c, UUID id) throws SQLException {
+    return inSnapshot(
+        c,
+        () -> {
+          Optional<JobInfo> job = JobStore.findRow(c, id);
+          if (job.isEmpty()) {
+            return job;
+          }
+          return Optional.of(withHistory(job.get(), history(c, List.of(id)).get(id)));
+        });
+  }
+
+  public static JobCounts counts(Connection c, JobFilter filter) throws SQLException {
+    Map<String, Map<JobState, Long>> byQueue = new TreeMap<>();
+    try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.COUNT_JOBS).unprepared()) {
+      String[] states =
+          filter.states().isEmpty()
+              ? null
+              : filter.scannedStates().stream().map(JobState::name).toArray(String[]::new);
+      if (states == null) {
+        s.setObject("states", null);
+      } else {
+        s.setArray("states", "text", states);
+      }
+      setWindows(s, filter);
+      setMatches(s, filter);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          byQueue
+              .computeIfAbsent(rs.getString(2), q -> new EnumMap<>(JobState.class))
+              .put(JobState.valueOf(rs.getString(1)), rs.getLong(3));
+        }
+      }
+    }
+    return new JobCounts(byQueue);
+  }
+
+  private static void setMatches(NamedStatement s, JobFilter filter) throws SQLException {
+    s.setString("queue", filter.queue())
+        .setString("name", filter.name())
+        .setString("contains", filter.workspaceContains());
+  }
+
+  private static void setWindows(NamedStatement s, JobFilter filter) throws SQLException {
+    s.setObject("created_from", timestamp(filter.createdFrom()))
+        .setObject("created_to", timestamp(filter.createdTo()))
+        .setObject("modified_from", timestamp(filter.modifiedFrom()))
+        .setObject("modified_to", timestamp(filter.modifiedTo()));
+  }
+
+  private static Map<UUID, List<StepRun>> history(Connection c, List<UUID> ids)
+      throws SQLException {
+    Map<UUID, List<StepRun>> runs = new HashMap<>();
+    if (ids.isEmpty()) {
+      return runs;
+    }
+    try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.FIND_STEP_RUNS)) {
+      s.setArray("job_ids", "uuid", ids.toArray());
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          runs.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+              .add(
+                  new StepRun(
+                      rs.getInt(2),
+                      rs.getString(3),
+                      rs.getInt(4),
+                      rs.getString(5),
+                      instant(rs, 6),
+                      instant(rs, 7),
+                      StepRun.Outcome.valueOf(rs.getString(8)),
+                      rs.getString(9),
+                      rs.getString(10)));
+        }
+      }
+    }
+    return runs;
+  }
+
+  /** Reads the columns of find-job.sql and list-jobs.sql, which start alike. */
+  static JobInfo job(ResultSet rs, List<StepRun> history) throws SQLException {
+    return new JobInfo(
+        rs.getObject(1, UUID.class),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getInt(4),
+        JobState.valueOf(rs.getString(5)),
+        rs.getInt(6),
+        rs.getString(7),
+        instant(rs, 8),
+        instant(rs, 9),
+        instant(rs, 10),
+        rs.getInt(11),
+        rs.getString(12),
+        history);
+  }
+
+  private static JobInfo withHistory(JobInfo job, List<StepRun> history) {
+    return new JobInfo(
+        job.id(),
+        job.name(),
+        job.queue(),
+        job.priority(),
+        job.state(),
+        job.nextStep(),
+        job.workspace(),
+        job.created(),
+        job.modified(),
+        job.runAfter(),
+        job.attempt(),
+        job.lastError(),
+        history);
+  }
+
+  /** Reads in one read-only, repeatable-read transaction, and restores the connection. */
+  private static <T> T inSnapshot(Connection c, Read<T> read) throws SQLException {
+    boolean autoCommit = c.getAutoCommit();
+    int isolation = c.getTransactionIsolation();
+    boolean readOnly = c.isReadOnly();
+    if (!autoCommit) {
+      // the caller's transaction: read in it as it is
+      return read.run();
+    }
+    c.setAutoCommit(false);
+    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    c.setReadOnly(true);
+    try {
+      T result = read.run();
+      c.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setReadOnly(readOnly);
+      c.setTransactionIsolation(isolation);
+      c.setAutoCommit(true);
+    }
+  }
+
+  private static OffsetDateTime timestamp(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  /** A read inside {@link #inSnapshot}. */
+  @FunctionalInterface
+  private interface Read<T> {
+    T run() throws SQLException;
+  }
+
+  /** A job of a page and its position in the claim's order. */
+  private record Row(JobInfo job, PageCursor position) {}
+}
