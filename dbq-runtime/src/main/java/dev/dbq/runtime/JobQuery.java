@@ -2,8 +2,8 @@ package dev.dbq.runtime;
 
 import dev.dbq.runtime.internal.NamingRules;
 import dev.dbq.runtime.internal.WorkspaceCodec;
-import dev.dbq.runtime.internal.store.JobFilter;
 import dev.dbq.runtime.internal.store.JobListing;
+import dev.dbq.runtime.internal.store.ListingFilter;
 import dev.dbq.runtime.internal.store.PageCursor;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -52,17 +52,17 @@ public final class JobQuery {
   public static final int MAX_PAGE_SIZE = 1_000;
 
   private final DataSource dataSource;
-  private final JobFilter filter;
+  private final ListingFilter filter;
   private final int pageSize;
 
-  private JobQuery(DataSource dataSource, JobFilter filter, int pageSize) {
+  private JobQuery(DataSource dataSource, ListingFilter filter, int pageSize) {
     this.dataSource = dataSource;
     this.filter = filter;
     this.pageSize = pageSize;
   }
 
   static JobQuery of(DataSource dataSource) {
-    return new JobQuery(dataSource, JobFilter.ALL, DEFAULT_PAGE_SIZE);
+    return new JobQuery(dataSource, ListingFilter.ALL, DEFAULT_PAGE_SIZE);
   }
 
   /**
@@ -230,7 +230,7 @@ public final class JobQuery {
     }
   }
 
-  private JobQuery with(JobFilter refined) {
+  private JobQuery with(ListingFilter refined) {
     return new JobQuery(dataSource, refined, pageSize);
   }
 

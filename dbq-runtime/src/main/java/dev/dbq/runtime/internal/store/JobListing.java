@@ -34,7 +34,7 @@ public final class JobListing {
    *
    * @param limit the page size; one row more is read to learn whether another page follows
    */
-  public static JobPage page(Connection c, JobFilter filter, int limit, PageCursor after)
+  public static JobPage page(Connection c, ListingFilter filter, int limit, PageCursor after)
       throws SQLException {
     return inSnapshot(
         c,
@@ -86,7 +86,7 @@ public final class JobListing {
         });
   }
 
-  public static JobCounts counts(Connection c, JobFilter filter) throws SQLException {
+  public static JobCounts counts(Connection c, ListingFilter filter) throws SQLException {
     Map<String, Map<JobState, Long>> byQueue = new TreeMap<>();
     try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.COUNT_JOBS).unprepared()) {
       String[] states =
@@ -111,13 +111,13 @@ public final class JobListing {
     return new JobCounts(byQueue);
   }
 
-  private static void setMatches(NamedStatement s, JobFilter filter) throws SQLException {
+  private static void setMatches(NamedStatement s, ListingFilter filter) throws SQLException {
     s.setString("queue", filter.queue())
         .setString("name", filter.name())
         .setString("contains", filter.workspaceContains());
   }
 
-  private static void setWindows(NamedStatement s, JobFilter filter) throws SQLException {
+  private static void setWindows(NamedStatement s, ListingFilter filter) throws SQLException {
     s.setObject("created_from", timestamp(filter.createdFrom()))
         .setObject("created_to", timestamp(filter.createdTo()))
         .setObject("modified_from", timestamp(filter.modifiedFrom()))

@@ -18,7 +18,7 @@ import java.util.Set;
  * @param modifiedTo jobs modified before this, or null
  * @param workspaceContains a JSON object the workspace must contain ({@code @>}), or null
  */
-public record JobFilter(
+public record ListingFilter(
     Set<JobState> states,
     String queue,
     String name,
@@ -29,39 +29,40 @@ public record JobFilter(
     String workspaceContains) {
 
   /** Every job. */
-  public static final JobFilter ALL =
-      new JobFilter(Set.of(), null, null, null, null, null, null, null);
+  public static final ListingFilter ALL =
+      new ListingFilter(Set.of(), null, null, null, null, null, null, null);
 
-  public JobFilter {
+  public ListingFilter {
     states = states.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(states));
   }
 
-  public JobFilter withStates(Set<JobState> states) {
-    return new JobFilter(
+  public ListingFilter withStates(Set<JobState> states) {
+    return new ListingFilter(
         states, queue, name, createdFrom, createdTo, modifiedFrom, modifiedTo, workspaceContains);
   }
 
-  public JobFilter withQueue(String queue) {
-    return new JobFilter(
+  public ListingFilter withQueue(String queue) {
+    return new ListingFilter(
         states, queue, name, createdFrom, createdTo, modifiedFrom, modifiedTo, workspaceContains);
   }
 
-  public JobFilter withName(String name) {
-    return new JobFilter(
+  public ListingFilter withName(String name) {
+    return new ListingFilter(
         states, queue, name, createdFrom, createdTo, modifiedFrom, modifiedTo, workspaceContains);
   }
 
-  public JobFilter withCreated(Instant from, Instant to) {
-    return new JobFilter(
+  public ListingFilter withCreated(Instant from, Instant to) {
+    return new ListingFilter(
         states, queue, name, from, to, modifiedFrom, modifiedTo, workspaceContains);
   }
 
-  public JobFilter withModified(Instant from, Instant to) {
-    return new JobFilter(states, queue, name, createdFrom, createdTo, from, to, workspaceContains);
+  public ListingFilter withModified(Instant from, Instant to) {
+    return new ListingFilter(
+        states, queue, name, createdFrom, createdTo, from, to, workspaceContains);
   }
 
-  public JobFilter withWorkspaceContains(String json) {
-    return new JobFilter(
+  public ListingFilter withWorkspaceContains(String json) {
+    return new ListingFilter(
         states, queue, name, createdFrom, createdTo, modifiedFrom, modifiedTo, json);
   }
 
