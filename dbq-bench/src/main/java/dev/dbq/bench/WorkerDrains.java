@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbq.runtime.Dbq;
+import dev.dbq.runtime.DbqWorker;
 import dev.dbq.runtime.JobBuilder;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,12 +43,14 @@ final class WorkerDrains {
   DrainResult dbq(
       int jobs, int stepsPerJob, Supplier<BenchJobs.Builder> job, boolean defaults, int warmUpJobs)
       throws Exception {
-    return dbq(jobs, stepsPerJob, job, defaults, warmUpJobs, false);
+    return dbq(jobs, stepsPerJob, job, defaults, warmUpJobs, false, 0);
   }
 
   /**
    * @param metrics the worker (with the bench's settings) tells a {@code DbqMetrics} on a
    *     Prometheus registry ({@link BenchMetrics})
+   * @param queueLimit the concurrency limit of the drained queue ({@code default}; the warm-up
+   *     queue has none), 0 for none
    */
   DrainResult dbq(
       int jobs,
@@ -55,9 +58,13 @@ final class WorkerDrains {
       Supplier<BenchJobs.Builder> job,
       boolean defaults,
       int warmUpJobs,
-      boolean metrics)
+      boolean metrics,
+      int queueLimit)
       throws Exception {
     BenchDatabase.resetDbq(ds);
+    if (queueLimit > 0) {
+      dbq.queues().limit(DbqWorker.DEFAULT_QUEUE, queueLimit);
+    }
     List<JobBuilder<?>> batch = new ArrayList<>(Workloads.BATCH);
     for (int i = 0; i < jobs; i++) {
       batch.add(job.get());

@@ -70,8 +70,8 @@ final class Workloads {
     double[] offCpu = new double[2];
     double[] onCpu = new double[2];
     for (int i = 0; i < 2; i++) {
-      DrainResult without = drains.dbq(jobs, 1, BenchJobs::noop, false, warmUp(), false);
-      DrainResult with = drains.dbq(jobs, 1, BenchJobs::noop, false, warmUp(), true);
+      DrainResult without = drains.dbq(jobs, 1, BenchJobs::noop, false, warmUp(), false, 0);
+      DrainResult with = drains.dbq(jobs, 1, BenchJobs::noop, false, warmUp(), true, 0);
       off[i] = jobs / without.seconds();
       on[i] = jobs / with.seconds();
       offCpu[i] = without.cpuMicros() / (double) jobs;
@@ -389,6 +389,34 @@ final class Workloads {
    * Jobs each worker process runs before the measured drain: {@link #DEFAULT_WARM_UP} or {@code
    * -Dbench.warmup=N}, none with {@code -Dbench.cold=true}.
    */
+  /**
+   * Queue concurrency limits (#14): workload 1's drain in the defaults column, 20,000 jobs, with
+   * the queue unlimited, limited to the worker's 8 slots (a limit that never binds: what the
+   * limited claim path costs, its serialised claims and count, and no prefetch) and limited to 2.
+   */
+  List<Row> limited() throws Exception {
+    int jobs = 20_000 / scale;
+    List<Row> rows = new ArrayList<>();
+    for (int limit : new int[] {0, 8, 2}) {
+      DrainResult d = drains.dbq(jobs, 1, BenchJobs::noop, true, warmUp(), false, limit);
+      rows.add(
+          new Row(
+              "7 drain "
+                  + jobs
+                  + " no-op jobs, "
+                  + (limit == 0 ? "queue unlimited" : "queue limited to " + limit),
+              "jobs/s",
+              Double.NaN,
+              jobs / d.seconds(),
+              Double.NaN,
+              "-",
+              true,
+              "-",
+              true));
+    }
+    return rows;
+  }
+
   private int warmUp() {
     return Boolean.getBoolean("bench.cold")
         ? 0

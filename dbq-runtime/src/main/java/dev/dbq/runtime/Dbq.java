@@ -63,11 +63,13 @@ public final class Dbq implements AutoCloseable {
   private final HikariDataSource ownPool;
   private final Enqueuer enqueuer;
   private final Listeners listeners = new Listeners(List.of());
+  private final Queues queues;
 
   private Dbq(DataSource dataSource, HikariDataSource ownPool) {
     this.dataSource = dataSource;
     this.ownPool = ownPool;
     this.enqueuer = new Enqueuer(dataSource);
+    this.queues = new Queues(dataSource);
   }
 
   /**
@@ -355,6 +357,15 @@ public final class Dbq implements AutoCloseable {
     } catch (SQLException e) {
       throw new DbqException("cannot find job " + id + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The queues as objects: pause, resume, concurrency limits, and every queue's jobs by state.
+   *
+   * @return the queues of this database
+   */
+  public Queues queues() {
+    return queues;
   }
 
   /**

@@ -25,6 +25,10 @@ import picocli.CommandLine.ParseResult;
  * dbq create-job NAME [--queue-name Q] [--workspace JSON] [--priority N] [--run-after ISO-8601]
  * dbq queue-depth [QUEUE ... | --all] [--exclude-future-jobs]
  * dbq delete-old-jobs [--hours N]
+ * dbq queues [--json]
+ * dbq pause QUEUE...
+ * dbq resume QUEUE...
+ * dbq limit QUEUE (N | --none)
  * dbq list [--state S] [--queue Q] [--name N] [--where JSON] [--limit N] [--after CURSOR] [--json]
  * dbq show ID
  * dbq worker [QUEUE ...] [--rate-limit S] [--concurrency N] [--prefetch N] [--lease S]

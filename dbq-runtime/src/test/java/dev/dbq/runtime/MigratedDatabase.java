@@ -25,10 +25,11 @@ public final class MigratedDatabase
     dbq.migrate();
   }
 
-  /** Removes every job, so that each test starts from an empty queue. */
+  /** Removes every job and queue setting, so that each test starts from empty queues. */
   @Override
   public void beforeEach(ExtensionContext context) {
     sql.execute("DELETE FROM dbq_job");
+    sql.execute("DELETE FROM dbq_queue");
   }
 
   @Override

@@ -159,16 +159,27 @@ class WorkerClaimOrderTest {
             + " CASE WHEN i % 3 = 0 THEN 'COMPLETE' ELSE 'NEW' END"
             + " FROM generate_series(1, 20000) AS i");
     StoredJobs.execute(db.sql, "ANALYZE dbq_job");
-    String sql = WorkerStore.CLAIM;
-    for (int i = 1; sql.contains("?"); i++) {
-      sql = sql.replaceFirst("\\?", "\\$" + i);
+    // the statement's named parameters as the positions of the PREPARE below
+    List<String> order = List.of("queues", "names", "limit", "slots", "worker_id", "lease_millis");
+    String sql;
+    try (var in = WorkerStore.class.getResourceAsStream("sql/claim.sql")) {
+      sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    for (int i = 0; i < order.size(); i++) {
+      sql = sql.replaceAll("(?<!:):" + order.get(i) + "\\b", "\\$" + (i + 1));
     }
     StoredJobs.execute(
         db.sql, "PREPARE dbq_claim(text[], text[], int, int, text, bigint) AS " + sql);
+    // one queue limited, one paused: the limited one is scanned through the index as well
+    StoredJobs.execute(
+        db.sql,
+        "INSERT INTO dbq_queue (name, paused, concurrency_limit)"
+            + " VALUES ('q2', false, 3), ('q3', true, NULL)");
     try {
       for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
         StoredJobs.execute(db.sql, "SET plan_cache_mode = " + mode);
-        String plan = explain("EXPLAIN EXECUTE dbq_claim('{q1,q2}', '{record}', 4, 4, 'w', 1000)");
+        String plan =
+            explain("EXPLAIN EXECUTE dbq_claim('{q1,q2,q3}', '{record}', 4, 4, 'w', 1000)");
         assertTrue(plan.contains("dbq_job_claim_idx"), mode + " plan:\n" + plan);
         assertTrue(!plan.contains("Seq Scan on dbq_job"), mode + " plan:\n" + plan);
       }

@@ -45,7 +45,8 @@ final class WorkerDatabase implements BeforeAllCallback, BeforeEachCallback, Aft
 
   @Override
   public void beforeEach(ExtensionContext context) throws Exception {
-    StoredJobs.execute(sql, "TRUNCATE dbq_job CASCADE");
+    // queue settings too: a queue a test paused or limited must not slow the next test
+    StoredJobs.execute(sql, "TRUNCATE dbq_job, dbq_queue CASCADE");
   }
 
   @Override

@@ -36,7 +36,8 @@ class WorkerPermanentFaultTest {
           "worker "
               + worker.workerId()
               + " stopped: the dbq tables do not exist in this database: run `dbq migrate` (42P01:"
-              + " ERROR: relation \"dbq_job\" does not exist)",
+              // the claim reads the queue settings first
+              + " ERROR: relation \"dbq_queue\" does not exist)",
           worker.failure().orElseThrow().getMessage());
     }
   }

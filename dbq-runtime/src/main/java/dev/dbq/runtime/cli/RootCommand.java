@@ -22,7 +22,11 @@ import picocli.CommandLine.Spec;
       CancelCommand.class,
       DeleteCommand.class,
       RunNowCommand.class,
-      SchedulesCommand.class
+      SchedulesCommand.class,
+      QueuesCommand.class,
+      PauseCommand.class,
+      ResumeCommand.class,
+      LimitCommand.class
     })
 public final class RootCommand implements Runnable {
   private final CliContext context;

@@ -81,6 +81,45 @@ CREATE TABLE IF NOT EXISTS dbq_queue (
     modified          timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 
+-- How many jobs of a limited queue one claim may take: its limit less its jobs PROCESSING or
+-- STOPPING (prefetched ones count: they are PROCESSING), at most `wanted`; 0 for a paused queue.
+-- The claim (claim.sql) calls it only for queues whose row has a limit; unlimited queues pay no
+-- lock.
+-- Why a function: the count must see every claim of the queue committed before this one. The
+-- row lock makes the claims of a limited queue take turns, and a VOLATILE function's queries
+-- each take a fresh snapshot, so the count, made after the lock was granted, sees what the claim
+-- it waited for committed. Written inside the claim statement, the count would read that
+-- statement's snapshot, taken before the wait, miss the claims of the worker it waited for, and
+-- let the limit be exceeded (READ COMMITTED re-reads only the locked row itself).
+-- The lock is held until the claim commits. The count reads dbq_job_lease_idx (partial on
+-- PROCESSING and STOPPING: it holds only the jobs workers hold now, whatever the queue). No index
+-- of its own: one more index on dbq_job would cost every claim and lease renewal of every queue an
+-- entry, to speed up a count over a few hundred rows that only limited queues make.
+CREATE OR REPLACE FUNCTION dbq_queue_room(for_queue text, wanted integer) RETURNS integer
+    LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    queue_limit integer;
+    held        bigint;
+BEGIN
+    -- the row as it is now (FOR UPDATE reads the latest version): paused or deleted meanwhile
+    -- gives no room this time
+    SELECT q.concurrency_limit INTO queue_limit
+      FROM dbq_queue q
+     WHERE q.name = for_queue AND NOT q.paused
+       FOR UPDATE;
+    IF NOT FOUND THEN
+        RETURN 0;
+    END IF;
+    IF queue_limit IS NULL THEN
+        RETURN wanted;
+    END IF;
+    SELECT count(*) INTO held
+      FROM dbq_job j
+     WHERE j.queue_name = for_queue AND j.state IN ('PROCESSING', 'STOPPING');
+    RETURN greatest(0, least(wanted::bigint, queue_limit - held))::integer;
+END
+$$;
+
 -- ── listing ─────────────────────────────────────────────────────────────────────────────────────
 -- Serve Dbq.jobs(): JobQuery's pages, its counts and its workspace filter (see list-jobs.sql and
 -- count-jobs.sql). Measured on a million finished jobs in docs/benchmarks.md, with their cost on

@@ -79,22 +79,39 @@ public final class WorkerStore {
   }
 
   /**
-   * Claims up to {@code limit} runnable jobs of the given queues and names.
+   * Claims up to {@code limit} runnable jobs of the given queues and names, as many of a limited
+   * queue as {@code limit} and its free capacity allow.
    *
    * @return the claims, highest priority first, then oldest
    */
   public List<Claim> claim(List<String> queues, Collection<String> names, int limit)
       throws SQLException {
+    return claim(queues, names, limit, limit);
+  }
+
+  /**
+   * Claims up to {@code limit} runnable jobs of the given queues and names, of a queue with a
+   * concurrency limit at most {@code slots} (the worker's idle slots: a prefetch must not hold a
+   * limited queue's capacity that the worker cannot start) and no more than its free capacity; none
+   * of a paused queue.
+   *
+   * @return the claims, highest priority first, then oldest
+   */
+  public List<Claim> claim(List<String> queues, Collection<String> names, int limit, int slots)
+      throws SQLException {
     List<Claim> claims = new ArrayList<>(limit);
     long claimedNanos = System.nanoTime();
+    // sorted: claims lock the rows of limited queues in one order, so two never deadlock
+    Object[] sortedQueues = queues.stream().distinct().sorted().toArray();
     try (Connection c = dataSource.getConnection();
         NamedStatement ps = NamedStatement.prepare(c, SqlStatement.CLAIM)) {
       c.setAutoCommit(true);
       // planned with the actual arguments every time: no generic plan after five executions
       ps.unprepared()
-          .setArray("queues", "text", queues.toArray())
+          .setArray("queues", "text", sortedQueues)
           .setArray("names", "text", names.toArray())
           .setInt("limit", limit)
+          .setInt("slots", Math.max(0, slots))
           .setString("worker_id", workerId)
           .setLong("lease_millis", leaseMillis);
       try (ResultSet rs = ps.executeQuery()) {

@@ -194,7 +194,13 @@ final class ClaimLoop {
         int heldBefore = claims.active();
         // before the statement: the leases it takes start later, on the database clock
         long claimedAt = System.nanoTime();
-        List<Claim> claimed = store.claim(settings.queues(), names, wanted);
+        // a limited queue is claimed for idle slots only: a prefetch would hold its capacity idle
+        List<Claim> claimed =
+            store.claim(
+                settings.queues(),
+                names,
+                wanted,
+                Math.min(wanted, settings.concurrency() - heldBefore));
         batcher.databaseAnswered();
         errorBackoff.reset();
         events.claimed(wanted, claimed.size(), System.nanoTime() - claimedAt);
