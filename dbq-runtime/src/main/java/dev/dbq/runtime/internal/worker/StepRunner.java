@@ -14,7 +14,6 @@ import dev.dbq.runtime.internal.ApiAccess;
 import dev.dbq.runtime.internal.ErrorText;
 import dev.dbq.runtime.internal.MdcKeys;
 import dev.dbq.runtime.internal.RuntimeLoggers;
-import dev.dbq.runtime.internal.StackTraceText;
 import dev.dbq.runtime.internal.WorkspaceCodec;
 import dev.dbq.runtime.internal.WorkspaceLimits;
 import dev.dbq.runtime.internal.store.Claim;
@@ -23,7 +22,6 @@ import dev.dbq.runtime.internal.store.WorkerStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 
@@ -49,7 +47,7 @@ public final class StepRunner {
 
   private final JobCatalog catalog;
   private final InstanceFactory instances;
-  private final RetryBackoff backoff;
+  private final StepDecisions decisions;
   private final Duration defaultTimeout;
 
   StepRunner(JobCatalog catalog, InstanceFactory instances, RetryBackoff backoff) {
@@ -66,7 +64,7 @@ public final class StepRunner {
       Duration defaultTimeout) {
     this.catalog = catalog;
     this.instances = instances;
-    this.backoff = backoff;
+    this.decisions = new StepDecisions(backoff);
     this.defaultTimeout = defaultTimeout;
   }
 
@@ -109,12 +107,13 @@ public final class StepRunner {
     Optional<JobDefinition> found = catalog.job(claim.name());
     if (found.isEmpty()) {
       // the claim filters on the catalog's names, so this means the catalog changed underneath
-      return failedUnrunnable(claim, "job '" + claim.name() + "' is not in this worker's catalog");
+      return StepDecisions.failedUnrunnable(
+          claim, "job '" + claim.name() + "' is not in this worker's catalog");
     }
     JobDefinition job = found.get();
     int stepCount = job.steps().size();
     if (claim.stepIndex() >= stepCount) {
-      return failedUnrunnable(
+      return StepDecisions.failedUnrunnable(
           claim,
           "job '"
               + job.name()
@@ -131,19 +130,20 @@ public final class StepRunner {
     Class<?> type = job.workspaceType().orElse(null);
     String unreadable = WorkspaceLimits.problemWithStored(claim.workspaceJson());
     if (unreadable != null) {
-      return failedUnrunnable(claim, "workspace of job '" + job.name() + "' " + unreadable);
+      return StepDecisions.failedUnrunnable(
+          claim, "workspace of job '" + job.name() + "' " + unreadable);
     }
     Object workspace;
     try {
       workspace = WorkspaceCodec.read(claim.workspaceJson(), type);
     } catch (WorkspaceException e) {
-      return failedUnrunnable(
+      return StepDecisions.failedUnrunnable(
           claim, "workspace of job '" + job.name() + "' cannot be read: " + e.getMessage());
     }
     int lostRuns = claim.attempt() - job.maxAttempts();
     if (lostRuns > DbqWorker.MAX_LOST_RUNS) {
       // no hook runs either: the job's own code is the likeliest thing killing its workers
-      return failedUnrunnable(
+      return StepDecisions.failedUnrunnable(
           claim,
           "step '"
               + step.name()
@@ -226,143 +226,20 @@ public final class StepRunner {
       deadline = watch.ended();
     }
     if (deadline == StepWatch.Deadline.TIMEOUT && !watch.isCancelRequested()) {
-      failure = timedOut(claim, job, watch.timeout(), failure);
+      failure = StepDecisions.timedOut(claim, job, watch.timeout(), failure);
     }
 
     StepOutcome decided =
         watch.isCancelRequested() && !(failure == null && claim.stepIndex() + 1 == stepCount)
-            ? cancelled(claim, job, failure, deadline)
-            : decide(claim, job, stepCount, failure);
+            ? StepDecisions.cancelled(claim, job, failure, deadline)
+            : decisions.decide(claim, job, stepCount, failure);
     ApiAccess.contexts().moveTo(context, decided.state());
     Keeping kept = new Keeping(current, json);
     if (decided instanceof StepOutcome.Failed) {
       kept = runHook("failure hook", job.failureHook(), context, kept, type, failure);
     }
     kept = runHook("post-step hook", job.postStepHook(), context, kept, type, failure);
-    return withWorkspace(claim, job, step, decided, kept);
-  }
-
-  /** The decided outcome with the workspace the hooks left, or a failure if it cannot be saved. */
-  private static StepOutcome withWorkspace(
-      Claim claim, JobDefinition job, StepDefinition step, StepOutcome decided, Keeping kept) {
-    String json = kept.json();
-    String unsavable = null;
-    String unsavableTrace = null;
-    if (json == null) {
-      try {
-        json = WorkspaceCodec.toJson(kept.workspace());
-      } catch (WorkspaceException e) {
-        unsavableTrace = StackTraceText.of(e);
-        unsavable =
-            ErrorText.clean(
-                "the workspace that step '"
-                    + step.name()
-                    + "' and the hooks of job '"
-                    + job.name()
-                    + "' left cannot be saved: "
-                    + e.getMessage());
-      }
-    }
-    if (decided instanceof StepOutcome.Succeeded s) {
-      if (unsavable != null) {
-        log.error("job {} FAILED: {}", claim.id(), unsavable);
-        return new StepOutcome.Failed(null, unsavable, unsavableTrace);
-      }
-      return new StepOutcome.Succeeded(json, s.nextStep(), s.state());
-    }
-    if (unsavable != null) {
-      // the step failed already; its outcome stands and the stored workspace is kept
-      log.warn("job {}: {}; the stored workspace is kept", claim.id(), unsavable);
-    }
-    if (decided instanceof StepOutcome.Retry r) {
-      return new StepOutcome.Retry(json, r.error(), r.stackTrace(), r.backoff());
-    }
-    if (decided instanceof StepOutcome.Cancelled c) {
-      // a workspace that cannot be saved leaves the step to be run again, should it be retried
-      return unsavable == null
-          ? new StepOutcome.Cancelled(json, c.nextStep(), c.error())
-          : new StepOutcome.Cancelled(null, claim.stepIndex(), c.error());
-    }
-    StepOutcome.Failed f = (StepOutcome.Failed) decided;
-    return new StepOutcome.Failed(json, f.error(), f.stackTrace());
-  }
-
-  /** The outcome without its workspace: what the hooks will see as the state to be saved. */
-  private StepOutcome decide(Claim claim, JobDefinition job, int stepCount, Throwable failure) {
-    if (failure == null) {
-      int next = claim.stepIndex() + 1;
-      return new StepOutcome.Succeeded(
-          null, next, next < stepCount ? JobState.READY : JobState.COMPLETE);
-    }
-    return failed(claim, job, failure);
-  }
-
-  /**
-   * A step past its timeout fails with the timeout as its error, whatever it did once interrupted
-   * (threw, or returned late); what it threw is the cause.
-   */
-  private static Throwable timedOut(
-      Claim claim, JobDefinition job, Duration timeout, Throwable thrown) {
-    TimeoutException e =
-        new TimeoutException(
-            stepOf(claim, job)
-                + " timed out after "
-                + StepWatch.text(timeout)
-                + " and was interrupted");
-    if (thrown != null) {
-      e.initCause(thrown);
-    }
-    return e;
-  }
-
-  /** The job ends CANCELLED: at the next step when this one finished, at this one otherwise. */
-  private static StepOutcome cancelled(
-      Claim claim, JobDefinition job, Throwable failure, StepWatch.Deadline deadline) {
-    String how =
-        failure == null
-            ? "finished"
-            : deadline == StepWatch.Deadline.CANCEL
-                ? "was interrupted after the grace period"
-                : "stopped (" + message(failure) + ")";
-    String error = ErrorText.clean("cancelled by an operator: " + stepOf(claim, job) + " " + how);
-    log.info("job {} {} CANCELLED: {}", claim.id(), job.name(), error);
-    return new StepOutcome.Cancelled(
-        null, failure == null ? claim.stepIndex() + 1 : claim.stepIndex(), error);
-  }
-
-  private StepOutcome failed(Claim claim, JobDefinition job, Throwable t) {
-    String error = message(t);
-    String step = stepOf(claim, job);
-    if (t instanceof InterruptedException) {
-      // only a shutdown past its grace period interrupts a slot, after handing the job back:
-      // the save that follows is refused
-      log.warn(
-          "job {} {}: {} was interrupted by the worker's shutdown", claim.id(), job.name(), step);
-    }
-    if (claim.attempt() < job.maxAttempts()) {
-      Duration wait = backoff.after(claim.attempt());
-      log.warn(
-          "job {} {} failed in {}, attempt {} of {}, retrying in {}: {}",
-          claim.id(),
-          job.name(),
-          step,
-          claim.attempt(),
-          job.maxAttempts(),
-          wait,
-          error,
-          t);
-      return new StepOutcome.Retry(null, error, StackTraceText.of(t), wait);
-    }
-    log.error(
-        "job {} {} failed in {}, attempt {} of {}: {}",
-        claim.id(),
-        job.name(),
-        step,
-        claim.attempt(),
-        job.maxAttempts(),
-        error,
-        t);
-    return new StepOutcome.Failed(null, error, StackTraceText.of(t));
+    return StepDecisions.withWorkspace(claim, job, step, decided, kept.workspace(), kept.json());
   }
 
   /** The claimed step's name, or null when the catalog has no such job or step. */
@@ -384,11 +261,6 @@ public final class StepRunner {
     int index = claim.stepIndex();
     String name = index >= 0 && index < count ? "'" + job.steps().get(index).name() + "' " : "";
     return "step " + name + "(" + (index + 1) + " of " + count + ")";
-  }
-
-  private static StepOutcome failedUnrunnable(Claim claim, String error) {
-    log.error("job {} {} FAILED without running: {}", claim.id(), claim.name(), error);
-    return new StepOutcome.Failed(null, error, null);
   }
 
   private Object call(
