@@ -2,7 +2,6 @@ package dev.dbq.runtime.internal.store;
 
 import dev.dbq.runtime.JobCatalog;
 import dev.dbq.runtime.JobDefinition;
-import dev.dbq.runtime.JobState;
 import dev.dbq.runtime.internal.ErrorText;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -192,51 +191,7 @@ public final class WorkerStore {
    */
   public Set<UUID> saveBatch(List<Finished> batch) throws SQLException {
     int n = batch.size();
-    Object[] ids = new Object[n];
-    Object[] claimIds = new Object[n];
-    String[] kinds = new String[n];
-    String[] workspaces = new String[n];
-    Integer[] nextSteps = new Integer[n];
-    String[] states = new String[n];
-    Long[] backoffs = new Long[n];
-    String[] errors = new String[n];
-    Integer[] stepIndexes = new Integer[n];
-    String[] stepNames = new String[n];
-    Integer[] attempts = new Integer[n];
-    String[] outcomes = new String[n];
-    String[] stackTraces = new String[n];
-    for (int i = 0; i < n; i++) {
-      Finished f = batch.get(i);
-      ids[i] = f.claim().id();
-      claimIds[i] = f.claim().claimId();
-      workspaces[i] = f.outcome().workspaceJson();
-      stepIndexes[i] = f.claim().stepIndex();
-      stepNames[i] = f.stepName();
-      attempts[i] = f.claim().attempt();
-      outcomes[i] = f.outcome().runOutcome().name();
-      if (f.outcome() instanceof StepOutcome.Succeeded s) {
-        kinds[i] = "S";
-        nextSteps[i] = s.nextStep();
-        states[i] = s.state().name();
-      } else if (f.outcome() instanceof StepOutcome.Retry r) {
-        kinds[i] = "R";
-        states[i] = JobState.READY.name();
-        backoffs[i] = r.backoff().toMillis();
-        errors[i] = r.error();
-        stackTraces[i] = r.stackTrace();
-      } else if (f.outcome() instanceof StepOutcome.Cancelled x) {
-        kinds[i] = "C";
-        nextSteps[i] = x.nextStep();
-        states[i] = JobState.CANCELLED.name();
-        errors[i] = x.error();
-      } else {
-        StepOutcome.Failed failed = (StepOutcome.Failed) f.outcome();
-        kinds[i] = "F";
-        states[i] = JobState.FAILED.name();
-        errors[i] = failed.error();
-        stackTraces[i] = failed.stackTrace();
-      }
-    }
+    SaveBatchColumns columns = new SaveBatchColumns(batch);
     Set<UUID> saved = new HashSet<>(n * 2);
     synchronized (ownRows) {
       try (Connection c = dataSource.getConnection();
@@ -244,20 +199,8 @@ public final class WorkerStore {
         c.setAutoCommit(true);
         // planned with the actual arrays every time, like the claim: no generic plan that could
         // join the whole table
-        ps.unprepared()
-            .setArray("ids", "uuid", ids)
-            .setArray("claim_ids", "uuid", claimIds)
-            .setArray("kinds", "text", kinds)
-            .setArray("workspaces", "text", workspaces)
-            .setArray("next_steps", "int4", nextSteps)
-            .setArray("states", "text", states)
-            .setArray("backoff_millis", "int8", backoffs)
-            .setArray("errors", "text", errors)
-            .setArray("step_indexes", "int4", stepIndexes)
-            .setArray("step_names", "text", stepNames)
-            .setArray("attempts", "int4", attempts)
-            .setArray("outcomes", "text", outcomes)
-            .setArray("stack_traces", "text", stackTraces)
+        columns
+            .bindTo(ps.unprepared())
             .setString("worker_id", workerId)
             .setBoolean("record_history", recordHistory);
         // last, with the connection in hand: the offsets are taken as the statement is sent
