@@ -48,6 +48,7 @@ final class ClaimLoop {
   private final ClaimsHeld claims = new ClaimsHeld();
   private final CompletionBatcher batcher;
   private final Prefetch prefetch;
+  private final ClaimSizing sizing;
   private final TableVacuum vacuum;
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final AtomicLong stepsRun = new AtomicLong();
@@ -101,6 +102,7 @@ final class ClaimLoop {
             store, settings.completionBatchSize(), settings.completionFlushDelay(), this::saved);
     this.vacuum = new TableVacuum(config.dataSource(), settings.vacuumEvery());
     this.prefetch = settings.newPrefetch();
+    this.sizing = new ClaimSizing(settings, claims, rateLimiter, batcher, prefetch);
     this.names = settings.catalog().jobs().stream().map(JobDefinition::name).toList();
     this.slots = SlotPool.create(settings.workerId(), settings.concurrency());
     this.handBack = new HandBack(store, claims, settings.catalog());
@@ -179,9 +181,9 @@ final class ClaimLoop {
       try {
         releaseStalePrefetch();
         releaseAbandoned();
-        int wanted = wanted();
+        int wanted = sizing.wanted();
         if (wanted <= 0) {
-          wakeUp.await(untilNextLook());
+          wakeUp.await(sizing.untilNextLook());
           continue;
         }
         wanted = rateLimiter.turn(wanted, () -> !stopping);
@@ -218,7 +220,7 @@ final class ClaimLoop {
           log.info("worker {}: nothing runnable is left; stopping", settings.workerId());
           break;
         }
-        if (!wakeUp.await(untilNextLook())) {
+        if (!wakeUp.await(sizing.untilNextLook())) {
           events.wokeUp(false);
         }
       } catch (InterruptedException e) {
@@ -257,41 +259,6 @@ final class ClaimLoop {
   /** Why the loop stopped by itself, or null when it was stopped (or has not stopped). */
   PermanentFault fault() {
     return fault;
-  }
-
-  /**
-   * How many jobs to claim now: up to the idle slots plus the prefetch, once the prefetched jobs
-   * are half used (so that claims come in batches, not one per finished step); none while rate
-   * limited and no slot is idle.
-   */
-  private int wanted() {
-    int busy = claims.active();
-    int ahead = rateLimiter.ahead(this::prefetchAhead);
-    int room = settings.concurrency() + ahead - busy;
-    return busy <= refillMark(ahead) ? room : 0;
-  }
-
-  /** What the prefetch claims ahead now. */
-  private int prefetchAhead() {
-    if (batcher.savesFailing()) {
-      // claim nothing ahead while results cannot be saved: what is claimed ahead would either wait
-      // for its lease to lapse or run unsaved; the rate is relearnt from the steps that follow
-      prefetch.forgetRate();
-      return 0;
-    }
-    return prefetch.update(System.nanoTime());
-  }
-
-  private int refillMark(int ahead) {
-    return settings.concurrency() + ahead / 2 - 1;
-  }
-
-  /** The poll interval, or less when an adaptive prefetch will go stale before it. */
-  private Duration untilNextLook() {
-    long staleIn = claims.nanosUntilStale(System.nanoTime());
-    return staleIn < 0
-        ? settings.pollInterval()
-        : Duration.ofNanos(Math.min(staleIn, settings.pollInterval().toNanos()));
   }
 
   /**
@@ -375,7 +342,7 @@ final class ClaimLoop {
         claims.settled(claim.claimId());
         stepsRun.incrementAndGet();
       }
-      if (left <= refillMark(prefetch.current())) {
+      if (left <= sizing.refillMark(prefetch.current())) {
         wakeUp.signal();
       }
     }
