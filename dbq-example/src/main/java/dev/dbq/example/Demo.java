@@ -78,7 +78,9 @@ final class Demo {
     ids.add(Jobs.importCats().workspace(CatBatch.from("  Shelter-North ")).enqueue(dbq));
     // a higher priority than the job above: it runs first
     ids.add(Jobs.importCats().workspace(CatBatch.from("shelter-south")).priority(5).enqueue(dbq));
-    // fails in its first step: the failure hook runs and the job ends FAILED
+    // fails in its first step while its source is down: the failure hook runs and the job ends
+    // FAILED (a worker started later meets no outage: `retry` it and it completes there)
+    ImportCats.UNREACHABLE.add("broken");
     ids.add(Jobs.importCats().workspace(CatBatch.from("broken")).enqueue(dbq));
     // a single-method job with an untyped map workspace, on a second queue
     ids.add(Jobs.sendWelcomeEmail().workspace(Map.of("email", "ada@example.com")).enqueue(dbq));
