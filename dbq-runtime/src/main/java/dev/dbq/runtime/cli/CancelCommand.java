@@ -1,11 +1,8 @@
 package dev.dbq.runtime.cli;
 
-import dev.dbq.runtime.JobActionResult;
 import dev.dbq.runtime.JobControl;
 import dev.dbq.runtime.JobState;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,19 +23,12 @@ public final class CancelCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    boolean byIds = jobs.byIds();
-    List<UUID> ids = byIds ? jobs.ids() : List.of();
-    dev.dbq.runtime.JobFilter filter = byIds ? null : jobs.filter();
-    CliContext cli = root.context();
-    JobControl control = cli.dbq().control();
-    JobActionResult result = byIds ? control.cancel(ids) : control.cancel(filter);
-    JobActionReport.print(
-        cli.out(),
+    return jobs.apply(
+        root.context(),
+        JobControl::cancel,
+        JobControl::cancel,
         "cancelled",
         EnumSet.of(JobState.NEW, JobState.READY, JobState.PROCESSING, JobState.STOPPING),
-        "asked to stop already",
-        result,
-        ids);
-    return 0;
+        "asked to stop already");
   }
 }

@@ -1,11 +1,8 @@
 package dev.dbq.runtime.cli;
 
-import dev.dbq.runtime.JobActionResult;
 import dev.dbq.runtime.JobControl;
 import dev.dbq.runtime.JobState;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,19 +22,12 @@ public final class DeleteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    boolean byIds = jobs.byIds();
-    List<UUID> ids = byIds ? jobs.ids() : List.of();
-    dev.dbq.runtime.JobFilter filter = byIds ? null : jobs.filter();
-    CliContext cli = root.context();
-    JobControl control = cli.dbq().control();
-    JobActionResult result = byIds ? control.delete(ids) : control.delete(filter);
-    JobActionReport.print(
-        cli.out(),
+    return jobs.apply(
+        root.context(),
+        JobControl::delete,
+        JobControl::delete,
         "deleted",
         EnumSet.complementOf(EnumSet.of(JobState.PROCESSING, JobState.STOPPING)),
-        "and was claimed meanwhile",
-        result,
-        ids);
-    return 0;
+        "and was claimed meanwhile");
   }
 }

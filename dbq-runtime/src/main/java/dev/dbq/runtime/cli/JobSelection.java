@@ -1,13 +1,17 @@
 package dev.dbq.runtime.cli;
 
+import dev.dbq.runtime.JobActionResult;
+import dev.dbq.runtime.JobControl;
 import dev.dbq.runtime.JobFilter;
 import dev.dbq.runtime.JobState;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +37,27 @@ public final class JobSelection {
 
   @Option(names = "--name", paramLabel = "N", description = "Every job of this name.")
   private String name;
+
+  /**
+   * Runs an action on the selected jobs, by ids or by the filter, and prints its report ({@link
+   * JobActionReport}).
+   *
+   * @return the exit code, 0
+   */
+  int apply(
+      CliContext cli,
+      BiFunction<JobControl, Collection<UUID>, JobActionResult> byIds,
+      BiFunction<JobControl, JobFilter, JobActionResult> byFilter,
+      String done,
+      Set<JobState> takes,
+      String movedOn) {
+    List<UUID> named = byIds() ? ids() : List.of();
+    JobControl control = cli.dbq().control();
+    JobActionResult result =
+        byIds() ? byIds.apply(control, named) : byFilter.apply(control, filter());
+    JobActionReport.print(cli.out(), done, takes, movedOn, result, named);
+    return 0;
+  }
 
   /** Whether jobs are named by id; false when by the filter. */
   boolean byIds() {
