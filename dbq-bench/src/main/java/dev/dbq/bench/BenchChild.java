@@ -163,8 +163,9 @@ public final class BenchChild {
   /** A worker builder with the given slots and prefetch ({@code default}: the builder's). */
   private static DbqWorker.Builder worker(Dbq dbq, int concurrency, String prefetch) {
     DbqWorker.Builder b =
-        BenchMetrics.maybeWith(
-            DbqWorker.builder().dbq(dbq).catalog(BenchJobs.CATALOG).concurrency(concurrency));
+        BenchTracing.maybeWith(
+            BenchMetrics.maybeWith(
+                DbqWorker.builder().dbq(dbq).catalog(BenchJobs.CATALOG).concurrency(concurrency)));
     return prefetch.equals("default") ? b : b.prefetch(Integer.parseInt(prefetch));
   }
 

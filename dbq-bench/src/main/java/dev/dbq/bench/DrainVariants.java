@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Workload 1's drain under other conditions, as rows of the table: with and without metrics (#15),
- * and with the queue's concurrency limited (#14).
+ * Workload 1's drain under other conditions, as rows of the table: with and without metrics or
+ * tracing (#15), and with the queue's concurrency limited (#14).
  */
 final class DrainVariants {
   private final WorkerDrains drains;
@@ -27,6 +27,26 @@ final class DrainVariants {
    * one and the best "on" rate against the best "off" one.
    */
   List<Row> metrics() throws Exception {
+    return listenerCost("m", "metrics", "dbq-micrometer", true, false);
+  }
+
+  /**
+   * The cost of tracing (#15), as {@link #metrics()} measures metrics: the jobs enqueued with a
+   * {@code DbqTracing} (each row carries a trace context, which the claim returns) and the worker
+   * telling one, over the OpenTelemetry SDK with every span sampled and batched to an exporter that
+   * drops them ({@link BenchTracing}), against neither.
+   */
+  List<Row> tracing() throws Exception {
+    return listenerCost("t", "tracing", "dbq-opentelemetry", false, true);
+  }
+
+  /**
+   * @param tag the rows' first letter
+   * @param what the cost's name in its rows
+   * @param module the listener's module, in the rows
+   */
+  private List<Row> listenerCost(
+      String tag, String what, String module, boolean metrics, boolean tracing) throws Exception {
     int jobs = 50_000 / scale;
     double[] off = new double[2];
     double[] on = new double[2];
@@ -34,9 +54,9 @@ final class DrainVariants {
     double[] onCpu = new double[2];
     for (int i = 0; i < 2; i++) {
       DrainResult without =
-          drains.dbq(jobs, 1, BenchJobs::noop, false, Workloads.warmUp(scale), false, 0);
+          drains.dbq(jobs, 1, BenchJobs::noop, false, Workloads.warmUp(scale), false, false, 0);
       DrainResult with =
-          drains.dbq(jobs, 1, BenchJobs::noop, false, Workloads.warmUp(scale), true, 0);
+          drains.dbq(jobs, 1, BenchJobs::noop, false, Workloads.warmUp(scale), metrics, tracing, 0);
       off[i] = jobs / without.seconds();
       on[i] = jobs / with.seconds();
       offCpu[i] = without.cpuMicros() / (double) jobs;
@@ -50,7 +70,7 @@ final class DrainVariants {
     for (int i = 0; i < 2; i++) {
       rows.add(
           new Row(
-              "m worker CPU per job, no listener (" + (i + 1) + ")",
+              tag + " worker CPU per job, no listener (" + (i + 1) + ")",
               "us",
               offCpu[i],
               Double.NaN,
@@ -58,7 +78,7 @@ final class DrainVariants {
               true));
       rows.add(
           new Row(
-              "m same, with dbq-micrometer (" + (i + 1) + ")",
+              tag + " same, with " + module + " (" + (i + 1) + ")",
               "us",
               onCpu[i],
               Double.NaN,
@@ -67,7 +87,7 @@ final class DrainVariants {
     }
     rows.add(
         new Row(
-            "m metrics CPU cost, least against least",
+            tag + " " + what + " CPU cost, least against least",
             "%",
             cpuCost,
             Double.NaN,
@@ -76,7 +96,7 @@ final class DrainVariants {
     for (int i = 0; i < 2; i++) {
       rows.add(
           new Row(
-              "m drain " + jobs + " no-op jobs, no listener (" + (i + 1) + ")",
+              tag + " drain " + jobs + " no-op jobs, no listener (" + (i + 1) + ")",
               "jobs/s",
               off[i],
               Double.NaN,
@@ -84,7 +104,7 @@ final class DrainVariants {
               true));
       rows.add(
           new Row(
-              "m same, with dbq-micrometer (" + (i + 1) + ")",
+              tag + " same, with " + module + " (" + (i + 1) + ")",
               "jobs/s",
               on[i],
               Double.NaN,
@@ -92,7 +112,13 @@ final class DrainVariants {
               true));
     }
     rows.add(
-        new Row("m metrics cost, best against best", "%", cost, Double.NaN, "<= 5 %", cost <= 5));
+        new Row(
+            tag + " " + what + " cost, best against best",
+            "%",
+            cost,
+            Double.NaN,
+            "<= 5 %",
+            cost <= 5));
     return rows;
   }
 

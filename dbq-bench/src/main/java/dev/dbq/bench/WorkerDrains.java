@@ -61,7 +61,45 @@ final class WorkerDrains {
       boolean metrics,
       int queueLimit)
       throws Exception {
+    return dbq(jobs, stepsPerJob, job, defaults, warmUpJobs, metrics, false, queueLimit);
+  }
+
+  /**
+   * @param tracing the jobs are enqueued with a {@code DbqTracing} (each row carries a trace
+   *     context) and the worker (with the bench's settings) tells one ({@link BenchTracing})
+   */
+  DrainResult dbq(
+      int jobs,
+      int stepsPerJob,
+      Supplier<BenchJobs.Builder> job,
+      boolean defaults,
+      int warmUpJobs,
+      boolean metrics,
+      boolean tracing,
+      int queueLimit)
+      throws Exception {
     BenchDatabase.resetDbq(ds);
+    if (!tracing) {
+      return drain(jobs, stepsPerJob, job, defaults, warmUpJobs, metrics, false, queueLimit);
+    }
+    BenchTracing.tracing().install(dbq);
+    try {
+      return drain(jobs, stepsPerJob, job, defaults, warmUpJobs, metrics, true, queueLimit);
+    } finally {
+      dbq.removeEnqueueInterceptor(BenchTracing.tracing());
+    }
+  }
+
+  private DrainResult drain(
+      int jobs,
+      int stepsPerJob,
+      Supplier<BenchJobs.Builder> job,
+      boolean defaults,
+      int warmUpJobs,
+      boolean metrics,
+      boolean tracing,
+      int queueLimit)
+      throws Exception {
     if (queueLimit > 0) {
       dbq.queues().limit(DbqWorker.DEFAULT_QUEUE, queueLimit);
     }
@@ -94,7 +132,7 @@ final class WorkerDrains {
           Integer.toString(warmUpJobs));
     }
     return child(
-        metrics ? withMetrics(jvm) : jvm,
+        withListeners(jvm, metrics, tracing),
         "dbq-drain",
         Integer.toString(jobs),
         Integer.toString(stepsPerJob),
@@ -103,9 +141,14 @@ final class WorkerDrains {
         Integer.toString(warmUpJobs));
   }
 
-  private static List<String> withMetrics(List<String> jvm) {
+  private static List<String> withListeners(List<String> jvm, boolean metrics, boolean tracing) {
     List<String> options = new ArrayList<>(jvm);
-    options.add("-D" + BenchMetrics.PROPERTY + "=true");
+    if (metrics) {
+      options.add("-D" + BenchMetrics.PROPERTY + "=true");
+    }
+    if (tracing) {
+      options.add("-D" + BenchTracing.PROPERTY + "=true");
+    }
     return options;
   }
 

@@ -63,6 +63,11 @@ final class Workloads {
     return variants.metrics();
   }
 
+  /** The cost of tracing (#15): see {@link DrainVariants#tracing()}. */
+  List<Row> tracing() throws Exception {
+    return variants.tracing();
+  }
+
   /**
    * Workloads 1 and 5: drain single-step no-op jobs with 8 slots; jobs/s and peak RSS. The defaults
    * column also drains from a fresh process (no warm-up), as a user's first run does.

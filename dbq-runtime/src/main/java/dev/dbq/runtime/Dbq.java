@@ -63,6 +63,7 @@ public final class Dbq implements AutoCloseable {
   private final HikariDataSource ownPool;
   private final Enqueuer enqueuer;
   private final Listeners listeners = new Listeners(List.of());
+  private final EnqueueInterceptors interceptors = new EnqueueInterceptors();
   private final Queues queues;
 
   private Dbq(DataSource dataSource, HikariDataSource ownPool) {
@@ -223,7 +224,10 @@ public final class Dbq implements AutoCloseable {
   public List<UUID> enqueueAll(Collection<? extends JobBuilder<?>> jobs) {
     // hooks run before a connection is taken from the pool: user code never holds one
     List<NewJob> prepared = JobPreparation.prepareAll(jobs);
-    List<UUID> ids = enqueuer.enqueue(prepared);
+    List<UUID> ids =
+        interceptors.isEmpty()
+            ? enqueuer.enqueue(prepared)
+            : interceptors.around(prepared, false, enqueuer::enqueue);
     EnqueueEvents.tell(listeners, prepared, false);
     return ids;
   }
@@ -247,8 +251,11 @@ public final class Dbq implements AutoCloseable {
       Connection connection, Collection<? extends JobBuilder<?>> jobs) {
     Objects.requireNonNull(connection, "connection");
     List<NewJob> prepared = JobPreparation.prepareAll(jobs);
-    List<UUID> ids = Enqueuer.enqueue(connection, prepared);
     Dbq current = defaultDbq;
+    List<UUID> ids =
+        current == null || current.interceptors.isEmpty()
+            ? Enqueuer.enqueue(connection, prepared)
+            : current.interceptors.around(prepared, true, p -> Enqueuer.enqueue(connection, p));
     if (current != null) {
       EnqueueEvents.tell(current.listeners, prepared, true);
     }
@@ -276,6 +283,30 @@ public final class Dbq implements AutoCloseable {
    */
   public boolean removeListener(DbqListener listener) {
     return listeners.remove(listener);
+  }
+
+  /**
+   * Adds an interceptor that sees this {@code Dbq}'s enqueues just before their statement runs and
+   * may store a trace context with each job (a tracing module's send spans: {@code
+   * dbq-opentelemetry}'s {@code DbqTracing}). Enqueues through a caller's {@link Connection} use
+   * the interceptors of the {@linkplain #getDefault() default} {@code Dbq}, as its listeners hear
+   * them. Interceptors run in the order added; where two store the same field, the later one's is
+   * kept.
+   *
+   * @param interceptor the interceptor
+   * @return this
+   */
+  public Dbq addEnqueueInterceptor(EnqueueInterceptor interceptor) {
+    interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+    return this;
+  }
+
+  /**
+   * @param interceptor an interceptor added before
+   * @return whether it was one of this {@code Dbq}'s interceptors
+   */
+  public boolean removeEnqueueInterceptor(EnqueueInterceptor interceptor) {
+    return interceptors.remove(interceptor);
   }
 
   /**

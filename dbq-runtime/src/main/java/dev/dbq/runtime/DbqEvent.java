@@ -3,11 +3,13 @@ package dev.dbq.runtime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * What a {@link DbqListener} is told: one record per kind of event, each a plain value. Records
- * carry names and numbers only, never a workspace, so a listener cannot hold on to job data.
+ * carry names and numbers only (and a step's trace context), never a workspace, so a listener
+ * cannot hold on to job data.
  *
  * <p>New components may be added to these records in later versions (a listener reads them; only
  * dbq creates them).
@@ -105,8 +107,22 @@ public sealed interface DbqEvent {
    * @param startDelay for the first attempt at a job's first step, the time from when it became
    *     runnable (the later of its creation and its {@code runAfter}) to its claim, by the database
    *     clock; otherwise null
+   * @param traceContext the trace context an {@link EnqueueInterceptor} stored with the job when it
+   *     was enqueued (a propagator's fields, such as W3C {@code traceparent}), read from the job's
+   *     row at the claim and parsed at the first look; empty when none was stored
    */
-  record StepStarted(RunningStep run, Duration startDelay) implements DbqEvent {}
+  record StepStarted(RunningStep run, Duration startDelay, Map<String, String> traceContext)
+      implements DbqEvent {
+    /**
+     * A step start without a trace context.
+     *
+     * @param run the step's run
+     * @param startDelay as in the canonical constructor
+     */
+    public StepStarted(RunningStep run, Duration startDelay) {
+      this(run, startDelay, Map.of());
+    }
+  }
 
   /** How a step's run ended. */
   enum StepResult {

@@ -8,10 +8,11 @@ package dev.dbq.runtime;
  *
  * <p>Listeners are called on dbq's own threads, outside its locks: enqueue events on the enqueuing
  * thread, step events on the thread that runs the step (so a tracing listener can open a span in
- * {@link #onStepStarted} and close it in {@link #onStepEnded}), claims and wake-ups on the claim
- * thread, saves on the save thread, leases on the lease thread. An implementation must be quick and
- * thread-safe. It cannot break dbq: what it throws is logged once per kind of event, at WARN, and
- * ignored from then on.
+ * {@link #onStepStarted}, make it current for the step's code, and close it in {@link
+ * #onStepEnded}; the trace context stored at the enqueue is {@link
+ * DbqEvent.StepStarted#traceContext()}), claims and wake-ups on the claim thread, saves on the save
+ * thread, leases on the lease thread. An implementation must be quick and thread-safe. It cannot
+ * break dbq: what it throws is logged once per kind of event, at WARN, and ignored from then on.
  */
 public interface DbqListener {
   /**

@@ -14,6 +14,12 @@ final class EnqueueEvents {
     if (listeners.isEmpty() || jobs.isEmpty()) {
       return;
     }
+    var event = new DbqEvent.Enqueued(enqueuedJobs(jobs), inCallersTransaction);
+    listeners.tell("onEnqueued", l -> l.onEnqueued(event));
+  }
+
+  /** The jobs as events name them, in order. */
+  static List<DbqEvent.EnqueuedJob> enqueuedJobs(List<NewJob> jobs) {
     List<DbqEvent.EnqueuedJob> enqueued = new ArrayList<>(jobs.size());
     for (NewJob job : jobs) {
       // a delay counts from the database clock at the insert; the event says when, by this clock
@@ -23,7 +29,6 @@ final class EnqueueEvents {
           new DbqEvent.EnqueuedJob(
               new DbqEvent.JobRef(job.id(), job.name(), job.queue()), job.priority(), runAfter));
     }
-    var event = new DbqEvent.Enqueued(List.copyOf(enqueued), inCallersTransaction);
-    listeners.tell("onEnqueued", l -> l.onEnqueued(event));
+    return List.copyOf(enqueued);
   }
 }

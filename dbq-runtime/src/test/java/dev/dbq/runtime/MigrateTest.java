@@ -21,13 +21,14 @@ class MigrateTest {
     try (TestDatabase database = TestDatabase.create();
         Dbq dbq = Dbq.connect(database.url())) {
       Sql sql = new Sql(database);
-      assertEquals(List.of(1, 2, 3, 4), Migrator.migrate(dbq.dataSource()));
+      assertEquals(List.of(1, 2, 3, 4, 5), Migrator.migrate(dbq.dataSource()));
       assertEquals(
           List.of(
               "1 create dbq job V1__create_dbq_job.sql",
               "2 tune dbq job for churn V2__tune_dbq_job_for_churn.sql",
               "3 job control V3__job_control.sql",
-              "4 recurring jobs V4__recurring_jobs.sql"),
+              "4 recurring jobs V4__recurring_jobs.sql",
+              "5 trace context V5__trace_context.sql"),
           sql.column(
               "SELECT version || ' ' || description || ' ' || script FROM dbq_schema_version"
                   + " ORDER BY version"));
@@ -51,7 +52,8 @@ class MigrateTest {
       dbq.migrate();
 
       Sql sql = new Sql(database);
-      assertEquals(4, sql.count("SELECT count(*) FROM dbq_schema_version"));
+      assertEquals(
+          Migrator.migrations().size(), sql.count("SELECT count(*) FROM dbq_schema_version"));
       assertEquals(1, sql.count("SELECT count(*) FROM dbq_job"), "data survives");
     }
   }

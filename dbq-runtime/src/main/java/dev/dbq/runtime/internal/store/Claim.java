@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param runnableMicros the time since it became runnable (the later of created and run_after) at
  *     the claim, or -1 when unknown
  * @param claimedNanos {@link System#nanoTime()} just before the claim statement ran
+ * @param traceContextJson the trace context stored at the enqueue, a JSON object, or null
  */
 public record Claim(
     UUID id,
@@ -31,7 +32,8 @@ public record Claim(
     UUID claimId,
     long ageMicros,
     long runnableMicros,
-    long claimedNanos) {
+    long claimedNanos,
+    String traceContextJson) {
 
   /** A claim whose ages are unknown (warm-ups, tests). */
   public Claim(
@@ -44,6 +46,19 @@ public record Claim(
       String workspaceJson,
       int attempt,
       UUID claimId) {
-    this(id, name, queue, priority, seq, stepIndex, workspaceJson, attempt, claimId, -1, -1, 0);
+    this(
+        id,
+        name,
+        queue,
+        priority,
+        seq,
+        stepIndex,
+        workspaceJson,
+        attempt,
+        claimId,
+        -1,
+        -1,
+        0,
+        null);
   }
 }

@@ -45,6 +45,8 @@ public final class JobStore {
     String[] workspaces = new String[n];
     String[] runAfters = new String[n];
     Long[] delays = new Long[n];
+    // null unless some job has one: without tracing the statement binds one NULL, not an array
+    String[] traceContexts = null;
     for (int i = 0; i < n; i++) {
       NewJob job = jobs.get(i);
       ids[i] = job.id().toString();
@@ -55,6 +57,12 @@ public final class JobStore {
       runAfters[i] =
           job.runAfter() == null ? null : job.runAfter().truncatedTo(ChronoUnit.MICROS).toString();
       delays[i] = job.runAfterDelay() == null ? null : micros(job.runAfterDelay());
+      if (job.traceContextJson() != null) {
+        if (traceContexts == null) {
+          traceContexts = new String[n];
+        }
+        traceContexts[i] = job.traceContextJson();
+      }
     }
     try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.INSERT_JOBS)) {
       s.setArray("ids", "text", ids)
@@ -64,6 +72,7 @@ public final class JobStore {
           .setArray("workspaces", "text", workspaces)
           .setArray("run_afters", "text", runAfters)
           .setArray("delays_us", "int8", delays)
+          .setArray("trace_contexts", "text", traceContexts)
           .setBoolean("notify", notify)
           .setString("channel", Notifications.CHANNEL);
       s.executeQuery().close();

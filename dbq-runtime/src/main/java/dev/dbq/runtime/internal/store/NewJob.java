@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param workspaceJson the workspace, a JSON object
  * @param runAfter the earliest start, or null
  * @param runAfterDelay a delay counted from the database clock at insert, or null
+ * @param traceContextJson the enqueue's trace context, a JSON object of strings, or null (no
+ *     enqueue interceptor gave one)
  */
 public record NewJob(
     UUID id,
@@ -24,4 +26,23 @@ public record NewJob(
     int priority,
     String workspaceJson,
     Instant runAfter,
-    Duration runAfterDelay) {}
+    Duration runAfterDelay,
+    String traceContextJson) {
+
+  /** A job without a trace context. */
+  public NewJob(
+      UUID id,
+      String name,
+      String queue,
+      int priority,
+      String workspaceJson,
+      Instant runAfter,
+      Duration runAfterDelay) {
+    this(id, name, queue, priority, workspaceJson, runAfter, runAfterDelay, null);
+  }
+
+  /** The same job with the trace context given (null for none). */
+  public NewJob withTraceContext(String json) {
+    return new NewJob(id, name, queue, priority, workspaceJson, runAfter, runAfterDelay, json);
+  }
+}

@@ -137,7 +137,8 @@ public final class WorkerStore {
         rs.getObject(9, UUID.class),
         rs.getLong(10),
         rs.getLong(11),
-        claimedNanos);
+        claimedNanos,
+        rs.getString(12));
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.dbq.runtime.JobDefinition;
 import dev.dbq.runtime.JobState;
 import dev.dbq.runtime.StepDefinition;
 import dev.dbq.runtime.internal.Listeners;
+import dev.dbq.runtime.internal.TraceContextJson;
 import dev.dbq.runtime.internal.store.Claim;
 import dev.dbq.runtime.internal.store.StepOutcome;
 import dev.dbq.runtime.internal.store.WorkerStore;
@@ -72,7 +73,9 @@ public final class ListenerEvents implements WorkerEvents {
         claim.stepIndex() == 0 && claim.attempt() == 1 && claim.runnableMicros() >= 0
             ? Duration.ofNanos(claim.runnableMicros() * 1000)
             : null;
-    var event = new DbqEvent.StepStarted(run(claim), delay);
+    var event =
+        new DbqEvent.StepStarted(
+            run(claim), delay, TraceContextJson.read(claim.traceContextJson()));
     listeners.tell("onStepStarted", l -> l.onStepStarted(event));
   }
 

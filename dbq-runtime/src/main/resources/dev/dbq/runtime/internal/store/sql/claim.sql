@@ -15,7 +15,8 @@
 -- The claim is fenced by the states it expects (NEW, READY) and SKIP LOCKED; it starts a new claim
 -- id that every later statement of the job's run names.
 -- It also returns the job's age and the time since it became runnable (the later of created and
--- run_after), in microseconds on the database clock, for the worker's events (start delay, age).
+-- run_after), in microseconds on the database clock, for the worker's events (start delay, age),
+-- and the trace context stored at the enqueue (NULL unless a tracing module stored one).
 -- parameters: :queues (sorted), :names the job names of the catalog, :limit, :slots, :worker_id
 -- the lock owner, :lease_millis
 WITH queue AS (
@@ -61,4 +62,5 @@ WHERE j.id = ANY(ARRAY(SELECT id FROM candidate))
 RETURNING j.id, j.name, j.queue_name, j.priority, j.seq, j.next_step, j.workspace::text,
           j.attempt, j.claim_id,
           greatest(0, (extract(epoch FROM now() - j.created) * 1000000))::bigint,
-          greatest(0, (extract(epoch FROM now() - greatest(j.created, j.run_after)) * 1000000))::bigint
+          greatest(0, (extract(epoch FROM now() - greatest(j.created, j.run_after)) * 1000000))::bigint,
+          j.trace_context::text

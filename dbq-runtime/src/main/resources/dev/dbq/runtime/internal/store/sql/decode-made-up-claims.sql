@@ -4,5 +4,5 @@
 -- parameters: :rows
 SELECT gen_random_uuid(), 'dbq_worker_warm_up', 'dbq warm-up', 0, i::bigint, 0,
        '{"warm":1}'::jsonb::text, 1, gen_random_uuid(),
-       0::bigint, 0::bigint
+       0::bigint, 0::bigint, '{"traceparent":"warm"}'::jsonb::text
   FROM generate_series(1, :rows) AS i
