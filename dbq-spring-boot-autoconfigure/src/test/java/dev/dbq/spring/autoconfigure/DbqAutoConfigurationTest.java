@@ -16,6 +16,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -146,6 +147,24 @@ class DbqAutoConfigurationTest {
               assertThat(order.indexOf("flywayInitializer")).isLessThan(order.indexOf("dbq"));
             });
     assertThat(TestDatabases.hasTable(url, "app_order")).isTrue();
+    assertThat(TestDatabases.hasTable(url, "dbq_job")).isTrue();
+  }
+
+  @Test
+  void withLiquibaseTheApplicationsChangeLogRunsFirstThenDbqsMigrations() {
+    String url = databases.create();
+    Runners.onDatabase(url)
+        .withConfiguration(AutoConfigurations.of(LiquibaseAutoConfiguration.class))
+        .withUserConfiguration(InitialisationOrder.class)
+        .withPropertyValues("spring.liquibase.change-log=classpath:db/liquibase/changelog.yaml")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              List<String> order = context.getBean(InitialisationOrder.class).beans;
+              assertThat(order).contains("liquibase", "dbq");
+              assertThat(order.indexOf("liquibase")).isLessThan(order.indexOf("dbq"));
+            });
+    assertThat(TestDatabases.hasTable(url, "app_invoice")).isTrue();
     assertThat(TestDatabases.hasTable(url, "dbq_job")).isTrue();
   }
 
