@@ -65,12 +65,24 @@ public final class Dbq implements AutoCloseable {
   private final Listeners listeners = new Listeners(List.of());
   private final EnqueueInterceptors interceptors = new EnqueueInterceptors();
   private final Queues queues;
+  private final TransactionConnections transactions;
+  private final InstanceFactory instances;
 
   private Dbq(DataSource dataSource, HikariDataSource ownPool) {
+    this(dataSource, ownPool, null, InstanceFactory.NEW_INSTANCE_PER_CALL);
+  }
+
+  private Dbq(
+      DataSource dataSource,
+      HikariDataSource ownPool,
+      TransactionConnections transactions,
+      InstanceFactory instances) {
     this.dataSource = dataSource;
     this.ownPool = ownPool;
     this.enqueuer = new Enqueuer(dataSource);
     this.queues = new Queues(dataSource);
+    this.transactions = transactions;
+    this.instances = instances;
   }
 
   /**
@@ -114,6 +126,25 @@ public final class Dbq implements AutoCloseable {
    */
   public static Dbq create(DataSource dataSource) {
     return new Dbq(Objects.requireNonNull(dataSource, "dataSource"), null);
+  }
+
+  /**
+   * Starts a {@code Dbq} on the caller's data source with more than {@link #create(DataSource)}
+   * sets: the transactions enqueues join and the instances creation hooks run on. What frameworks
+   * use (the Spring Boot starter builds its {@code Dbq} here).
+   *
+   * <pre>{@code
+   * Dbq dbq = Dbq.builder(dataSource)
+   *     .transactionConnections(connections)   // enqueue() joins the caller's transaction
+   *     .instanceFactory(factory)              // creation hooks run on the container's beans
+   *     .build();
+   * }</pre>
+   *
+   * @param dataSource a data source for the dbq database; {@link #close()} leaves it open
+   * @return a builder
+   */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
   }
 
   /**
@@ -189,6 +220,24 @@ public final class Dbq implements AutoCloseable {
     Migrator.migrate(dataSource);
   }
 
+  /**
+   * The migrations of this version of dbq that the database has not recorded in {@code
+   * dbq_schema_version}: empty once {@link #migrate()} has run. A schema that Flyway or Liquibase
+   * applied from the scripts records nothing there, so every script reads missing until {@link
+   * #migrate()} runs once (it re-applies the idempotent scripts and records them). For health
+   * checks; it only reads.
+   *
+   * @return the script names ({@code V1__create_dbq_job.sql}, ...), in order
+   * @throws DbqException when the database fails
+   */
+  public List<String> missingMigrations() {
+    try (Connection c = dataSource.getConnection()) {
+      return Migrator.missing(c);
+    } catch (SQLException e) {
+      throw new DbqException("cannot read the applied migrations: " + e.getMessage(), e);
+    }
+  }
+
   UUID enqueue(JobBuilder<?> job) {
     return enqueueAll(List.of(job)).get(0);
   }
@@ -202,6 +251,10 @@ public final class Dbq implements AutoCloseable {
    * order: they are committed together when this returns, and jobs of equal priority run in that
    * order. Every creation hook runs first; if one throws, nothing is inserted. From generated
    * builders: {@code dbq.enqueueAll(List.of(Jobs.a().workspace(x), Jobs.b()))}.
+   *
+   * <p>A {@code Dbq} built with {@link Builder#transactionConnections} inserts instead on the
+   * connection of the transaction the calling thread has open, when it has one: the jobs then exist
+   * exactly when that transaction commits.
    *
    * <p>Idle workers are notified once per distinct queue: by the statement itself, or, while other
    * enqueues of this {@code Dbq} are in flight, right after the commit, coalesced with theirs
@@ -223,20 +276,49 @@ public final class Dbq implements AutoCloseable {
    */
   public List<UUID> enqueueAll(Collection<? extends JobBuilder<?>> jobs) {
     // hooks run before a connection is taken from the pool: user code never holds one
-    List<NewJob> prepared = JobPreparation.prepareAll(jobs);
-    List<UUID> ids =
-        interceptors.isEmpty()
-            ? enqueuer.enqueue(prepared)
-            : interceptors.around(prepared, false, enqueuer::enqueue);
-    EnqueueEvents.tell(listeners, prepared, false);
+    List<NewJob> prepared = JobPreparation.prepareAll(jobs, instances);
+    Connection joined = transactions == null ? null : joinedConnection();
+    if (joined == null) {
+      List<UUID> ids = intercepted(interceptors, prepared, false, enqueuer::enqueue);
+      EnqueueEvents.tell(listeners, prepared, false);
+      return ids;
+    }
+    List<UUID> ids;
+    try {
+      ids = intercepted(interceptors, prepared, true, p -> Enqueuer.enqueue(joined, p));
+    } catch (RuntimeException e) {
+      try {
+        transactions.release(joined);
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    try {
+      transactions.release(joined);
+    } catch (SQLException e) {
+      throw new DbqException("cannot give back the transaction's connection: " + e.getMessage(), e);
+    }
+    EnqueueEvents.tell(listeners, prepared, true);
     return ids;
+  }
+
+  private Connection joinedConnection() {
+    try {
+      return transactions.current();
+    } catch (SQLException e) {
+      throw new DbqException(
+          "cannot join the caller's transaction to enqueue: " + e.getMessage(), e);
+    }
   }
 
   /**
    * Enqueues many jobs in one statement inside the caller's transaction, in the given order: the
    * jobs exist exactly when the caller commits. The connection is neither committed, rolled back
    * nor closed, and its auto-commit is left as it is (with auto-commit on, the jobs commit at
-   * once). Every creation hook runs first; if one throws, nothing is inserted.
+   * once). Every creation hook runs first; if one throws, nothing is inserted. Creation hooks that
+   * are instance methods run on the instances of the {@linkplain #getDefault() default} {@code
+   * Dbq}'s {@link InstanceFactory}, when there is one.
    *
    * @param connection the caller's connection
    * @param jobs the builders
@@ -250,16 +332,30 @@ public final class Dbq implements AutoCloseable {
   public static List<UUID> enqueueAll(
       Connection connection, Collection<? extends JobBuilder<?>> jobs) {
     Objects.requireNonNull(connection, "connection");
-    List<NewJob> prepared = JobPreparation.prepareAll(jobs);
     Dbq current = defaultDbq;
+    List<NewJob> prepared =
+        JobPreparation.prepareAll(
+            jobs, current != null ? current.instances : InstanceFactory.NEW_INSTANCE_PER_CALL);
     List<UUID> ids =
-        current == null || current.interceptors.isEmpty()
+        current == null
             ? Enqueuer.enqueue(connection, prepared)
-            : current.interceptors.around(prepared, true, p -> Enqueuer.enqueue(connection, p));
+            : intercepted(
+                current.interceptors, prepared, true, p -> Enqueuer.enqueue(connection, p));
     if (current != null) {
       EnqueueEvents.tell(current.listeners, prepared, true);
     }
     return ids;
+  }
+
+  /** The insert, through the enqueue interceptors when there are any. */
+  private static List<UUID> intercepted(
+      EnqueueInterceptors interceptors,
+      List<NewJob> prepared,
+      boolean inCallersTransaction,
+      EnqueueInterceptors.Insert insert) {
+    return interceptors.isEmpty()
+        ? insert.write(prepared)
+        : interceptors.around(prepared, inCallersTransaction, insert);
   }
 
   /**
@@ -461,6 +557,53 @@ public final class Dbq implements AutoCloseable {
     enqueuer.close();
     if (ownPool != null) {
       ownPool.close();
+    }
+  }
+
+  /**
+   * Configures a {@code Dbq} on the caller's data source; from {@link Dbq#builder(DataSource)}.
+   * Unset, each setting is what {@link Dbq#create(DataSource)} uses.
+   */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private TransactionConnections transactions;
+    private InstanceFactory instances = InstanceFactory.NEW_INSTANCE_PER_CALL;
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
+    /**
+     * Makes enqueues through this {@code Dbq} join the calling thread's transaction, when it has
+     * one (see {@link TransactionConnections}); unset, they always commit on a connection of their
+     * own.
+     *
+     * @param connections finds the transaction's connection
+     * @return this builder
+     */
+    public Builder transactionConnections(TransactionConnections connections) {
+      this.transactions = Objects.requireNonNull(connections, "connections");
+      return this;
+    }
+
+    /**
+     * Where the creation hooks that are instance methods get their instance at enqueue; {@link
+     * InstanceFactory#NEW_INSTANCE_PER_CALL} unless set. Workers have their own ({@link
+     * DbqWorker.Builder#instanceFactory}).
+     *
+     * @param factory supplies the instances
+     * @return this builder
+     */
+    public Builder instanceFactory(InstanceFactory factory) {
+      this.instances = Objects.requireNonNull(factory, "factory");
+      return this;
+    }
+
+    /**
+     * @return the queue; {@link Dbq#close()} leaves the data source open
+     */
+    public Dbq build() {
+      return new Dbq(dataSource, null, transactions, instances);
     }
   }
 }

@@ -30,16 +30,17 @@ final class JobPreparation {
    *     propagate unchanged
    */
   /** Prepares each job in order; a failing one stops the lot, before anything is written. */
-  static List<NewJob> prepareAll(Collection<? extends JobBuilder<?>> jobs) {
+  static List<NewJob> prepareAll(
+      Collection<? extends JobBuilder<?>> jobs, InstanceFactory instances) {
     Objects.requireNonNull(jobs, "jobs");
     List<NewJob> prepared = new ArrayList<>(jobs.size());
     for (JobBuilder<?> job : jobs) {
-      prepared.add(prepare(Objects.requireNonNull(job, "job")));
+      prepared.add(prepare(Objects.requireNonNull(job, "job"), instances));
     }
     return prepared;
   }
 
-  private static NewJob prepare(JobBuilder<?> builder) {
+  private static NewJob prepare(JobBuilder<?> builder, InstanceFactory instances) {
     JobDefinition definition = builder.definition();
     UUID id = UUID.randomUUID();
     if (builder.workspaceValue() == null && definition.workspaceType().isPresent()) {
@@ -49,7 +50,7 @@ final class JobPreparation {
     }
     Object workspace = checkedWorkspace(definition, builder.workspaceValue());
     if (definition.creationHook().isPresent()) {
-      workspace = runCreationHook(definition, id, builder, workspace);
+      workspace = runCreationHook(definition, id, builder, workspace, instances);
     }
     return new NewJob(
         id,
@@ -85,7 +86,11 @@ final class JobPreparation {
   }
 
   private static Object runCreationHook(
-      JobDefinition definition, UUID id, JobBuilder<?> builder, Object workspace) {
+      JobDefinition definition,
+      UUID id,
+      JobBuilder<?> builder,
+      Object workspace,
+      InstanceFactory instances) {
     JobContext.Builder context =
         JobContext.builder(id, definition.name())
             .queue(builder.queueName())
@@ -97,8 +102,7 @@ final class JobPreparation {
       Map<String, Object> map = (Map<String, Object>) workspace;
       context.workspace(map);
     }
-    Invocation invocation =
-        new Invocation(context.build(), workspace, null, InstanceFactory.NEW_INSTANCE_PER_CALL);
+    Invocation invocation = new Invocation(context.build(), workspace, null, instances);
     Object result;
     try {
       result = definition.creationHook().orElseThrow().call(invocation);

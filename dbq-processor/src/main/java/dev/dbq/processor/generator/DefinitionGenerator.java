@@ -162,7 +162,7 @@ public final class DefinitionGenerator {
     if (method.isStatic()) {
       invocation.add("$T", method.owner());
     } else {
-      invocation.add("$N.instance($T.class, $T::new)", INVOCATION, method.owner(), method.owner());
+      invocation.add("$N.instance($T.class, $L)", INVOCATION, method.owner(), constructor(method));
     }
     invocation.add(".$N(", method.methodName());
     List<CodeBlock> arguments = new ArrayList<>();
@@ -183,6 +183,25 @@ public final class DefinitionGenerator {
       spec.addStatement("$L", invocation.build()).addStatement("return $N.workspace()", INVOCATION);
     }
     return spec.build();
+  }
+
+  /**
+   * {@code Owner::new}; for a container's bean, which has no no-arg constructor, a supplier that
+   * says why only the container's {@code InstanceFactory} can supply one.
+   */
+  private static CodeBlock constructor(MethodModel method) {
+    if (method.ownerConstructible()) {
+      return CodeBlock.of("$T::new", method.owner());
+    }
+    String message =
+        "class "
+            + method.owner().canonicalName()
+            + " has no no-arg constructor, so its instances must come from a dependency-injection"
+            + " container: give the worker and the Dbq the container's InstanceFactory (the Spring"
+            + " Boot starter does), one that supplies "
+            + method.owner().simpleName()
+            + " without calling this constructor";
+    return CodeBlock.of("() -> { throw new $T($S); }", IllegalStateException.class, message);
   }
 
   private static CodeBlock argument(ParameterKind parameter, JobModel job) {

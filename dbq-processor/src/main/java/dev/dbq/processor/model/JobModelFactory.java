@@ -135,6 +135,7 @@ public final class JobModelFactory {
         ClassName.get((TypeElement) method.getEnclosingElement()),
         method.getModifiers().contains(Modifier.STATIC),
         parameters,
-        method.getReturnType().getKind() != TypeKind.VOID);
+        method.getReturnType().getKind() != TypeKind.VOID,
+        TypeFacts.noArgConstructor((TypeElement) method.getEnclosingElement()).isPresent());
   }
 }

@@ -1,5 +1,6 @@
 package dev.dbq.processor.validation;
 
+import dev.dbq.processor.model.ContainerManaged;
 import dev.dbq.processor.model.ParameterKind;
 import dev.dbq.processor.model.TypeFacts;
 import dev.dbq.processor.model.WorkspaceUse;
@@ -67,6 +68,11 @@ final class MethodValidator {
     if (!method.getModifiers().contains(Modifier.STATIC)
         && !method.getModifiers().contains(Modifier.ABSTRACT)) {
       Optional<Message> why = facts.whyNotInstantiable(owner);
+      if (why.equals(Optional.of(Message.REASON_NO_CONSTRUCTOR))
+          && ContainerManaged.isContainerManaged(owner)) {
+        // a container's bean: its InstanceFactory supplies the instances, no constructor is called
+        return;
+      }
       if (why.isPresent()) {
         report.error(
             method,

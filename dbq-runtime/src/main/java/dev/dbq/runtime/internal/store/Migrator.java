@@ -159,6 +159,33 @@ public final class Migrator {
     return applied;
   }
 
+  /**
+   * The migrations this version knows that {@code dbq_schema_version} does not record; all of them
+   * when the table does not exist. Reads only.
+   *
+   * @param c a connection to the dbq database
+   * @return the script names, in order
+   * @throws SQLException when the database fails
+   */
+  public static List<String> missing(Connection c) throws SQLException {
+    Set<Integer> done = new HashSet<>();
+    if (versionTableExists(c)) {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(SqlStatement.APPLIED_VERSIONS.sql())) {
+        while (rs.next()) {
+          done.add(rs.getInt(1));
+        }
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (Migration m : migrations()) {
+      if (!done.contains(m.version())) {
+        missing.add(m.script());
+      }
+    }
+    return missing;
+  }
+
   private static boolean versionTableExists(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(SqlStatement.VERSION_TABLE_EXISTS.sql())) {
