@@ -4,7 +4,10 @@ import dev.dbq.runtime.JobCatalog;
 import dev.dbq.runtime.JobDefinition;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The jobs of these tests: {@code import} fails while {@link #SOURCE_DOWN} is set (then succeeds on
@@ -14,6 +17,14 @@ final class TestJobs {
   /** Whether {@code import}'s source is down: its step throws while it is. */
   static final AtomicBoolean SOURCE_DOWN = new AtomicBoolean(true);
 
+  /**
+   * Holds a running {@code import} (source up) until a test opens it, so that a browser test sees
+   * the job running before it completes; open unless a test closes it.
+   */
+  static final AtomicReference<CountDownLatch> GATE = new AtomicReference<>(new CountDownLatch(0));
+
+  private static final long GATE_BOUND_SECONDS = 30;
+
   static final JobDefinition IMPORT =
       JobDefinition.builder("import")
           .queue("imports")
@@ -22,6 +33,9 @@ final class TestJobs {
               call -> {
                 if (SOURCE_DOWN.get()) {
                   throw new IllegalStateException("source down: connection refused");
+                }
+                if (!GATE.get().await(GATE_BOUND_SECONDS, TimeUnit.SECONDS)) {
+                  throw new IllegalStateException("the test never opened the gate");
                 }
                 return null;
               })

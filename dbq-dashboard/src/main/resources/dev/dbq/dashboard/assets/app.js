@@ -54,15 +54,34 @@ async function show() {
   await refresh();
 }
 
+let again = false;
+let refreshFailed = false;
+
 async function refresh() {
-  if (!current || refreshing) return;
+  if (!current) return;
+  if (refreshing) {
+    // one in flight (maybe of the page just left): run once more after it, for the page shown now
+    again = true;
+    return;
+  }
   refreshing = true;
   try {
-    await current.refresh();
-    updated.textContent = `updated ${new Date().toLocaleTimeString(undefined, { hour12: false })}`;
-    document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes) + 1);
-  } catch (e) {
-    ctx.notify(e.message, 'error');
+    do {
+      again = false;
+      const page = current;
+      try {
+        await page.refresh();
+        if (refreshFailed) ctx.notify(null);
+        refreshFailed = false;
+        updated.textContent = `updated ${new Date().toLocaleTimeString(undefined, { hour12: false })}`;
+        document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes) + 1);
+      } catch (e) {
+        if (page === current) {
+          refreshFailed = true;
+          ctx.notify(`cannot update: ${e.message}`, 'error');
+        }
+      }
+    } while (again);
   } finally {
     refreshing = false;
   }

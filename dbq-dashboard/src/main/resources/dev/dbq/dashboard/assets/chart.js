@@ -10,8 +10,8 @@ const SERIES = [
 ];
 
 export function activityChart(activity) {
-  const width = 720;
-  const height = 140;
+  const width = 1280;
+  const height = 180;
   const top = 10;
   const bottom = 20;
   const buckets = activity.buckets;

@@ -33,6 +33,12 @@ export function append(el, children) {
   return el;
 }
 
+/** Replaces an element's children, leaving out null, undefined and false as append does. */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  return append(el, children);
+}
+
 /** A local date and time, seconds included; '—' for none. */
 export function time(iso) {
   if (!iso) return '—';

@@ -1,7 +1,7 @@
 // One job: its facts, its steps with every run (worker, times, outcome, error and stack trace),
 // the workspace pretty-printed, the history of its states, and the actions on it.
 import { get, post } from '../api.js';
-import { h, time, duration, stateBadge } from '../dom.js';
+import { h, fill, time, duration, stateBadge } from '../dom.js';
 
 const ACTIONS = [
   { path: 'retry', label: 'Retry', permission: 'retry', when: ['FAILED', 'CANCELLED'] },
@@ -38,7 +38,7 @@ export function mount(main, route, ctx) {
       if (text === last) return;
       last = text;
       const can = ctx.config.actions;
-      body.replaceChildren(
+      fill(body, 
         h('h1', {}, job.name, ' ', stateBadge(job.state)),
         h('p', { class: 'mono muted' }, job.id),
         h('div', { class: 'actions' }, ACTIONS.filter((a) => a.when.includes(job.state)).map((a) =>

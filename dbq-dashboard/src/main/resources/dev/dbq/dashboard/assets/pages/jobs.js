@@ -2,7 +2,7 @@
 // view can be shared; keyset pages; actions on the chosen jobs or on every job the filter matches,
 // with the count shown and a confirmation.
 import { get, post } from '../api.js';
-import { h, time, stateBadge, STATES } from '../dom.js';
+import { h, fill, time, stateBadge, STATES } from '../dom.js';
 
 const FILTER_KEYS = ['state', 'queue', 'name', 'from', 'to', 'workspace'];
 const ACTIONS = [
@@ -32,7 +32,7 @@ export function mount(main, route, ctx) {
 
   function askConfirm(text, run) {
     confirm.hidden = false;
-    confirm.replaceChildren(h('span', {}, text), ' ',
+    fill(confirm, h('span', {}, text), ' ',
       h('button', { type: 'button', class: 'danger', id: 'confirm-action', onclick: async () => { confirm.hidden = true; await run(); } }, 'Confirm'),
       ' ', h('button', { type: 'button', onclick: () => { confirm.hidden = true; } }, 'Cancel'));
   }
@@ -58,7 +58,7 @@ export function mount(main, route, ctx) {
     lastBulk = key;
     const can = ctx.config.actions;
     const describe = filter.toString() ? `matching ${decodeURIComponent(filter.toString()).replaceAll('&', ', ')}` : 'of every job';
-    bulk.replaceChildren(
+    fill(bulk, 
       h('span', { class: 'bulk-group' }, h('span', { class: 'muted' }, 'Selected: '),
         ACTIONS.map((a) => h('button', {
           type: 'button', class: `small action-selected-${a.key}`, disabled: !can[a.permission] || selected.size === 0,
@@ -78,12 +78,12 @@ export function mount(main, route, ctx) {
 
   function renderRows(page) {
     if (page.jobs.length === 0) {
-      table.replaceChildren(h('p', { class: 'muted empty' }, 'No job matches this filter.'));
+      fill(table, h('p', { class: 'muted empty' }, 'No job matches this filter.'));
     } else {
       const all = h('input', { type: 'checkbox', 'aria-label': 'select the jobs of this page',
         checked: page.jobs.every((j) => selected.has(j.id)),
         onchange: (e) => { for (const j of page.jobs) e.target.checked ? selected.add(j.id) : selected.delete(j.id); renderRows(page); renderBulk(); } });
-      table.replaceChildren(h('table', { class: 'grid jobs' },
+      fill(table, h('table', { class: 'grid jobs' },
         h('thead', {}, h('tr', {}, h('th', {}, all), ['State', 'Job', 'Queue', 'Priority', 'Step', 'Attempt', 'Created', 'Modified', 'Last error'].map((t) => h('th', {}, t)))),
         h('tbody', {}, page.jobs.map((j) => h('tr', { 'data-id': j.id, 'data-state': j.state },
           h('td', {}, h('input', { type: 'checkbox', 'aria-label': `select ${j.id}`, checked: selected.has(j.id),
@@ -95,7 +95,7 @@ export function mount(main, route, ctx) {
           h('td', { class: 'error-cell', title: j.lastError ?? '' }, j.lastError ?? ''))))));
     }
     const base = filter.toString();
-    pager.replaceChildren(
+    fill(pager, 
       cursor ? h('a', { class: 'button', href: `#/jobs${base ? `?${base}` : ''}` }, 'First page') : null,
       page.next ? h('a', { class: 'button next-page', href: `#/jobs?${base ? `${base}&` : ''}cursor=${encodeURIComponent(page.next)}` }, 'Next page') : null);
   }

@@ -1,7 +1,7 @@
 // Overview: jobs by state, the last hour's runs, every queue's depth and oldest wait, the workers
 // seen at work.
 import { get } from '../api.js';
-import { h, duration, time, STATES } from '../dom.js';
+import { h, fill, duration, time, STATES } from '../dom.js';
 import { activityChart } from '../chart.js';
 
 export function mount(main) {
@@ -14,7 +14,7 @@ export function mount(main) {
       const text = JSON.stringify({ ...data, activity: { ...data.activity, until: null, since: null } });
       if (text === last) return;
       last = text;
-      body.replaceChildren(
+      fill(body, 
         h('section', { class: 'cards' }, STATES.map((s) =>
           h('a', { class: `card card-${s.toLowerCase()}`, href: `#/jobs?state=${s}` },
             h('span', { class: 'card-count' }, data.counts.byState[s].toLocaleString()),

@@ -1,6 +1,6 @@
 // Queues: pause, resume and the global concurrency limit of each queue.
 import { get, post } from '../api.js';
-import { h, duration } from '../dom.js';
+import { h, fill, duration } from '../dom.js';
 
 export function mount(main, route, ctx) {
   const body = h('div');
@@ -26,11 +26,11 @@ export function mount(main, route, ctx) {
       if (text === last || (body.contains(document.activeElement) && document.activeElement.tagName === 'INPUT')) return;
       last = text;
       if (data.queues.length === 0) {
-        body.replaceChildren(h('p', { class: 'muted' }, 'No queue has jobs or settings yet.'));
+        fill(body, h('p', { class: 'muted' }, 'No queue has jobs or settings yet.'));
         return;
       }
       const can = ctx.config.actions;
-      body.replaceChildren(h('table', { class: 'grid queues' },
+      fill(body, h('table', { class: 'grid queues' },
         h('thead', {}, h('tr', {}, ['Queue', 'Status', 'Waiting', 'Running', 'Failed', 'Oldest waiting', 'Concurrency limit', ''].map((t) => h('th', {}, t)))),
         h('tbody', {}, data.queues.map((q) => {
           const name = encodeURIComponent(q.name);

@@ -1,6 +1,6 @@
 // Schedules: every recurring job the workers registered, its next fire time and its last outcome.
 import { get } from '../api.js';
-import { h, time } from '../dom.js';
+import { h, fill, time } from '../dom.js';
 
 export function mount(main) {
   const body = h('div');
@@ -13,10 +13,10 @@ export function mount(main) {
       if (text === last) return;
       last = text;
       if (data.schedules.length === 0) {
-        body.replaceChildren(h('p', { class: 'muted' }, 'No recurring job is registered (a worker registers the @Recurring jobs of its catalog).'));
+        fill(body, h('p', { class: 'muted' }, 'No recurring job is registered (a worker registers the @Recurring jobs of its catalog).'));
         return;
       }
-      body.replaceChildren(h('table', { class: 'grid' },
+      fill(body, h('table', { class: 'grid' },
         h('thead', {}, h('tr', {}, ['Job', 'Cron', 'Zone', 'Next fire', 'Last fire', 'Last outcome', 'Last seen'].map((t) => h('th', {}, t)))),
         h('tbody', {}, data.schedules.map((s) => h('tr', {},
           h('td', {}, h('a', { href: `#/jobs?name=${encodeURIComponent(s.jobName)}` }, s.jobName)),
