@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The dashboard's server time on a large table (issue #18: the jobs page's first page within 200
- * ms on a million jobs): {@code JobsPageCost [JOBS] [ROUNDS]} fills {@code dbq_job} with JOBS jobs
+ * The dashboard's server time on a large table (issue #18: the jobs page's first page within 200 ms
+ * on a million jobs): {@code JobsPageCost [JOBS] [ROUNDS]} fills {@code dbq_job} with JOBS jobs
  * (1,000,000 unless given: 3 queues, 4 names, every state, a workspace each, a failed run of
  * history for the failed ones), then answers each of the dashboard's requests ROUNDS times (50
- * unless given) through its handler, as a browser's would reach it, and prints the median, the
- * 95th percentile and the worst, in milliseconds. The database is the bench's ({@code
+ * unless given) through its handler, as a browser's would reach it, and prints the median, the 95th
+ * percentile and the worst, in milliseconds. The database is the bench's ({@code
  * DBQ_BENCH_JDBC_URL}); its dbq tables are recreated. The jobs page asks for its page and its count
  * apart ({@code api/jobs}, {@code api/jobs/count}), so the page's figure is what a user waits for.
  */
