@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.OutputType;
@@ -25,27 +26,44 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the browser tests are skipped with a message, unless {@code DBQ_BROWSER_TESTS=required} (as
  * {@code .ci/run} sets it): then they fail.
  */
-final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher {
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+final class Browser
+    implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, TestWatcher {
+  /** Debian's, unless {@code -Ddbq.chromedriver=PATH} names another. */
+  static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("dbq.chromedriver", "/usr/bin/chromedriver"));
+
+  /** Debian's, unless {@code -Ddbq.chromium=PATH} names another. */
+  static final Path CHROMIUM = Path.of(System.getProperty("dbq.chromium", "/usr/bin/chromium"));
+
   static final Duration BOUND = Duration.ofSeconds(20);
 
   WebDriver driver;
   private ChromeDriverService service;
 
+  /** Skips the tests, saying why, when the browser is missing, unless they are required. */
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    if (present()) {
+      return ConditionEvaluationResult.enabled("chromium and chromedriver are installed");
+    }
+    String message =
+        "the browser tests need Debian's chromium and chromium-driver ("
+            + CHROMIUM
+            + ", "
+            + CHROMEDRIVER
+            + "): apt-get install chromium chromium-driver";
+    if ("required".equals(System.getProperty("dbq.browser.tests"))) {
+      throw new IllegalStateException("DBQ_BROWSER_TESTS=required, but " + message);
+    }
+    return ConditionEvaluationResult.disabled("skipped: " + message);
+  }
+
+  private static boolean present() {
+    return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
-    boolean required = "required".equals(System.getProperty("dbq.browser.tests"));
-    boolean present = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-    if (!present) {
-      String message =
-          "the browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium,"
-              + " /usr/bin/chromedriver): apt-get install chromium chromium-driver";
-      if (required) {
-        throw new IllegalStateException("DBQ_BROWSER_TESTS=required, but " + message);
-      }
-      Assumptions.abort("skipped: " + message);
-    }
     System.setProperty("SE_OFFLINE", "true");
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     service =

@@ -179,4 +179,26 @@ class DashboardApiTest {
     assertEquals(400, http.get("/api/jobs?workspace=[1]").status());
     assertEquals(404, http.get("/api/jobs/" + UUID.randomUUID()).status());
   }
+
+  @Test
+  void theCreationWindowFiltersThePageAndAnActionOnIt() throws Exception {
+    UUID old = job(IMPORT).enqueue(db.dbq);
+    UUID recent = job(IMPORT).enqueue(db.dbq);
+    drain();
+    DashboardDatabase.execute(
+        db.url, "UPDATE dbq_job SET created = now() - interval '2 days' WHERE id = '" + old + "'");
+    String since = java.time.Instant.now().minus(java.time.Duration.ofDays(1)).toString();
+
+    JsonNode page = http.getJson("/api/jobs?state=FAILED&from=" + since);
+    assertEquals(List.of(recent.toString()), ids(page));
+    JsonNode before = http.getJson("/api/jobs?state=FAILED&to=" + since);
+    assertEquals(List.of(old.toString()), ids(before));
+
+    TestJobs.SOURCE_DOWN.set(false);
+    DashboardResponse retried =
+        http.post("/api/jobs/retry", "{\"filter\":\"state=FAILED&from=" + since + "\"}");
+    assertEquals(1, Http.json(retried).get("changed").asInt(), retried.text());
+    assertEquals(JobState.READY, db.dbq.findJob(recent).orElseThrow().state());
+    assertEquals(JobState.FAILED, db.dbq.findJob(old).orElseThrow().state());
+  }
 }
