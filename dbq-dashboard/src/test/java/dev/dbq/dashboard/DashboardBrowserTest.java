@@ -76,9 +76,11 @@ class DashboardBrowserTest {
   }
 
   @BeforeEach
-  void sourceDown() {
+  void sourceDownAndAFreshPage() {
     TestJobs.SOURCE_DOWN.set(true);
     TestJobs.GATE.set(new CountDownLatch(0));
+    // a page differing from the last test's by its fragment alone would keep that test's document
+    browser.driver.get("about:blank");
   }
 
   private static String url(DashboardServer server) {
@@ -174,10 +176,6 @@ class DashboardBrowserTest {
     browser.until(d -> rowsAre(3, "COMPLETE"));
     assertEquals(Boolean.TRUE, script("return window.dbqSameDocument === true;"));
     assertEquals(3, count(JobState.COMPLETE) - 2);
-
-    browser.driver.get(url(writable) + "#/");
-    browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("figure.chart")));
-    browser.screenshot("overview");
   }
 
   @Test
@@ -186,7 +184,16 @@ class DashboardBrowserTest {
     job(IMPORT).enqueue(db.dbq);
     awaitJobs("the job failed", () -> count(JobState.FAILED) == 1);
 
+    db.dbq.queues().limit("mail", 5);
+
     browser.driver.get(url(writable) + "#/queues");
+    assertEquals(
+        "5",
+        browser
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("tr[data-queue='mail'] input.limit")))
+            .getAttribute("value"));
     By pause = By.cssSelector("tr[data-queue='imports'] button.pause");
     browser.until(ExpectedConditions.elementToBeClickable(pause)).click();
     browser.until(
@@ -309,5 +316,45 @@ class DashboardBrowserTest {
     browser.driver.findElement(By.id("live")).click();
     assertEquals("paused", script("return document.body.dataset.updates;"));
     assertEquals("Resume updates", browser.driver.findElement(By.id("live")).getText());
+  }
+
+  @Test
+  void theOverviewChartsTheLastHoursStepRunsPerMinuteByOutcome() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      job(TWO).enqueue(db.dbq);
+    }
+    UUID failed = job(IMPORT).enqueue(db.dbq);
+    awaitJobs(
+        "4 COMPLETE, 1 FAILED", () -> count(JobState.COMPLETE) == 4 && count(JobState.FAILED) == 1);
+    // an hour of history as a busy worker leaves it: runs ending 1 to 59 minutes ago, more of them
+    // lately, a failure now and then
+    DashboardDatabase.execute(
+        db.url,
+        "INSERT INTO dbq_step_run (job_id, step_index, step_name, attempt, worker, started, ended,"
+            + " outcome) SELECT '"
+            + failed
+            + "', 0, 'fetch', 1, 'worker-' || (m % 3), now() - make_interval(mins => m) -"
+            + " interval '22 seconds', now() - make_interval(mins => m) - interval '20 seconds',"
+            + " CASE WHEN k % 9 = 0 THEN 'FAILED' WHEN k % 7 = 0 THEN 'RETRIED' ELSE 'SUCCEEDED'"
+            + " END FROM generate_series(1, 59) AS m, generate_series(1, 10 + (60 - m) / 3) AS k");
+
+    browser.driver.get(url(writable) + "#/");
+    browser.until(d -> d.findElements(By.cssSelector("figure.chart g.bucket")).size() == 60);
+    // the bucket of ten minutes ago (its runs ended 10 min 20 s ago, well inside it): 10 + 50 / 3
+    // = 26 runs, k = 9 and 18 failed, 7, 14 and 21 retried
+    String tenMinutesAgo =
+        (String)
+            script(
+                "return document.querySelectorAll('figure.chart g.bucket')[49]"
+                    + ".querySelector('title').textContent;");
+    assertTrue(
+        tenMinutesAgo.endsWith(": 21 succeeded, 2 failed, 3 retried, 0 lost/stopped/cancelled"),
+        tenMinutesAgo);
+    assertEquals(
+        "worker-0 worker-1 worker-2",
+        script(
+            "return [...document.querySelectorAll('section:last-child td.mono')]"
+                + ".map(td => td.textContent).filter(w => w.startsWith('worker-')).join(' ');"));
+    browser.screenshot("overview");
   }
 }
