@@ -1,6 +1,7 @@
 package dev.dbq.dashboard;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +23,7 @@ public record DashboardResponse(int status, Map<String, String> headers, byte[] 
    * @param body the body
    */
   public DashboardResponse {
-    headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     body = Objects.requireNonNull(body, "body").clone();
   }
 

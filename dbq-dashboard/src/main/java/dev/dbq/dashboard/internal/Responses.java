@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbq.dashboard.DashboardResponse;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,11 +48,8 @@ public final class Responses {
   public static DashboardResponse of(
       int status, String contentType, byte[] body, String cacheControl) {
     Map<String, String> headers = securityHeaders();
-    headers.put(
-        "Content-Type",
-        contentType.startsWith("image/png")
-            ? contentType
-            : contentType + "; charset=" + StandardCharsets.UTF_8.name().toLowerCase());
+    // every body the dashboard serves is UTF-8 text (its SVG icon too)
+    headers.put("Content-Type", contentType + "; charset=utf-8");
     headers.put("Cache-Control", cacheControl);
     return new DashboardResponse(status, headers, body);
   }
