@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.dbq.runtime.internal.ConnectionSettings;
 import dev.dbq.runtime.internal.Listeners;
 import dev.dbq.runtime.internal.OwnPool;
+import dev.dbq.runtime.internal.store.ActivityReader;
 import dev.dbq.runtime.internal.store.Enqueuer;
 import dev.dbq.runtime.internal.store.JobStore;
 import dev.dbq.runtime.internal.store.Migrator;
@@ -56,6 +57,9 @@ public final class Dbq implements AutoCloseable {
    * keep bulk data in tables or object storage and put a reference in the workspace.
    */
   public static final int MAX_WORKSPACE_BYTES = 1 << 20;
+
+  /** The buckets of {@link #recentActivity(Duration)}: a minute each over the last hour. */
+  private static final int RECENT_ACTIVITY_BUCKETS = 60;
 
   private static volatile Dbq defaultDbq;
 
@@ -445,6 +449,29 @@ public final class Dbq implements AutoCloseable {
       return QueueStatsReader.read(c);
     } catch (SQLException e) {
       throw new DbqException("cannot read queue stats: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What the workers did in the last {@code window}: the step runs that ended, by outcome, in 60
+   * equal buckets, and the workers seen at work (holding a job now, or having ended a run in the
+   * window). Bounded: see {@link RecentActivity#MAX_RUNS}.
+   *
+   * @param window how far back to look, 1 second to 7 days
+   * @return the activity, on the database clock
+   * @throws IllegalArgumentException when the window is outside that range
+   * @throws DbqException when the database fails
+   */
+  public RecentActivity recentActivity(Duration window) {
+    Objects.requireNonNull(window, "window");
+    if (window.compareTo(Duration.ofSeconds(1)) < 0 || window.compareTo(Duration.ofDays(7)) > 0) {
+      throw new IllegalArgumentException(
+          "the activity window must be between 1 second and 7 days, was " + window);
+    }
+    try (Connection c = dataSource.getConnection()) {
+      return ActivityReader.read(c, window, RECENT_ACTIVITY_BUCKETS);
+    } catch (SQLException e) {
+      throw new DbqException("cannot read recent activity: " + e.getMessage(), e);
     }
   }
 

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       QueuesCommand.class,
       PauseCommand.class,
       ResumeCommand.class,
-      LimitCommand.class
+      LimitCommand.class,
+      DashboardCommand.class
     })
 public final class RootCommand implements Runnable {
   private final CliContext context;

@@ -29,6 +29,8 @@ public enum SqlStatement {
   FIND_JOB("find-job.sql"),
   COUNT_BY_STATE("count-by-state.sql"),
   QUEUE_STATS("queue-stats.sql"),
+  RECENT_STEP_RUNS("recent-step-runs.sql"),
+  HELD_BY_WORKER("held-by-worker.sql"),
   LIST_JOBS("list-jobs.sql"),
   LIST_JOBS_MATCHING("list-jobs-matching.sql"),
   COUNT_JOBS("count-jobs.sql"),
