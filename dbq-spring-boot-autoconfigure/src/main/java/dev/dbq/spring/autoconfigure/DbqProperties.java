@@ -32,6 +32,8 @@ public class DbqProperties {
 
   private final Actuator actuator = new Actuator();
 
+  private final Tracing tracing = new Tracing();
+
   /**
    * @return the DataSource bean's name, or null for the only or primary one
    */
@@ -72,6 +74,13 @@ public class DbqProperties {
    */
   public Actuator getActuator() {
     return actuator;
+  }
+
+  /**
+   * @return the tracing's settings
+   */
+  public Tracing getTracing() {
+    return tracing;
   }
 
   /** {@code dbq.worker.*}: the worker that runs in the application's lifecycle. */
@@ -291,6 +300,29 @@ public class DbqProperties {
 
     /**
      * @param enabled whether write operations are accepted
+     */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+
+  /** {@code dbq.tracing.*}: dbq's OpenTelemetry spans ({@code dbq-opentelemetry}). */
+  public static class Tracing {
+    /**
+     * Whether dbq traces its enqueues (send spans) and the worker's steps (process spans) when the
+     * application has dbq-opentelemetry and an OpenTelemetry bean.
+     */
+    private boolean enabled = true;
+
+    /**
+     * @return whether dbq's spans are made
+     */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /**
+     * @param enabled whether dbq's spans are made
      */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;

@@ -79,4 +79,11 @@ class ConfigurationMetadataTest {
             metadata.get("dbq.actuator.write-operations.enabled").get("defaultValue").asBoolean())
         .isFalse();
   }
+
+  @Test
+  void theOptionalPartsAreOnByDefaultWhenTheApplicationHasWhatTheyNeed() throws Exception {
+    Map<String, JsonNode> metadata = properties();
+
+    assertThat(metadata.get("dbq.tracing.enabled").get("defaultValue").asBoolean()).isTrue();
+  }
 }
