@@ -34,6 +34,8 @@ public class DbqProperties {
 
   private final Tracing tracing = new Tracing();
 
+  private final Dashboard dashboard = new Dashboard();
+
   /**
    * @return the DataSource bean's name, or null for the only or primary one
    */
@@ -81,6 +83,13 @@ public class DbqProperties {
    */
   public Tracing getTracing() {
     return tracing;
+  }
+
+  /**
+   * @return the dashboard's settings
+   */
+  public Dashboard getDashboard() {
+    return dashboard;
   }
 
   /** {@code dbq.worker.*}: the worker that runs in the application's lifecycle. */
@@ -326,6 +335,74 @@ public class DbqProperties {
      */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
+    }
+  }
+
+  /**
+   * {@code dbq.dashboard.*}: dbq's web dashboard ({@code dbq-dashboard}) on the application's
+   * server.
+   */
+  public static class Dashboard {
+    /**
+     * Whether a servlet web application with dbq-dashboard on its class path serves the dashboard
+     * under dbq.dashboard.path, behind the application's own security.
+     */
+    private boolean enabled = true;
+
+    /**
+     * The path the dashboard is served under, below the servlet context path: it answers at {path}/
+     * and {path}/api/... . A path such as /dbq or /ops/dbq: a leading slash, no wildcard, not the
+     * root.
+     */
+    private String path = "/dbq";
+
+    /**
+     * Whether the dashboard's actions (retry, cancel, delete, run now, pause, resume, limit) may
+     * run at all; each is then asked of the application's DashboardAuthorizer bean, if it has one.
+     * Off unless turned on: the dashboard is read-only.
+     */
+    private boolean allowWrites = false;
+
+    /**
+     * @return whether the dashboard is served
+     */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /**
+     * @param enabled whether the dashboard is served
+     */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /**
+     * @return the path it is served under
+     */
+    public String getPath() {
+      return path;
+    }
+
+    /**
+     * @param path the path it is served under
+     */
+    public void setPath(String path) {
+      this.path = path;
+    }
+
+    /**
+     * @return whether actions may run
+     */
+    public boolean isAllowWrites() {
+      return allowWrites;
+    }
+
+    /**
+     * @param allowWrites whether actions may run
+     */
+    public void setAllowWrites(boolean allowWrites) {
+      this.allowWrites = allowWrites;
     }
   }
 }

@@ -81,9 +81,13 @@ class ConfigurationMetadataTest {
   }
 
   @Test
-  void theOptionalPartsAreOnByDefaultWhenTheApplicationHasWhatTheyNeed() throws Exception {
+  void theOptionalPartsAreOnByDefaultAndTheDashboardReadOnly() throws Exception {
     Map<String, JsonNode> metadata = properties();
 
     assertThat(metadata.get("dbq.tracing.enabled").get("defaultValue").asBoolean()).isTrue();
+    assertThat(metadata.get("dbq.dashboard.enabled").get("defaultValue").asBoolean()).isTrue();
+    assertThat(metadata.get("dbq.dashboard.path").get("defaultValue").asText()).isEqualTo("/dbq");
+    assertThat(metadata.get("dbq.dashboard.allow-writes").get("defaultValue").asBoolean())
+        .isFalse();
   }
 }

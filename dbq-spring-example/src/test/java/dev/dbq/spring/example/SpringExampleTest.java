@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's Spring Boot commands, end to end on the embedded PostgreSQL default: the application
- * starts, takes an order over HTTP, its worker runs the fulfilment through its three steps, and it
- * stops gracefully.
+ * starts, takes an order over HTTP, its worker runs the fulfilment through its three steps, the
+ * dashboard at {@code /dbq/} shows it, and the application stops gracefully.
  */
 class SpringExampleTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,6 +73,15 @@ class SpringExampleTest {
       assertEquals("UP", health.at("/components/dbq/status").asText(), health.toString());
       JsonNode dbq = JSON.readTree(send(get(port, "/actuator/dbq")).body());
       assertEquals(1, dbq.at("/queues/orders/jobs/COMPLETE").asInt(), dbq.toString());
+      HttpResponse<String> dashboard = send(get(port, "/dbq/"));
+      assertEquals(200, dashboard.statusCode(), "the dashboard on the application's own port");
+      JsonNode complete =
+          JSON.readTree(send(get(port, "/dbq/api/jobs?queue=orders&state=COMPLETE")).body());
+      assertEquals(1, complete.get("jobs").size(), complete.toString());
+      assertEquals(
+          403,
+          send(post(port, "/dbq/api/queues/orders/pause", "{}")).statusCode(),
+          "the dashboard is read-only");
       assertEquals(
           405,
           send(post(port, "/actuator/dbq", "{\"action\": \"pause\", \"queue\": \"orders\"}"))
