@@ -12,11 +12,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -27,10 +29,18 @@ import java.util.UUID;
  * one snapshot of the row and its runs. The connection is the caller's; its settings are restored.
  */
 public final class JobListing {
+  /** The claim's order, priority DESC then seq: the order of every page. */
+  private static final Comparator<Row> CLAIM_ORDER =
+      Comparator.comparingInt((Row r) -> r.position().rank())
+          .thenComparingLong(r -> r.position().seq());
+
   private JobListing() {}
 
   /**
-   * One page after {@code after} (null: the first page).
+   * One page after {@code after} (null: the first page). The states asked for are read one {@link
+   * StateGroup} at a time, so each read can use its group's partial indexes; each read stops after
+   * the page's rows, and their merge in the claim's order, cut to the page, is the page the whole
+   * set would give (the groups are disjoint).
    *
    * @param limit the page size; one row more is read to learn whether another page follows
    */
@@ -39,27 +49,11 @@ public final class JobListing {
     return inSnapshot(
         c,
         () -> {
-          List<Row> rows = new ArrayList<>(limit + 1);
-          boolean matching = filter.mayMatchFew();
-          SqlStatement statement =
-              matching ? SqlStatement.LIST_JOBS_MATCHING : SqlStatement.LIST_JOBS;
-          try (NamedStatement s = NamedStatement.prepare(c, statement).unprepared()) {
-            String[] states =
-                filter.scannedStates().stream().map(JobState::name).toArray(String[]::new);
-            s.setArray("states", "text", states);
-            setWindows(s, filter);
-            if (matching) {
-              setMatches(s, filter);
-            }
-            s.setObject("after_rank", after == null ? null : after.rank());
-            s.setObject("after_seq", after == null ? null : after.seq());
-            s.setInt("limit", limit + 1);
-            try (ResultSet rs = s.executeQuery()) {
-              while (rs.next()) {
-                rows.add(new Row(job(rs, List.of()), new PageCursor(rs.getInt(4), rs.getLong(13))));
-              }
-            }
+          List<Row> rows = new ArrayList<>();
+          for (Set<JobState> states : StateGroup.split(filter.states()).values()) {
+            rows.addAll(read(c, filter, states, limit + 1, after));
           }
+          rows.sort(CLAIM_ORDER);
           boolean more = rows.size() > limit;
           List<Row> page = more ? rows.subList(0, limit) : rows;
           List<UUID> ids = page.stream().map(r -> r.job().id()).toList();
@@ -71,6 +65,31 @@ public final class JobListing {
           String next = more ? page.get(page.size() - 1).position().text() : null;
           return new JobPage(jobs, next);
         });
+  }
+
+  /** Up to {@code limit} jobs in the given states (of one group) after {@code after}. */
+  private static List<Row> read(
+      Connection c, ListingFilter filter, Set<JobState> states, int limit, PageCursor after)
+      throws SQLException {
+    List<Row> rows = new ArrayList<>(Math.min(limit, 1024));
+    boolean matching = filter.mayMatchFew();
+    SqlStatement statement = matching ? SqlStatement.LIST_JOBS_MATCHING : SqlStatement.LIST_JOBS;
+    try (NamedStatement s = NamedStatement.prepare(c, statement).unprepared()) {
+      s.setArray("states", "text", StateGroup.names(states));
+      setWindows(s, filter);
+      if (matching) {
+        setMatches(s, filter);
+      }
+      s.setObject("after_rank", after == null ? null : after.rank());
+      s.setObject("after_seq", after == null ? null : after.seq());
+      s.setInt("limit", limit);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          rows.add(new Row(job(rs, List.of()), new PageCursor(rs.getInt(4), rs.getLong(13))));
+        }
+      }
+    }
+    return rows;
   }
 
   /** One job with its history, read in one snapshot. */
@@ -86,25 +105,24 @@ public final class JobListing {
         });
   }
 
+  /**
+   * The jobs the filter matches, per queue and state: one count per {@link StateGroup} asked for,
+   * so each can read its group's partial indexes; the groups are disjoint, so the counts are put
+   * side by side.
+   */
   public static JobCounts counts(Connection c, ListingFilter filter) throws SQLException {
     Map<String, Map<JobState, Long>> byQueue = new TreeMap<>();
-    try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.COUNT_JOBS).unprepared()) {
-      String[] states =
-          filter.states().isEmpty()
-              ? null
-              : filter.scannedStates().stream().map(JobState::name).toArray(String[]::new);
-      if (states == null) {
-        s.setObject("states", null);
-      } else {
-        s.setArray("states", "text", states);
-      }
-      setWindows(s, filter);
-      setMatches(s, filter);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          byQueue
-              .computeIfAbsent(rs.getString(2), q -> new EnumMap<>(JobState.class))
-              .put(JobState.valueOf(rs.getString(1)), rs.getLong(3));
+    for (Set<JobState> states : StateGroup.split(filter.states()).values()) {
+      try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.COUNT_JOBS).unprepared()) {
+        s.setArray("states", "text", StateGroup.names(states));
+        setWindows(s, filter);
+        setMatches(s, filter);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            byQueue
+                .computeIfAbsent(rs.getString(2), q -> new EnumMap<>(JobState.class))
+                .put(JobState.valueOf(rs.getString(1)), rs.getLong(3));
+          }
         }
       }
     }
