@@ -122,6 +122,40 @@ class JobListingAcrossGroupsTest {
   }
 
   @Test
+  void waitingJobsOfManyQueuesPageInTheClaimOrderAcrossTheQueues() {
+    db.sql.execute("DELETE FROM dbq_job");
+    List<UUID> expected = new ArrayList<>();
+    List<UUID> low = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      // three queues interleaved, two priorities: each queue's index order is not the page's
+      UUID high = TestJobBuilder.of(WORK).queue("q" + i % 3).priority(5).enqueue(db.dbq);
+      UUID lower = TestJobBuilder.of(WORK).queue("q" + (i + 1) % 3).priority(-1).enqueue(db.dbq);
+      expected.add(high);
+      low.add(lower);
+      if (i % 4 == 1) {
+        db.sql.execute(
+            "UPDATE dbq_job SET state = 'READY' WHERE id IN ('" + high + "', '" + lower + "')");
+      }
+    }
+    expected.addAll(low);
+    List<UUID> readyInOrder =
+        expected.stream().filter(JobListingAcrossGroupsTest::isReady).toList();
+    assertEquals(6, readyInOrder.size());
+
+    for (int size : new int[] {1, 2, 5, 12, 13, 24, 25}) {
+      assertEquals(expected, all(db.dbq.jobs().pageSize(size)), "page size " + size);
+      assertEquals(
+          expected, all(db.dbq.jobs().states(WAITING).pageSize(size)), "page size " + size);
+      assertEquals(
+          readyInOrder, all(db.dbq.jobs().state(JobState.READY).pageSize(size)), "READY, " + size);
+    }
+  }
+
+  private static boolean isReady(UUID id) {
+    return db.dbq.findJob(id).orElseThrow().state() == JobState.READY;
+  }
+
+  @Test
   void aSetSpanningTwoGroupsListsExactlyItsStates() {
     Set<JobState> mixed = EnumSet.of(JobState.READY, JobState.STOPPING, JobState.FAILED);
     assertEquals(expected(mixed), all(db.dbq.jobs().states(mixed).pageSize(3)));

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,9 @@ public final class JobListing {
         c,
         () -> {
           List<Row> rows = new ArrayList<>();
-          for (Set<JobState> states : StateGroup.split(filter.states()).values()) {
-            rows.addAll(read(c, filter, states, limit + 1, after));
+          for (Map.Entry<StateGroup, EnumSet<JobState>> group :
+              StateGroup.split(filter.states()).entrySet()) {
+            rows.addAll(read(c, filter, group.getKey(), group.getValue(), limit + 1, after));
           }
           rows.sort(CLAIM_ORDER);
           boolean more = rows.size() > limit;
@@ -67,13 +69,24 @@ public final class JobListing {
         });
   }
 
-  /** Up to {@code limit} jobs in the given states (of one group) after {@code after}. */
+  /**
+   * Up to {@code limit} jobs in the given states of one group after {@code after}: the waiting
+   * jobs' statement merges the claim index's per-queue order, the others' its per-state order.
+   */
   private static List<Row> read(
-      Connection c, ListingFilter filter, Set<JobState> states, int limit, PageCursor after)
+      Connection c,
+      ListingFilter filter,
+      StateGroup group,
+      Set<JobState> states,
+      int limit,
+      PageCursor after)
       throws SQLException {
     List<Row> rows = new ArrayList<>(Math.min(limit, 1024));
     boolean matching = filter.mayMatchFew();
-    SqlStatement statement = matching ? SqlStatement.LIST_JOBS_MATCHING : SqlStatement.LIST_JOBS;
+    SqlStatement statement =
+        matching
+            ? SqlStatement.LIST_JOBS_MATCHING
+            : group == StateGroup.WAITING ? SqlStatement.LIST_WAITING_JOBS : SqlStatement.LIST_JOBS;
     try (NamedStatement s = NamedStatement.prepare(c, statement).unprepared()) {
       s.setArray("states", "text", StateGroup.names(states));
       setWindows(s, filter);

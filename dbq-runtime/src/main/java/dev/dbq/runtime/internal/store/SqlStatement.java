@@ -31,6 +31,7 @@ public enum SqlStatement {
   QUEUE_STATS("queue-stats.sql"),
   LIST_JOBS("list-jobs.sql"),
   LIST_JOBS_MATCHING("list-jobs-matching.sql"),
+  LIST_WAITING_JOBS("list-waiting-jobs.sql"),
   COUNT_JOBS("count-jobs.sql"),
   FIND_STEP_RUNS("find-step-runs.sql"),
   FIND_JOB_STEP_RUNS("find-job-step-runs.sql"),
