@@ -70,8 +70,9 @@ public final class JobListing {
   }
 
   /**
-   * Up to {@code limit} jobs in the given states of one group after {@code after}: the waiting
-   * jobs' statement merges the claim index's per-queue order, the others' its per-state order.
+   * Up to {@code limit} jobs in the given states of one group after {@code after}. Without a queue,
+   * name or workspace filter, the waiting jobs' statement merges the claim index's per-queue order
+   * (the queues read first, in the same snapshot), the others' the listing index's per-state order.
    */
   private static List<Row> read(
       Connection c,
@@ -83,11 +84,19 @@ public final class JobListing {
       throws SQLException {
     List<Row> rows = new ArrayList<>(Math.min(limit, 1024));
     boolean matching = filter.mayMatchFew();
+    boolean perQueue = !matching && group == StateGroup.WAITING;
+    List<String> queues = perQueue ? waitingQueues(c) : List.of();
+    if (perQueue && queues.isEmpty()) {
+      return rows;
+    }
     SqlStatement statement =
         matching
             ? SqlStatement.LIST_JOBS_MATCHING
-            : group == StateGroup.WAITING ? SqlStatement.LIST_WAITING_JOBS : SqlStatement.LIST_JOBS;
+            : perQueue ? SqlStatement.LIST_WAITING_JOBS : SqlStatement.LIST_JOBS;
     try (NamedStatement s = NamedStatement.prepare(c, statement).unprepared()) {
+      if (perQueue) {
+        s.setArray("queues", "text", queues.toArray());
+      }
       s.setArray("states", "text", StateGroup.names(states));
       setWindows(s, filter);
       if (matching) {
@@ -103,6 +112,18 @@ public final class JobListing {
       }
     }
     return rows;
+  }
+
+  /** The queues that have waiting jobs, for list-waiting-jobs.sql's per-queue scans. */
+  private static List<String> waitingQueues(Connection c) throws SQLException {
+    List<String> queues = new ArrayList<>();
+    try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.WAITING_QUEUES);
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        queues.add(rs.getString(1));
+      }
+    }
+    return queues;
   }
 
   /** One job with its history, read in one snapshot. */
