@@ -142,25 +142,40 @@ public final class JobListing {
   /**
    * The jobs the filter matches, per queue and state: one count per {@link StateGroup} asked for,
    * so each can read its group's partial indexes; the groups are disjoint, so the counts are put
-   * side by side.
+   * side by side. They are read in one snapshot, so a job that moves from one group to another
+   * meanwhile is counted once.
    */
   public static JobCounts counts(Connection c, ListingFilter filter) throws SQLException {
-    Map<String, Map<JobState, Long>> byQueue = new TreeMap<>();
-    for (Set<JobState> states : StateGroup.split(filter.states()).values()) {
-      try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.COUNT_JOBS).unprepared()) {
-        s.setArray("states", "text", StateGroup.names(states));
-        setWindows(s, filter);
-        setMatches(s, filter);
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            byQueue
-                .computeIfAbsent(rs.getString(2), q -> new EnumMap<>(JobState.class))
-                .put(JobState.valueOf(rs.getString(1)), rs.getLong(3));
+    return inSnapshot(
+        c,
+        () -> {
+          Map<String, Map<JobState, Long>> byQueue = new TreeMap<>();
+          for (Set<JobState> states : StateGroup.split(filter.states()).values()) {
+            count(c, filter, states, byQueue);
           }
+          return new JobCounts(byQueue);
+        });
+  }
+
+  /** Adds the counts of the given states (of one group) to {@code byQueue}. */
+  private static void count(
+      Connection c,
+      ListingFilter filter,
+      Set<JobState> states,
+      Map<String, Map<JobState, Long>> byQueue)
+      throws SQLException {
+    try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.COUNT_JOBS).unprepared()) {
+      s.setArray("states", "text", StateGroup.names(states));
+      setWindows(s, filter);
+      setMatches(s, filter);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          byQueue
+              .computeIfAbsent(rs.getString(2), q -> new EnumMap<>(JobState.class))
+              .put(JobState.valueOf(rs.getString(1)), rs.getLong(3));
         }
       }
     }
-    return new JobCounts(byQueue);
   }
 
   private static void setMatches(NamedStatement s, ListingFilter filter) throws SQLException {
