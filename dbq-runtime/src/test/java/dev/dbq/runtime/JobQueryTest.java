@@ -203,32 +203,37 @@ class JobQueryTest {
     assertThrows(WorkspaceException.class, () -> db.dbq.jobs().workspaceContains("{nope"));
   }
 
+  /** Among finished jobs, where the index is partial (V7): the listing asks one group at a time. */
+  private static final String FINISHED_CONTAINMENT =
+      "EXPLAIN SELECT id FROM dbq_job WHERE workspace @> '{\"customer\": 42}'::jsonb"
+          + " AND state = ANY('{COMPLETE,FAILED,CANCELLED}')";
+
   @Test
   void containmentIsServedByTheWorkspaceIndex() {
-    String plan =
-        String.join(
-            "\n",
-            db.sql.column(
-                "EXPLAIN SELECT id FROM dbq_job WHERE workspace @> '{\"customer\": 42}'::jsonb"));
+    String plan = String.join("\n", db.sql.column(FINISHED_CONTAINMENT));
     // on an empty table any plan is as cheap: forbid the alternatives to see the index is usable
+    // (the scan, and the other indexes partial on the same states, dropped in a rolled back
+    // transaction)
+    String forced = planWithoutAlternatives();
     assertTrue(
-        plan.contains("dbq_job_workspace_idx")
-            || planWithoutSeqScan().contains("dbq_job_workspace_idx"),
-        plan);
+        plan.contains("dbq_job_workspace_idx") || forced.contains("dbq_job_workspace_idx"),
+        plan + "\n" + forced);
   }
 
-  private static String planWithoutSeqScan() {
+  private static String planWithoutAlternatives() {
     try (var c = db.database.connect();
         var s = c.createStatement()) {
-      s.execute("SET enable_seqscan = off");
-      try (var rs =
-          s.executeQuery(
-              "EXPLAIN SELECT id FROM dbq_job WHERE workspace @> '{\"customer\": 42}'::jsonb")) {
+      c.setAutoCommit(false);
+      s.execute("SET LOCAL enable_seqscan = off");
+      s.execute("DROP INDEX dbq_job_state_queue_idx, dbq_job_listing_idx");
+      try (var rs = s.executeQuery(FINISHED_CONTAINMENT)) {
         StringBuilder plan = new StringBuilder();
         while (rs.next()) {
           plan.append(rs.getString(1)).append('\n');
         }
         return plan.toString();
+      } finally {
+        c.rollback();
       }
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);

@@ -12,11 +12,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -27,10 +30,18 @@ import java.util.UUID;
  * one snapshot of the row and its runs. The connection is the caller's; its settings are restored.
  */
 public final class JobListing {
+  /** The claim's order, priority DESC then seq: the order of every page. */
+  private static final Comparator<Row> CLAIM_ORDER =
+      Comparator.comparingInt((Row r) -> r.position().rank())
+          .thenComparingLong(r -> r.position().seq());
+
   private JobListing() {}
 
   /**
-   * One page after {@code after} (null: the first page).
+   * One page after {@code after} (null: the first page). The states asked for are read one {@link
+   * StateGroup} at a time, so each read can use its group's partial indexes; each read stops after
+   * the page's rows, and their merge in the claim's order, cut to the page, is the page the whole
+   * set would give (the groups are disjoint).
    *
    * @param limit the page size; one row more is read to learn whether another page follows
    */
@@ -39,27 +50,12 @@ public final class JobListing {
     return inSnapshot(
         c,
         () -> {
-          List<Row> rows = new ArrayList<>(limit + 1);
-          boolean matching = filter.mayMatchFew();
-          SqlStatement statement =
-              matching ? SqlStatement.LIST_JOBS_MATCHING : SqlStatement.LIST_JOBS;
-          try (NamedStatement s = NamedStatement.prepare(c, statement).unprepared()) {
-            String[] states =
-                filter.scannedStates().stream().map(JobState::name).toArray(String[]::new);
-            s.setArray("states", "text", states);
-            setWindows(s, filter);
-            if (matching) {
-              setMatches(s, filter);
-            }
-            s.setObject("after_rank", after == null ? null : after.rank());
-            s.setObject("after_seq", after == null ? null : after.seq());
-            s.setInt("limit", limit + 1);
-            try (ResultSet rs = s.executeQuery()) {
-              while (rs.next()) {
-                rows.add(new Row(job(rs, List.of()), new PageCursor(rs.getInt(4), rs.getLong(13))));
-              }
-            }
+          List<Row> rows = new ArrayList<>();
+          for (Map.Entry<StateGroup, EnumSet<JobState>> group :
+              StateGroup.split(filter.states()).entrySet()) {
+            rows.addAll(read(c, filter, group.getKey(), group.getValue(), limit + 1, after));
           }
+          rows.sort(CLAIM_ORDER);
           boolean more = rows.size() > limit;
           List<Row> page = more ? rows.subList(0, limit) : rows;
           List<UUID> ids = page.stream().map(r -> r.job().id()).toList();
@@ -71,6 +67,63 @@ public final class JobListing {
           String next = more ? page.get(page.size() - 1).position().text() : null;
           return new JobPage(jobs, next);
         });
+  }
+
+  /**
+   * Up to {@code limit} jobs in the given states of one group after {@code after}. Without a queue,
+   * name or workspace filter, the waiting jobs' statement merges the claim index's per-queue order
+   * (the queues read first, in the same snapshot), the others' the listing index's per-state order.
+   */
+  private static List<Row> read(
+      Connection c,
+      ListingFilter filter,
+      StateGroup group,
+      Set<JobState> states,
+      int limit,
+      PageCursor after)
+      throws SQLException {
+    List<Row> rows = new ArrayList<>(Math.min(limit, 1024));
+    boolean matching = filter.mayMatchFew();
+    boolean perQueue = !matching && group == StateGroup.WAITING;
+    List<String> queues = perQueue ? waitingQueues(c) : List.of();
+    if (perQueue && queues.isEmpty()) {
+      return rows;
+    }
+    SqlStatement statement =
+        matching
+            ? SqlStatement.LIST_JOBS_MATCHING
+            : perQueue ? SqlStatement.LIST_WAITING_JOBS : SqlStatement.LIST_JOBS;
+    try (NamedStatement s = NamedStatement.prepare(c, statement).unprepared()) {
+      if (perQueue) {
+        s.setArray("queues", "text", queues.toArray());
+      }
+      s.setArray("states", "text", StateGroup.names(states));
+      setWindows(s, filter);
+      if (matching) {
+        setMatches(s, filter);
+      }
+      s.setObject("after_rank", after == null ? null : after.rank());
+      s.setObject("after_seq", after == null ? null : after.seq());
+      s.setInt("limit", limit);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          rows.add(new Row(job(rs, List.of()), new PageCursor(rs.getInt(4), rs.getLong(13))));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** The queues that have waiting jobs, for list-waiting-jobs.sql's per-queue scans. */
+  private static List<String> waitingQueues(Connection c) throws SQLException {
+    List<String> queues = new ArrayList<>();
+    try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.WAITING_QUEUES);
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        queues.add(rs.getString(1));
+      }
+    }
+    return queues;
   }
 
   /** One job with its history, read in one snapshot. */
@@ -86,18 +139,33 @@ public final class JobListing {
         });
   }
 
+  /**
+   * The jobs the filter matches, per queue and state: one count per {@link StateGroup} asked for,
+   * so each can read its group's partial indexes; the groups are disjoint, so the counts are put
+   * side by side. They are read in one snapshot, so a job that moves from one group to another
+   * meanwhile is counted once.
+   */
   public static JobCounts counts(Connection c, ListingFilter filter) throws SQLException {
-    Map<String, Map<JobState, Long>> byQueue = new TreeMap<>();
+    return inSnapshot(
+        c,
+        () -> {
+          Map<String, Map<JobState, Long>> byQueue = new TreeMap<>();
+          for (Set<JobState> states : StateGroup.split(filter.states()).values()) {
+            count(c, filter, states, byQueue);
+          }
+          return new JobCounts(byQueue);
+        });
+  }
+
+  /** Adds the counts of the given states (of one group) to {@code byQueue}. */
+  private static void count(
+      Connection c,
+      ListingFilter filter,
+      Set<JobState> states,
+      Map<String, Map<JobState, Long>> byQueue)
+      throws SQLException {
     try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.COUNT_JOBS).unprepared()) {
-      String[] states =
-          filter.states().isEmpty()
-              ? null
-              : filter.scannedStates().stream().map(JobState::name).toArray(String[]::new);
-      if (states == null) {
-        s.setObject("states", null);
-      } else {
-        s.setArray("states", "text", states);
-      }
+      s.setArray("states", "text", StateGroup.names(states));
       setWindows(s, filter);
       setMatches(s, filter);
       try (ResultSet rs = s.executeQuery()) {
@@ -108,7 +176,6 @@ public final class JobListing {
         }
       }
     }
-    return new JobCounts(byQueue);
   }
 
   private static void setMatches(NamedStatement s, ListingFilter filter) throws SQLException {

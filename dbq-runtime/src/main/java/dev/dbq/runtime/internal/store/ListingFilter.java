@@ -73,9 +73,4 @@ public record ListingFilter(
   boolean mayMatchFew() {
     return queue != null || name != null || workspaceContains != null;
   }
-
-  /** The states a listing scans, one index-ordered scan each: all of them when none is named. */
-  EnumSet<JobState> scannedStates() {
-    return states.isEmpty() ? EnumSet.allOf(JobState.class) : EnumSet.copyOf(states);
-  }
 }

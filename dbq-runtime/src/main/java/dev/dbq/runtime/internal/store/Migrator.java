@@ -41,7 +41,8 @@ public final class Migrator {
           "V2__tune_dbq_job_for_churn.sql",
           "V3__job_control.sql",
           "V4__recurring_jobs.sql",
-          "V5__trace_context.sql");
+          "V5__trace_context.sql",
+          "V7__finished_listing_indexes.sql");
 
   /** Key of the advisory lock that serialises migrations: the bytes of "dbq_mig". */
   static final long LOCK_KEY = 0x6462_715f_6d69_67L;

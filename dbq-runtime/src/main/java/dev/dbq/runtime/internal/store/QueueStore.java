@@ -68,7 +68,8 @@ public final class QueueStore {
    */
   public static List<QueueInfo> list(Connection c, String queue) throws SQLException {
     List<QueueInfo> queues = new ArrayList<>();
-    try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.LIST_QUEUES)) {
+    // unprepared: planned with the queue at hand, so a null queue's test folds away
+    try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.LIST_QUEUES).unprepared()) {
       s.setString("queue", queue);
       try (ResultSet rs = s.executeQuery()) {
         Building current = null;

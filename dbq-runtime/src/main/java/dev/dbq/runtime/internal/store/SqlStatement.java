@@ -33,6 +33,8 @@ public enum SqlStatement {
   HELD_BY_WORKER("held-by-worker.sql"),
   LIST_JOBS("list-jobs.sql"),
   LIST_JOBS_MATCHING("list-jobs-matching.sql"),
+  LIST_WAITING_JOBS("list-waiting-jobs.sql"),
+  WAITING_QUEUES("waiting-queues.sql"),
   COUNT_JOBS("count-jobs.sql"),
   FIND_STEP_RUNS("find-step-runs.sql"),
   FIND_JOB_STEP_RUNS("find-job-step-runs.sql"),

@@ -6,7 +6,10 @@
 -- takes it or asked to stop after; a job already asked, or finished, is left alone and not
 -- returned. Returns each job changed with its state after the change.
 -- The jobs are named by :ids (through the primary key) or, when :ids is null, by the filter
--- (:states, :queue, :name; each null matches every job), which scans the table. Run unprepared.
+-- (:states, :queue, :name; each null matches every job). Run unprepared. Its states are written
+-- as one list per StateGroup, so each arm of the OR proves one live partial index
+-- (dbq_job_claim_idx for NEW and READY, dbq_job_lease_idx for PROCESSING and STOPPING): a
+-- BitmapOr of the live jobs alone, never a read of the finished ones.
 -- parameters: :ids, :states, :queue, :name, :channel, :cancel_payload
 WITH cancelled AS (
     UPDATE dbq_job

@@ -2,10 +2,16 @@
 -- position, when a queue, a job name or a workspace filter is given (else list-jobs.sql): these
 -- filters can match few jobs of many, where reading each state in order until a page is full
 -- would walk most of the table. Here the planner chooses with the values at hand (run unprepared,
--- so a switched off test, null, folds away): dbq_job_workspace_idx (GIN, jsonb_path_ops) for a
--- workspace filter, dbq_job_state_queue_idx for a queue, dbq_job_listing_idx in order for a common
--- match; then it sorts the matches after the position and keeps :limit. A page costs at most about
--- the number of jobs that match (not the table's size).
+-- so a switched off test, null, folds away), then sorts the matches after the position and keeps
+-- :limit. A page costs at most about the number of jobs that match (not the table's size).
+-- :states are of one StateGroup (JobListing runs this once per group and merges the pages), so
+-- d.state = ANY(:states), a constant when planned, proves one group's partial indexes. Finished
+-- states: dbq_job_workspace_idx (GIN, jsonb_path_ops) for a workspace filter,
+-- dbq_job_state_queue_idx for a queue, dbq_job_listing_idx in order for a common match, all three
+-- WHERE state IN ('COMPLETE', 'FAILED', 'CANCELLED'). Waiting states: dbq_job_claim_idx (queue_name
+-- first) WHERE state IN ('NEW', 'READY'); running states: dbq_job_lease_idx WHERE state IN
+-- ('PROCESSING', 'STOPPING'); the live jobs are few, and the other filters are checked on their
+-- rows.
 -- Read-only: it locks nothing and fences nothing (a page is what was committed when it ran).
 -- parameters: :states, :queue, :name, :created_from, :created_to, :modified_from, :modified_to,
 -- :contains (a JSON object), :after_rank and :after_seq (null for the first page), :limit

@@ -3,16 +3,34 @@
 -- paused flag and concurrency limit: one row per queue and state, and one with a null state for
 -- a queue that has a row but no jobs. A runnable waiting job (NEW or READY, run_after null or
 -- past) has waited since the later of its last change and its run_after.
--- An operator's look, not a hot path: the counts read the whole table (or, for one queue, its
--- rows); no index serves finished jobs. Read-only: locks and fences nothing.
+-- An operator's look, not a hot path, but it must stay quick on a table of a million finished
+-- jobs: the counts are made per StateGroup, each part with its states written in, so that each
+-- reads its group's partial index. The finished jobs (most of the table) by an index-only scan of
+-- dbq_job_state_queue_idx (state, queue_name) WHERE state IN ('COMPLETE', 'FAILED', 'CANCELLED'),
+-- a few bytes per job; the waiting ones through dbq_job_claim_idx (queue_name first) WHERE state IN
+-- ('NEW', 'READY'), the running ones through dbq_job_lease_idx WHERE state IN ('PROCESSING',
+-- 'STOPPING'): the live jobs alone. One GROUP BY over every state would read the whole table. Run
+-- unprepared, so a null :queue folds away. Read-only: locks and fences nothing.
 -- parameters: :queue (null for every queue)
 WITH counted AS (
-    SELECT j.queue_name, j.state, count(*) AS jobs,
-           min(greatest(j.modified, j.run_after))
-               FILTER (WHERE j.state IN ('NEW', 'READY')
-                         AND (j.run_after IS NULL OR j.run_after <= now())) AS waiting_since
+    SELECT j.queue_name, j.state, count(*) AS jobs, NULL::timestamptz AS waiting_since
       FROM dbq_job j
-     WHERE :queue::text IS NULL OR j.queue_name = :queue::text
+     WHERE j.state IN ('COMPLETE', 'FAILED', 'CANCELLED')
+       AND (:queue::text IS NULL OR j.queue_name = :queue::text)
+     GROUP BY j.queue_name, j.state
+    UNION ALL
+    SELECT j.queue_name, j.state, count(*),
+           min(greatest(j.modified, j.run_after))
+               FILTER (WHERE j.run_after IS NULL OR j.run_after <= now())
+      FROM dbq_job j
+     WHERE j.state IN ('NEW', 'READY')
+       AND (:queue::text IS NULL OR j.queue_name = :queue::text)
+     GROUP BY j.queue_name, j.state
+    UNION ALL
+    SELECT j.queue_name, j.state, count(*), NULL::timestamptz
+      FROM dbq_job j
+     WHERE j.state IN ('PROCESSING', 'STOPPING')
+       AND (:queue::text IS NULL OR j.queue_name = :queue::text)
      GROUP BY j.queue_name, j.state
 ),
 configured AS (

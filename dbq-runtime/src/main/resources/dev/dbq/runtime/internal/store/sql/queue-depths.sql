@@ -1,7 +1,8 @@
 -- Counts the waiting jobs (NEW or READY) of every queue that has any; with
--- :exclude_future_jobs, only those runnable now. With few waiting jobs the planner can read
--- dbq_job_claim_idx (partial on NEW and READY, queue_name first); with many it scans the table.
--- Read-only: it locks nothing and fences nothing.
+-- :exclude_future_jobs, only those runnable now. The constant state list proves the predicate of
+-- dbq_job_claim_idx (partial on NEW and READY, queue_name first), which holds the waiting jobs
+-- alone however many finished ones the table has; with many waiting jobs the planner may scan
+-- the table. Read-only: it locks nothing and fences nothing.
 -- parameters: :exclude_future_jobs
 SELECT queue_name, count(*)
   FROM dbq_job

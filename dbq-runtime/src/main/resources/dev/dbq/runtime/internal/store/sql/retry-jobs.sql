@@ -4,8 +4,10 @@
 -- (retried by another operator meanwhile, or never failed) is left alone and not returned. One
 -- statement, so two operators retrying the same jobs at once retry each job once.
 -- The jobs are named by :ids (through the primary key) or, when :ids is null, by the filter
--- (:states, :queue, :name; each null matches every job), which scans the table: an operator's
--- action, not a hot path. Run unprepared, so the null tests fold away in the plan.
+-- (:states, :queue, :name; each null matches every job): an operator's action, not a hot path.
+-- Run unprepared, so the null tests fold away in the plan. Its states (FAILED, CANCELLED, written
+-- in) prove the predicate of the finished jobs' partial indexes: dbq_job_state_queue_idx (state,
+-- queue_name) serves the states and the queue, without reading the other finished rows.
 -- parameters: :from_step (null: the step each job stopped at), :ids, :states, :queue, :name,
 -- :channel
 WITH retried AS (

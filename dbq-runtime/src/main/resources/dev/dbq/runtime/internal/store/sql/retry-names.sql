@@ -1,6 +1,8 @@
 -- The names of the jobs a retry would take (FAILED and CANCELLED, named by :ids or the filter as
 -- in retry-jobs.sql), so that JobControl can check a retry's step against each job's step count
--- before anything is written. Read-only: fences nothing.
+-- before anything is written. Its states (written in) prove the predicate of
+-- dbq_job_state_queue_idx, partial on the finished states, as in retry-jobs.sql. Read-only: fences
+-- nothing.
 -- parameters: :ids, :states, :queue, :name
 SELECT DISTINCT name
   FROM dbq_job

@@ -3,7 +3,9 @@
 -- its queue are woken. Fenced by the states it expects: a job claimed meanwhile, or not scheduled,
 -- is left alone and not returned.
 -- The jobs are named by :ids (through the primary key) or, when :ids is null, by the filter
--- (:states, :queue, :name; each null matches every job), which scans the table. Run unprepared.
+-- (:states, :queue, :name; each null matches every job). Run unprepared. Its states (NEW, READY,
+-- written in) prove the predicate of dbq_job_claim_idx (queue_name first): only the waiting jobs
+-- are read, never the finished ones.
 -- parameters: :ids, :states, :queue, :name, :channel
 WITH due AS (
     UPDATE dbq_job
