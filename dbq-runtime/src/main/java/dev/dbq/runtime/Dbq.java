@@ -188,12 +188,12 @@ public final class Dbq implements AutoCloseable {
     Migrator.migrate(dataSource);
   }
 
-  UUID enqueue(JobBuilder<?> job) {
-    return enqueueAll(List.of(job)).get(0);
+  EnqueueResult submit(JobBuilder<?> job) {
+    return submitAll(List.of(job)).get(0);
   }
 
-  static UUID enqueue(Connection connection, JobBuilder<?> job) {
-    return enqueueAll(connection, List.of(job)).get(0);
+  static EnqueueResult submit(Connection connection, JobBuilder<?> job) {
+    return submitAll(connection, List.of(job)).get(0);
   }
 
   /**
@@ -221,11 +221,31 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database fails; nothing is then inserted
    */
   public List<UUID> enqueueAll(Collection<? extends JobBuilder<?>> jobs) {
+    return ids(submitAll(jobs));
+  }
+
+  /**
+   * Enqueues many jobs as {@link #enqueueAll(Collection)} does, and says of each whether it was a
+   * duplicate. A unique job (see {@link Uniqueness}) whose key a job in one of its refusing states
+   * holds, or an earlier job of the same batch, is not inserted: its result is that job's id,
+   * flagged {@link EnqueueResult#duplicate()}. A partial unique index decides, so this holds for
+   * any number of threads and processes enqueueing the same key at once. A batch that holds a
+   * unique job runs in a transaction of its own rather than sharing other callers' statement.
+   *
+   * @param jobs the builders
+   * @return one result per job, in the same order
+   * @throws WorkspaceException when a workspace is not a JSON object of the job's type, or is
+   *     larger than {@link #MAX_WORKSPACE_BYTES}
+   * @throws CreationHookException when a creation hook throws a checked exception (unchecked ones
+   *     reach the caller unchanged)
+   * @throws DbqException when the database fails; nothing is then inserted
+   */
+  public List<EnqueueResult> submitAll(Collection<? extends JobBuilder<?>> jobs) {
     // hooks run before a connection is taken from the pool: user code never holds one
     List<NewJob> prepared = JobPreparation.prepareAll(jobs);
-    List<UUID> ids = enqueuer.enqueue(prepared);
-    EnqueueEvents.tell(listeners, prepared, false);
-    return ids;
+    List<EnqueueResult> results = EnqueueEvents.results(prepared, enqueuer.enqueue(prepared));
+    EnqueueEvents.tell(listeners, prepared, results, false);
+    return results;
   }
 
   /**
@@ -245,14 +265,42 @@ public final class Dbq implements AutoCloseable {
    */
   public static List<UUID> enqueueAll(
       Connection connection, Collection<? extends JobBuilder<?>> jobs) {
+    return ids(submitAll(connection, jobs));
+  }
+
+  /**
+   * Enqueues many jobs inside the caller's transaction as {@link #enqueueAll(Connection,
+   * Collection)} does, and says of each whether it was a duplicate (see {@link
+   * #submitAll(Collection)}). A duplicate is decided against what is committed, and against what
+   * this transaction wrote: an enqueue of the same key in another transaction waits for this one to
+   * end, and is a duplicate of its job if it commits. Written for READ COMMITTED, the default:
+   * under REPEATABLE READ or SERIALIZABLE a key held by a job committed after the transaction began
+   * fails the statement with a serialization error, to be retried as any such error is.
+   *
+   * @param connection the caller's connection
+   * @param jobs the builders
+   * @return one result per job, in the same order
+   * @throws WorkspaceException when a workspace is not a JSON object of the job's type, or is
+   *     larger than {@link #MAX_WORKSPACE_BYTES}
+   * @throws CreationHookException when a creation hook throws a checked exception (unchecked ones
+   *     reach the caller unchanged)
+   * @throws DbqException when the database fails
+   */
+  public static List<EnqueueResult> submitAll(
+      Connection connection, Collection<? extends JobBuilder<?>> jobs) {
     Objects.requireNonNull(connection, "connection");
     List<NewJob> prepared = JobPreparation.prepareAll(jobs);
-    List<UUID> ids = Enqueuer.enqueue(connection, prepared);
+    List<EnqueueResult> results =
+        EnqueueEvents.results(prepared, Enqueuer.enqueue(connection, prepared));
     Dbq current = defaultDbq;
     if (current != null) {
-      EnqueueEvents.tell(current.listeners, prepared, true);
+      EnqueueEvents.tell(current.listeners, prepared, results, true);
     }
-    return ids;
+    return results;
+  }
+
+  private static List<UUID> ids(List<EnqueueResult> results) {
+    return results.stream().map(EnqueueResult::id).toList();
   }
 
   /**

@@ -5,25 +5,50 @@ import dev.dbq.runtime.internal.store.NewJob;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
-/** Tells a {@link Dbq}'s listeners of the jobs an enqueue wrote; nothing is built without one. */
+/**
+ * Tells a {@link Dbq}'s listeners of the jobs an enqueue wrote and the duplicates it refused;
+ * nothing is built without one.
+ */
 final class EnqueueEvents {
   private EnqueueEvents() {}
 
-  static void tell(Listeners listeners, List<NewJob> jobs, boolean inCallersTransaction) {
+  /** Each job's result: a duplicate when the store answered with another job's id than its own. */
+  static List<EnqueueResult> results(List<NewJob> jobs, List<UUID> ids) {
+    List<EnqueueResult> results = new ArrayList<>(jobs.size());
+    for (int i = 0; i < jobs.size(); i++) {
+      results.add(new EnqueueResult(ids.get(i), !ids.get(i).equals(jobs.get(i).id())));
+    }
+    return List.copyOf(results);
+  }
+
+  /**
+   * @param jobs the jobs prepared
+   * @param results what the store did with each, in the same order
+   */
+  static void tell(
+      Listeners listeners,
+      List<NewJob> jobs,
+      List<EnqueueResult> results,
+      boolean inCallersTransaction) {
     if (listeners.isEmpty() || jobs.isEmpty()) {
       return;
     }
     List<DbqEvent.EnqueuedJob> enqueued = new ArrayList<>(jobs.size());
-    for (NewJob job : jobs) {
+    List<DbqEvent.EnqueuedJob> duplicates = new ArrayList<>();
+    for (int i = 0; i < jobs.size(); i++) {
+      NewJob job = jobs.get(i);
+      EnqueueResult result = results.get(i);
       // a delay counts from the database clock at the insert; the event says when, by this clock
       Instant runAfter =
           job.runAfterDelay() != null ? Instant.now().plus(job.runAfterDelay()) : job.runAfter();
-      enqueued.add(
+      var told =
           new DbqEvent.EnqueuedJob(
-              new DbqEvent.JobRef(job.id(), job.name(), job.queue()), job.priority(), runAfter));
+              new DbqEvent.JobRef(result.id(), job.name(), job.queue()), job.priority(), runAfter);
+      (result.duplicate() ? duplicates : enqueued).add(told);
     }
-    var event = new DbqEvent.Enqueued(List.copyOf(enqueued), inCallersTransaction);
+    var event = new DbqEvent.Enqueued(enqueued, inCallersTransaction, duplicates);
     listeners.tell("onEnqueued", l -> l.onEnqueued(event));
   }
 }

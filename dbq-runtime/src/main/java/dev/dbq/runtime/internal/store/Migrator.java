@@ -40,7 +40,8 @@ public final class Migrator {
           "V1__create_dbq_job.sql",
           "V2__tune_dbq_job_for_churn.sql",
           "V3__job_control.sql",
-          "V4__recurring_jobs.sql");
+          "V4__recurring_jobs.sql",
+          "V6__unique_jobs.sql");
 
   /** Key of the advisory lock that serialises migrations: the bytes of "dbq_mig". */
   static final long LOCK_KEY = 0x6462_715f_6d69_67L;

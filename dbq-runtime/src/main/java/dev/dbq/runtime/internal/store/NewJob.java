@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param workspaceJson the workspace, a JSON object
  * @param runAfter the earliest start, or null
  * @param runAfterDelay a delay counted from the database clock at insert, or null
+ * @param unique the job's unique key and refusing states, or null for a job that is not unique
  */
 public record NewJob(
     UUID id,
@@ -24,4 +25,18 @@ public record NewJob(
     int priority,
     String workspaceJson,
     Instant runAfter,
-    Duration runAfterDelay) {}
+    Duration runAfterDelay,
+    UniqueKey unique) {
+
+  /** A job that is not unique. */
+  public NewJob(
+      UUID id,
+      String name,
+      String queue,
+      int priority,
+      String workspaceJson,
+      Instant runAfter,
+      Duration runAfterDelay) {
+    this(id, name, queue, priority, workspaceJson, runAfter, runAfterDelay, null);
+  }
+}

@@ -6,6 +6,10 @@
 -- The jobs are named by :ids (through the primary key) or, when :ids is null, by the filter
 -- (:states, :queue, :name; each null matches every job), which scans the table: an operator's
 -- action, not a hot path. Run unprepared, so the null tests fold away in the plan.
+-- A unique job (V6) is left alone when going back to READY would make it a duplicate: when another
+-- job holds its key now, or when an older FAILED/CANCELLED job of the same key is retried instead
+-- (each key back once); a duplicate enqueued between the check and the update fails the statement
+-- on dbq_job_unique_idx, and nothing is retried.
 -- parameters: :from_step (null: the step each job stopped at), :ids, :states, :queue, :name,
 -- :channel
 WITH retried AS (
@@ -21,6 +25,16 @@ WITH retried AS (
       AND (:states::text[] IS NULL OR state = ANY(:states::text[]))
       AND (:queue::text IS NULL OR queue_name = :queue::text)
       AND (:name::text IS NULL OR name = :name::text)
+      AND (unique_key IS NULL
+           OR (NOT EXISTS (SELECT 1 FROM dbq_job holder
+                            WHERE holder.unique_key = dbq_job.unique_key
+                              AND holder.unique_key IS NOT NULL
+                              AND holder.state = ANY (holder.unique_states)
+                              AND holder.id <> dbq_job.id)
+               AND id = (SELECT oldest.id FROM dbq_job oldest
+                          WHERE oldest.unique_key = dbq_job.unique_key
+                            AND oldest.state IN ('FAILED', 'CANCELLED')
+                          ORDER BY oldest.seq LIMIT 1)))
     RETURNING id, queue_name
 )
 -- one notification per queue: PostgreSQL folds identical ones of a transaction
