@@ -39,18 +39,18 @@ public @interface Unique {
    * The workspace properties whose values make a job unique: record components, or the public
    * fields and getter properties Jackson writes, by their property names. Their values as stored
    * (JSON; a missing or null one counts as {@code null}) are compared, in any order of the names.
-   * Empty, the default, makes the job unique by its name alone (one waiting or running job of
-   * this name at a time).
+   * Empty, the default, makes the job unique by its name alone (one waiting or running job of this
+   * name at a time).
    *
    * @return the property names; none unless set
    */
   String[] fields() default {};
 
   /**
-   * Unique per period: a job enqueued in another period is no duplicate of this one. The period
-   * is the one its run time falls in (its {@code runAfter}, or the enqueuing moment when it has
-   * none), periods counted from the epoch in UTC ({@code 1h} periods start on the hour, {@code 1d}
-   * at midnight UTC). Written as {@link Step#timeout()} is ({@code 30m}, {@code 1h}, {@code 1d},
+   * Unique per period: a job enqueued in another period is no duplicate of this one. The period is
+   * the one its run time falls in (its {@code runAfter}, or the enqueuing moment when it has none),
+   * periods counted from the epoch in UTC ({@code 1h} periods start on the hour, {@code 1d} at
+   * midnight UTC). Written as {@link Step#timeout()} is ({@code 30m}, {@code 1h}, {@code 1d},
    * ISO-8601 {@code PT1H}). Empty, the default, means no period: unique for as long as a job is in
    * a refusing state.
    *

@@ -10,6 +10,7 @@ import dev.dbq.annotation.PostStepHook;
 import dev.dbq.annotation.PreStepHook;
 import dev.dbq.annotation.Recurring;
 import dev.dbq.annotation.Step;
+import dev.dbq.annotation.Unique;
 import dev.dbq.processor.generator.CatalogGenerator;
 import dev.dbq.processor.generator.DefinitionGenerator;
 import dev.dbq.processor.generator.GeneratedFiles;
@@ -81,7 +82,8 @@ public final class DbqProcessor extends AbstractProcessor {
               PostStepHook.class,
               FailureHook.class,
               Recurring.class,
-              Recurring.List.class)
+              Recurring.List.class,
+              Unique.class)
           .map(Class::getCanonicalName)
           .collect(Collectors.toUnmodifiableSet());
 

@@ -48,6 +48,28 @@ public final class ValidationReport {
   }
 
   /**
+   * Records an error on one element of an array value of an annotation (javac points at that
+   * element), or on the whole value when the element cannot be found.
+   *
+   * @param element the annotated element
+   * @param annotation the annotation
+   * @param attribute the array attribute
+   * @param index the element's index in the array as written
+   * @param message the text
+   */
+  public void errorOnArrayElement(
+      Element element, AnnotationMirror annotation, String attribute, int index, String message) {
+    AnnotationValue value = explicitValue(annotation, attribute);
+    if (value != null
+        && value.getValue() instanceof List<?> items
+        && index < items.size()
+        && items.get(index) instanceof AnnotationValue item) {
+      value = item;
+    }
+    entries.add(new Entry(element, annotation, value, message));
+  }
+
+  /**
    * @return whether any error was recorded
    */
   public boolean hasErrors() {
