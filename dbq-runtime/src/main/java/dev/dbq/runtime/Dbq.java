@@ -221,7 +221,11 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database fails; nothing is then inserted
    */
   public List<UUID> enqueueAll(Collection<? extends JobBuilder<?>> jobs) {
-    return ids(submitAll(jobs));
+    // hooks run before a connection is taken from the pool: user code never holds one
+    List<NewJob> prepared = JobPreparation.prepareAll(jobs);
+    List<UUID> ids = enqueuer.enqueue(prepared);
+    EnqueueEvents.tell(listeners, prepared, ids, false);
+    return ids;
   }
 
   /**
@@ -241,11 +245,10 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database fails; nothing is then inserted
    */
   public List<EnqueueResult> submitAll(Collection<? extends JobBuilder<?>> jobs) {
-    // hooks run before a connection is taken from the pool: user code never holds one
     List<NewJob> prepared = JobPreparation.prepareAll(jobs);
-    List<EnqueueResult> results = EnqueueEvents.results(prepared, enqueuer.enqueue(prepared));
-    EnqueueEvents.tell(listeners, prepared, results, false);
-    return results;
+    List<UUID> ids = enqueuer.enqueue(prepared);
+    EnqueueEvents.tell(listeners, prepared, ids, false);
+    return EnqueueEvents.results(prepared, ids);
   }
 
   /**
@@ -265,7 +268,11 @@ public final class Dbq implements AutoCloseable {
    */
   public static List<UUID> enqueueAll(
       Connection connection, Collection<? extends JobBuilder<?>> jobs) {
-    return ids(submitAll(connection, jobs));
+    Objects.requireNonNull(connection, "connection");
+    List<NewJob> prepared = JobPreparation.prepareAll(jobs);
+    List<UUID> ids = Enqueuer.enqueue(connection, prepared);
+    tellDefault(prepared, ids);
+    return ids;
   }
 
   /**
@@ -290,17 +297,17 @@ public final class Dbq implements AutoCloseable {
       Connection connection, Collection<? extends JobBuilder<?>> jobs) {
     Objects.requireNonNull(connection, "connection");
     List<NewJob> prepared = JobPreparation.prepareAll(jobs);
-    List<EnqueueResult> results =
-        EnqueueEvents.results(prepared, Enqueuer.enqueue(connection, prepared));
-    Dbq current = defaultDbq;
-    if (current != null) {
-      EnqueueEvents.tell(current.listeners, prepared, results, true);
-    }
-    return results;
+    List<UUID> ids = Enqueuer.enqueue(connection, prepared);
+    tellDefault(prepared, ids);
+    return EnqueueEvents.results(prepared, ids);
   }
 
-  private static List<UUID> ids(List<EnqueueResult> results) {
-    return results.stream().map(EnqueueResult::id).toList();
+  /** An enqueue in a caller's transaction is told to the default {@code Dbq}'s listeners. */
+  private static void tellDefault(List<NewJob> prepared, List<UUID> ids) {
+    Dbq current = defaultDbq;
+    if (current != null) {
+      EnqueueEvents.tell(current.listeners, prepared, ids, true);
+    }
   }
 
   /**

@@ -25,13 +25,11 @@ final class EnqueueEvents {
 
   /**
    * @param jobs the jobs prepared
-   * @param results what the store did with each, in the same order
+   * @param ids the id the store answered for each, in the same order (another job's id for a
+   *     duplicate)
    */
   static void tell(
-      Listeners listeners,
-      List<NewJob> jobs,
-      List<EnqueueResult> results,
-      boolean inCallersTransaction) {
+      Listeners listeners, List<NewJob> jobs, List<UUID> ids, boolean inCallersTransaction) {
     if (listeners.isEmpty() || jobs.isEmpty()) {
       return;
     }
@@ -39,14 +37,14 @@ final class EnqueueEvents {
     List<DbqEvent.EnqueuedJob> duplicates = new ArrayList<>();
     for (int i = 0; i < jobs.size(); i++) {
       NewJob job = jobs.get(i);
-      EnqueueResult result = results.get(i);
+      UUID id = ids.get(i);
       // a delay counts from the database clock at the insert; the event says when, by this clock
       Instant runAfter =
           job.runAfterDelay() != null ? Instant.now().plus(job.runAfterDelay()) : job.runAfter();
       var told =
           new DbqEvent.EnqueuedJob(
-              new DbqEvent.JobRef(result.id(), job.name(), job.queue()), job.priority(), runAfter);
-      (result.duplicate() ? duplicates : enqueued).add(told);
+              new DbqEvent.JobRef(id, job.name(), job.queue()), job.priority(), runAfter);
+      (id.equals(job.id()) ? enqueued : duplicates).add(told);
     }
     var event = new DbqEvent.Enqueued(enqueued, inCallersTransaction, duplicates);
     listeners.tell("onEnqueued", l -> l.onEnqueued(event));
