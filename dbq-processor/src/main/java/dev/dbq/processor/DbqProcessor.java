@@ -119,6 +119,13 @@ public final class DbqProcessor extends AbstractProcessor {
     return isInitialized() && javacTrees ? Set.of("*") : OWN;
   }
 
+  /**
+   * javac's trees, for errors on repeated annotations' values; null under a wrapped environment.
+   */
+  private Trees trees() {
+    return javacTrees ? Trees.instance(processingEnv) : null;
+  }
+
   @Override
   public Set<String> getSupportedOptions() {
     return Set.of(GeneratedPackage.OPTION);
@@ -196,7 +203,7 @@ public final class DbqProcessor extends AbstractProcessor {
       // Jobs is already written; a job from a later round cannot be added to it
       scan.jobs().forEach(job -> error(job.element(), Message.LATE_ROUND_JOB.format(job.name())));
       scan.incompleteJobs().forEach(job -> error(job, Message.LATE_ROUND_JOB.format(name(job))));
-      validator.validate(scan.withoutJobs(), "").printTo(processingEnv.getMessager());
+      validator.validate(scan.withoutJobs(), "").printTo(processingEnv.getMessager(), trees());
       return;
     }
     String option = processingEnv.getOptions().get(GeneratedPackage.OPTION);
@@ -219,7 +226,7 @@ public final class DbqProcessor extends AbstractProcessor {
     }
     if (!scan.incompleteJobs().isEmpty()) {
       // wait for the missing types: another processor may generate them in this round
-      validator.validate(scan.withoutJobs(), "").printTo(processingEnv.getMessager());
+      validator.validate(scan.withoutJobs(), "").printTo(processingEnv.getMessager(), trees());
       scan.jobs().forEach(job -> pending.add(JobReference.of(job.element())));
       scan.incompleteJobs().forEach(job -> pending.add(JobReference.of(job)));
       return;
@@ -227,7 +234,7 @@ public final class DbqProcessor extends AbstractProcessor {
     String generatedPackage =
         GeneratedPackage.choose(option, scan.jobs().stream().map(JobDeclaration::element).toList());
     ValidationReport report = validator.validate(scan, generatedPackage);
-    report.printTo(processingEnv.getMessager());
+    report.printTo(processingEnv.getMessager(), trees());
     if (report.hasErrors() || scan.jobs().isEmpty()) {
       return;
     }
@@ -264,7 +271,7 @@ public final class DbqProcessor extends AbstractProcessor {
         GeneratedPackage.choose(option, scan.jobs().stream().map(JobDeclaration::element).toList());
     validator
         .validate(JobScan.ofJobs(scan.jobs()), generatedPackage)
-        .printTo(processingEnv.getMessager());
+        .printTo(processingEnv.getMessager(), trees());
   }
 
   private void generate(String generatedPackage, List<JobModel> jobs) {
