@@ -6,6 +6,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import com.google.testing.compile.Compilation;
 import dev.dbq.processor.testing.Compilations;
 import dev.dbq.processor.testing.CompiledClasses;
+import dev.dbq.processor.testing.Goldens;
 import dev.dbq.processor.validation.Message;
 import dev.dbq.runtime.JobCatalog;
 import dev.dbq.runtime.JobState;
@@ -265,5 +266,25 @@ class UniqueTest {
     assertThat(definition)
         .contains(
             ".unique(Uniqueness.byFields(\"customerId\", \"month\").period(Duration.ofHours(1)))");
+  }
+
+  @Test
+  void theDefinitionOfAUniqueClassJob() {
+    JavaFileObject source =
+        TestSources.source(
+            IMPORTS,
+            "Invoicing",
+            "@Job(name = \"invoicing\")",
+            "@Unique(fields = {\"month\", \"customerId\"}, period = \"1d\", states = {",
+            "    Unique.State.NEW, Unique.State.READY, Unique.State.PROCESSING,",
+            "    Unique.State.STOPPING, Unique.State.COMPLETE, Unique.State.FAILED})",
+            "class Invoicing {",
+            "  public record Invoice(long customerId, String month) {}",
+            "  @Step(order = 1) static void send(Invoice invoice) {}",
+            "}");
+    Compilation compilation = Compilations.compile(source);
+    assertThat(compilation).succeededWithoutWarnings();
+    Goldens.assertGolden(
+        compilation, getClass(), "theDefinitionOfAUniqueClassJob", "test.Invoicing_DbqJob");
   }
 }

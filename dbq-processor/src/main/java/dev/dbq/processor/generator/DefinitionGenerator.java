@@ -137,15 +137,15 @@ public final class DefinitionGenerator {
       for (String field : unique.fields()) {
         fields.add(CodeBlock.of("$S", field));
       }
-      code.add("$T.byFields($L)", RuntimeTypes.UNIQUENESS, CodeBlock.join(fields, ", "));
+      code.add("$T.byFields($L)", RuntimeTypes.UNIQUENESS, CodeBlock.join(fields, ",$W"));
     }
-    unique.period().ifPresent(period -> code.add(".period($L)", of(period)));
+    unique.period().ifPresent(period -> code.add("$Z.period($L)", of(period)));
     if (!unique.states().isEmpty()) {
       List<CodeBlock> states = new ArrayList<>();
       for (String state : unique.states()) {
         states.add(CodeBlock.of("$T.$N", RuntimeTypes.JOB_STATE, state));
       }
-      code.add(".refusingIn($T.of($L))", EnumSet.class, CodeBlock.join(states, ", "));
+      code.add("$Z.refusingIn($T.of($L))", EnumSet.class, CodeBlock.join(states, ",$W"));
     }
     return code.build();
   }
