@@ -72,17 +72,24 @@ final class SaveBatchColumns {
     }
   }
 
-  /** Binds the arrays to their named parameters. */
-  NamedStatement bindTo(NamedStatement ps) throws SQLException {
-    return ps.setArray("ids", "uuid", ids)
+  /**
+   * Binds the arrays to their named parameters: the outcome's, and the history's too when {@code
+   * withHistory} ({@link SqlStatement#SAVE_BATCH}; {@link SqlStatement#SAVE_BATCH_WITHOUT_HISTORY}
+   * has none of them).
+   */
+  NamedStatement bindTo(NamedStatement ps, boolean withHistory) throws SQLException {
+    ps.setArray("ids", "uuid", ids)
         .setArray("claim_ids", "uuid", claimIds)
         .setArray("kinds", "text", kinds)
         .setArray("workspaces", "text", workspaces)
         .setArray("next_steps", "int4", nextSteps)
         .setArray("states", "text", states)
         .setArray("backoff_millis", "int8", backoffs)
-        .setArray("errors", "text", errors)
-        .setArray("step_indexes", "int4", stepIndexes)
+        .setArray("errors", "text", errors);
+    if (!withHistory) {
+      return ps;
+    }
+    return ps.setArray("step_indexes", "int4", stepIndexes)
         .setArray("step_names", "text", stepNames)
         .setArray("attempts", "int4", attempts)
         .setArray("outcomes", "text", outcomes)

@@ -45,6 +45,7 @@ public enum SqlStatement {
   CLAIM("claim.sql"),
   DECODE_MADE_UP_CLAIMS("decode-made-up-claims.sql"),
   SAVE_BATCH("save-batch.sql"),
+  SAVE_BATCH_WITHOUT_HISTORY("save-batch-without-history.sql"),
   RENEW_LEASES("renew-leases.sql"),
   RESCUE_EXPIRED("rescue-expired.sql"),
   MARK_STOPPING("mark-stopping.sql"),

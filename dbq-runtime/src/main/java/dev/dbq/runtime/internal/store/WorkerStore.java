@@ -195,24 +195,19 @@ public final class WorkerStore {
     Set<UUID> saved = new HashSet<>(n * 2);
     synchronized (ownRows) {
       try (Connection c = dataSource.getConnection();
-          NamedStatement ps = NamedStatement.prepare(c, SqlStatement.SAVE_BATCH)) {
+          NamedStatement ps =
+              NamedStatement.prepare(
+                  c,
+                  recordHistory
+                      ? SqlStatement.SAVE_BATCH
+                      : SqlStatement.SAVE_BATCH_WITHOUT_HISTORY)) {
         c.setAutoCommit(true);
         // planned with the actual arrays every time, like the claim: no generic plan that could
         // join the whole table
-        columns
-            .bindTo(ps.unprepared())
-            .setString("worker_id", workerId)
-            .setBoolean("record_history", recordHistory);
-        // last, with the connection in hand: the offsets are taken as the statement is sent
-        Long[] startedAgo = new Long[n];
-        Long[] endedAgo = new Long[n];
-        long now = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-          startedAgo[i] = microsBefore(now, batch.get(i).startedNanos());
-          endedAgo[i] = microsBefore(now, batch.get(i).endedNanos());
+        columns.bindTo(ps.unprepared(), recordHistory);
+        if (recordHistory) {
+          bindRunTimes(ps.setString("worker_id", workerId), batch);
         }
-        ps.setArray("started_ago_us", "int8", startedAgo)
-            .setArray("ended_ago_us", "int8", endedAgo);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             saved.add(rs.getObject(1, UUID.class));
@@ -221,6 +216,22 @@ public final class WorkerStore {
       }
     }
     return saved;
+  }
+
+  /**
+   * Binds each run's start and end as microseconds before now: last, with the connection in hand,
+   * so that the offsets are taken as the statement is sent.
+   */
+  private static void bindRunTimes(NamedStatement ps, List<Finished> batch) throws SQLException {
+    int n = batch.size();
+    Long[] startedAgo = new Long[n];
+    Long[] endedAgo = new Long[n];
+    long now = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      startedAgo[i] = microsBefore(now, batch.get(i).startedNanos());
+      endedAgo[i] = microsBefore(now, batch.get(i).endedNanos());
+    }
+    ps.setArray("started_ago_us", "int8", startedAgo).setArray("ended_ago_us", "int8", endedAgo);
   }
 
   /**

@@ -9,7 +9,8 @@
 -- instead, whatever its worker knew: it is never claimed again; COMPLETE and FAILED stand.
 -- The rows are found by primary key (j.id = b.id).
 -- The same statement writes one dbq_step_run row per job it saved, and none for a row the fence
--- refused (nor any when :record_history is false): the job and its history never disagree; a retry
+-- refused: the job and its history never disagree (a worker that records no history runs
+-- save-batch-without-history.sql instead, the same update without the insert); a retry
 -- that the cancel turned into CANCELLED is recorded CANCELLED (a step that succeeded stays
 -- SUCCEEDED: it did, and its job is cancelled before the next step). The
 -- run's start and end are the worker's monotonic clock, sent as microseconds before the moment the
@@ -17,7 +18,7 @@
 -- arrived); the insert reads only the saved rows, and the claim never reads dbq_step_run.
 -- parameters, one array element per step: :ids, :claim_ids, :kinds, :workspaces, :next_steps,
 -- :states, :backoff_millis, :errors, :step_indexes, :step_names, :attempts, :outcomes,
--- :stack_traces, :started_ago_us, :ended_ago_us; and :worker_id, :record_history
+-- :stack_traces, :started_ago_us, :ended_ago_us; and :worker_id
 WITH saved AS (
     UPDATE dbq_job AS j
     SET workspace     = COALESCE(b.workspace::jsonb, j.workspace),
@@ -56,6 +57,5 @@ WITH saved AS (
            statement_timestamp() - s.ended_ago_us * interval '1 microsecond',
            s.outcome, s.error, s.stack_trace
       FROM saved s
-     WHERE :record_history
 )
 SELECT claim_id FROM saved
