@@ -200,16 +200,33 @@ class UniqueEnqueueTest {
   }
 
   @Test
-  void aFailedOrCancelledJobNoLongerRefusesByDefault() {
-    UUID failed = invoice(41, "failed").enqueue(db.dbq);
-    db.sql.execute("UPDATE dbq_job SET state = 'FAILED' WHERE id = '" + failed + "'");
-    EnqueueResult afterFailure = invoice(41, "after failure").submit(db.dbq);
+  void onceTheJobFailsOrIsCancelledTheSameKeyEnqueuesANewJob() throws Exception {
+    JobDefinition failing =
+        JobDefinition.builder("charge_card")
+            .workspaceType(Invoice.class)
+            .unique(Uniqueness.byFields("customerId"))
+            .step(
+                "charge",
+                call -> {
+                  throw new IllegalStateException("card declined");
+                })
+            .build();
+    UUID failed = TestJobBuilder.of(failing).workspace(new Invoice(41, "failed")).enqueue(db.dbq);
+    try (DbqWorker worker =
+        DbqWorker.builder().dbq(db.dbq).catalog(JobCatalog.of(failing)).build()) {
+      worker.runUntilEmpty();
+    }
+    assertEquals(JobState.FAILED, db.dbq.findJob(failed).orElseThrow().state());
+    EnqueueResult afterFailure =
+        TestJobBuilder.of(failing).workspace(new Invoice(41, "after failure")).submit(db.dbq);
     assertFalse(afterFailure.duplicate());
 
     db.dbq.control().cancel(List.of(afterFailure.id()));
     assertEquals(JobState.CANCELLED, db.dbq.findJob(afterFailure.id()).orElseThrow().state());
-    assertFalse(invoice(41, "after cancel").submit(db.dbq).duplicate());
-    assertEquals(3, rows("send_invoice"));
+    EnqueueResult afterCancel =
+        TestJobBuilder.of(failing).workspace(new Invoice(41, "after cancel")).submit(db.dbq);
+    assertFalse(afterCancel.duplicate());
+    assertEquals(3, rows("charge_card"));
   }
 
   @Test
