@@ -52,10 +52,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * to {@code complete}, {@code failed} or {@code cancelled}), {@code
  * dbq.job.start.delay{job,queue}}, {@code dbq.jobs.active{job,queue}} (a long task timer of running
  * steps), {@code dbq.job.retries{job,queue}}, {@code dbq.jobs.rescued{job,queue}}, {@code
- * dbq.claim.batch}, {@code dbq.claim.duration}, {@code dbq.queue.depth{queue,state}} (state {@code
- * runnable}, {@code scheduled}, {@code held}), {@code dbq.queue.oldest.age{queue}}, {@code
- * dbq.worker.slots{state}} ({@code busy}, {@code idle}), {@code dbq.lease.renewal.failures}, {@code
- * dbq.wakeups{source}} ({@code notify}, {@code poll}).
+ * dbq.jobs.duplicates{job,queue}} (enqueues of a unique job refused as duplicates of a waiting or
+ * running one; registered up front for the catalog's unique jobs only, at its first duplicate for a
+ * queue not named), {@code dbq.claim.batch}, {@code dbq.claim.duration}, {@code
+ * dbq.queue.depth{queue,state}} (state {@code runnable}, {@code scheduled}, {@code held}), {@code
+ * dbq.queue.oldest.age{queue}}, {@code dbq.worker.slots{state}} ({@code busy}, {@code idle}),
+ * {@code dbq.lease.renewal.failures}, {@code dbq.wakeups{source}} ({@code notify}, {@code poll}).
  */
 public final class DbqMetrics implements DbqListener {
   /**
@@ -65,6 +67,7 @@ public final class DbqMetrics implements DbqListener {
 
   private final MeterRegistry registry;
   private final Map<String, List<String>> stepNames = new ConcurrentHashMap<>();
+  private final Set<String> uniqueJobs = ConcurrentHashMap.newKeySet();
   // job name -> queue -> meters: two look-ups per event, no tag objects built
   private final Map<String, Map<String, JobMeters>> jobs = new ConcurrentHashMap<>();
   // the step running on this thread, with its meters: a step starts and ends on one thread, and a
@@ -82,6 +85,9 @@ public final class DbqMetrics implements DbqListener {
     Set<String> queues = new LinkedHashSet<>();
     for (JobDefinition job : b.catalog.jobs()) {
       stepNames.put(job.name(), job.steps().stream().map(StepDefinition::name).toList());
+      if (job.unique().isPresent()) {
+        uniqueJobs.add(job.name());
+      }
       queues.add(job.queue());
     }
     queues.addAll(b.queues);
@@ -153,7 +159,14 @@ public final class DbqMetrics implements DbqListener {
   private JobMeters meters(String job, String queue) {
     return jobs.computeIfAbsent(job, j -> new ConcurrentHashMap<>())
         .computeIfAbsent(
-            queue, q -> new JobMeters(registry, job, q, stepNames.getOrDefault(job, List.of())));
+            queue,
+            q ->
+                new JobMeters(
+                    registry,
+                    job,
+                    q,
+                    stepNames.getOrDefault(job, List.of()),
+                    uniqueJobs.contains(job)));
   }
 
   private JobMeters meters(DbqEvent.JobRef job) {
@@ -166,6 +179,9 @@ public final class DbqMetrics implements DbqListener {
   public void onEnqueued(DbqEvent.Enqueued event) {
     for (DbqEvent.EnqueuedJob job : event.jobs()) {
       meters(job.job()).enqueued.increment();
+    }
+    for (DbqEvent.EnqueuedJob duplicate : event.duplicates()) {
+      meters(duplicate.job()).duplicates().increment();
     }
   }
 

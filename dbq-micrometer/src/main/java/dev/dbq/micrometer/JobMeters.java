@@ -26,14 +26,25 @@ final class JobMeters {
   final Counter rescued;
   final Timer startDelay;
   final LongTaskTimer active;
+  private final MeterRegistry registry;
+  private final Tags tags;
+  // registered up front for a unique job, else at its first duplicate (a job the catalog did not
+  // declare unique, enqueued by another application's definition)
+  private volatile Counter duplicates;
   private final Timer completed;
   private final Timer failed;
   private final Timer cancelled;
   // [step index] -> outcome -> timer; steps the catalog does not know share the last entry
   private final List<Map<DbqEvent.StepResult, Timer>> steps;
 
-  JobMeters(MeterRegistry registry, String job, String queue, List<String> stepNames) {
+  JobMeters(
+      MeterRegistry registry, String job, String queue, List<String> stepNames, boolean unique) {
+    this.registry = registry;
     Tags tags = Tags.of(JOB, job, QUEUE, queue);
+    this.tags = tags;
+    if (unique) {
+      duplicates = registerDuplicates();
+    }
     enqueued =
         Counter.builder(MeterNames.ENQUEUED)
             .description("jobs enqueued")
@@ -82,6 +93,23 @@ final class JobMeters {
                   return byResult;
                 })
             .toList();
+  }
+
+  Counter duplicates() {
+    Counter counter = duplicates;
+    if (counter == null) {
+      // Micrometer returns the counter already registered under these tags
+      counter = registerDuplicates();
+      duplicates = counter;
+    }
+    return counter;
+  }
+
+  private Counter registerDuplicates() {
+    return Counter.builder(MeterNames.DUPLICATES)
+        .description("enqueues refused as duplicates of a unique job waiting or running")
+        .tags(tags)
+        .register(registry);
   }
 
   Timer step(int index, DbqEvent.StepResult result) {

@@ -3,6 +3,7 @@ package dev.dbq.micrometer;
 /** The meters' names and tag keys, lower-case and dot-separated as Micrometer names them. */
 final class MeterNames {
   static final String ENQUEUED = "dbq.jobs.enqueued";
+  static final String DUPLICATES = "dbq.jobs.duplicates";
   static final String STEP_DURATION = "dbq.step.duration";
   static final String JOB_DURATION = "dbq.job.duration";
   static final String START_DELAY = "dbq.job.start.delay";

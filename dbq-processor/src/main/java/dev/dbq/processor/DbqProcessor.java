@@ -10,6 +10,7 @@ import dev.dbq.annotation.PostStepHook;
 import dev.dbq.annotation.PreStepHook;
 import dev.dbq.annotation.Recurring;
 import dev.dbq.annotation.Step;
+import dev.dbq.annotation.Unique;
 import dev.dbq.processor.generator.CatalogGenerator;
 import dev.dbq.processor.generator.DefinitionGenerator;
 import dev.dbq.processor.generator.GeneratedFiles;
@@ -81,7 +82,8 @@ public final class DbqProcessor extends AbstractProcessor {
               PostStepHook.class,
               FailureHook.class,
               Recurring.class,
-              Recurring.List.class)
+              Recurring.List.class,
+              Unique.class)
           .map(Class::getCanonicalName)
           .collect(Collectors.toUnmodifiableSet());
 
@@ -115,6 +117,13 @@ public final class DbqProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return isInitialized() && javacTrees ? Set.of("*") : OWN;
+  }
+
+  /**
+   * javac's trees, for errors on repeated annotations' values; null under a wrapped environment.
+   */
+  private Trees trees() {
+    return javacTrees ? Trees.instance(processingEnv) : null;
   }
 
   @Override
@@ -194,7 +203,7 @@ public final class DbqProcessor extends AbstractProcessor {
       // Jobs is already written; a job from a later round cannot be added to it
       scan.jobs().forEach(job -> error(job.element(), Message.LATE_ROUND_JOB.format(job.name())));
       scan.incompleteJobs().forEach(job -> error(job, Message.LATE_ROUND_JOB.format(name(job))));
-      validator.validate(scan.withoutJobs(), "").printTo(processingEnv.getMessager());
+      validator.validate(scan.withoutJobs(), "").printTo(processingEnv.getMessager(), trees());
       return;
     }
     String option = processingEnv.getOptions().get(GeneratedPackage.OPTION);
@@ -217,7 +226,7 @@ public final class DbqProcessor extends AbstractProcessor {
     }
     if (!scan.incompleteJobs().isEmpty()) {
       // wait for the missing types: another processor may generate them in this round
-      validator.validate(scan.withoutJobs(), "").printTo(processingEnv.getMessager());
+      validator.validate(scan.withoutJobs(), "").printTo(processingEnv.getMessager(), trees());
       scan.jobs().forEach(job -> pending.add(JobReference.of(job.element())));
       scan.incompleteJobs().forEach(job -> pending.add(JobReference.of(job)));
       return;
@@ -225,7 +234,7 @@ public final class DbqProcessor extends AbstractProcessor {
     String generatedPackage =
         GeneratedPackage.choose(option, scan.jobs().stream().map(JobDeclaration::element).toList());
     ValidationReport report = validator.validate(scan, generatedPackage);
-    report.printTo(processingEnv.getMessager());
+    report.printTo(processingEnv.getMessager(), trees());
     if (report.hasErrors() || scan.jobs().isEmpty()) {
       return;
     }
@@ -262,7 +271,7 @@ public final class DbqProcessor extends AbstractProcessor {
         GeneratedPackage.choose(option, scan.jobs().stream().map(JobDeclaration::element).toList());
     validator
         .validate(JobScan.ofJobs(scan.jobs()), generatedPackage)
-        .printTo(processingEnv.getMessager());
+        .printTo(processingEnv.getMessager(), trees());
   }
 
   private void generate(String generatedPackage, List<JobModel> jobs) {

@@ -1,10 +1,13 @@
 package dev.dbq.processor;
 
 import dev.dbq.annotation.Job;
+import dev.dbq.annotation.Recurring;
 import dev.dbq.annotation.Step;
+import dev.dbq.annotation.Unique;
 import dev.dbq.processor.model.HookKind;
 import dev.dbq.processor.model.JobDeclaration;
 import dev.dbq.processor.model.JobScan;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -62,7 +65,20 @@ final class JobScanner {
         }
       }
     }
-    return new JobScan(jobs, stepsOutside, hooksOutside, stepsOnJobMethods, incomplete);
+    List<JobScan.WithoutJob> withoutJob = new ArrayList<>();
+    for (Class<? extends Annotation> type :
+        List.of(Unique.class, Recurring.class, Recurring.List.class)) {
+      for (Element element : round.getElementsAnnotatedWith(type)) {
+        if (element.getAnnotation(Job.class) == null) {
+          String name = type == Unique.class ? "Unique" : "Recurring";
+          JobScan.WithoutJob stray = new JobScan.WithoutJob(element, name);
+          if (!withoutJob.contains(stray)) {
+            withoutJob.add(stray);
+          }
+        }
+      }
+    }
+    return new JobScan(jobs, stepsOutside, hooksOutside, stepsOnJobMethods, incomplete, withoutJob);
   }
 
   /**
@@ -79,7 +95,7 @@ final class JobScanner {
         incomplete.add(element);
       }
     }
-    return new JobScan(jobs, List.of(), List.of(), List.of(), incomplete);
+    return new JobScan(jobs, List.of(), List.of(), List.of(), incomplete, List.of());
   }
 
   private JobDeclaration declaration(Element element) {

@@ -139,10 +139,11 @@ class RecurringTest {
 
   /**
    * javac has no position for an annotation inside the container it synthesises for repeated
-   * annotations, so with several schedules the errors pin to the job's declaration.
+   * annotations; the processor finds each one's value in the source tree, so with several schedules
+   * every error still points at its own value.
    */
   @Test
-  void everyErrorOfSeveralSchedulesOnOneJobIsReportedInOneCompileOnTheJob() {
+  void everyErrorOfSeveralSchedulesOnOneJobIsReportedInOneCompileOnItsValue() {
     JavaFileObject source =
         TestSources.source(
             IMPORTS,
@@ -155,15 +156,19 @@ class RecurringTest {
             "  @Step(order = 1) static void run(JobContext job) {}",
             "}");
     Compilation compilation = Compilations.compile(source);
+    // line 5: "@Recurring(cron = "0 3 * * MONDAY")": the value at column 19
     assertThat(compilation)
         .hadErrorContaining("cron field day-of-week 'MONDAY'")
         .inFile(source)
-        .onLineContaining("class Several");
+        .onLine(5)
+        .atColumn(19);
+    // line 6: "@Recurring(cron = "0 12 * * *", zone = "Asia/Tokio")": the zone at column 40
     assertThat(compilation)
         .hadErrorContaining(
             Message.UNKNOWN_ZONE.format("Asia/Tokio", "report", Message.didYouMean("Asia/Tokyo")))
         .inFile(source)
-        .onLineContaining("class Several");
+        .onLine(6)
+        .atColumn(40);
     assertThat(compilation).hadErrorCount(2);
   }
 

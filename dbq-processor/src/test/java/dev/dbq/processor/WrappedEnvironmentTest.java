@@ -88,7 +88,8 @@ class WrappedEnvironmentTest {
             "dev.dbq.annotation.PostStepHook",
             "dev.dbq.annotation.FailureHook",
             "dev.dbq.annotation.Recurring",
-            "dev.dbq.annotation.Recurring.List");
+            "dev.dbq.annotation.Recurring.List",
+            "dev.dbq.annotation.Unique");
     assertThat(compilation).generatedSourceFile("com.example.Jobs");
   }
 

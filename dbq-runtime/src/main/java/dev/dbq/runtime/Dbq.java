@@ -8,7 +8,6 @@ import dev.dbq.runtime.internal.store.ActivityReader;
 import dev.dbq.runtime.internal.store.Enqueuer;
 import dev.dbq.runtime.internal.store.JobStore;
 import dev.dbq.runtime.internal.store.Migrator;
-import dev.dbq.runtime.internal.store.NewJob;
 import dev.dbq.runtime.internal.store.QueueStatsReader;
 import dev.dbq.runtime.internal.store.ScheduleStore;
 import java.sql.Connection;
@@ -65,12 +64,10 @@ public final class Dbq implements AutoCloseable {
 
   private final DataSource dataSource;
   private final HikariDataSource ownPool;
-  private final Enqueuer enqueuer;
   private final Listeners listeners = new Listeners(List.of());
   private final EnqueueInterceptors interceptors = new EnqueueInterceptors();
+  private final EnqueuePath enqueues;
   private final Queues queues;
-  private final TransactionConnections transactions;
-  private final InstanceFactory instances;
 
   private Dbq(DataSource dataSource, HikariDataSource ownPool) {
     this(dataSource, ownPool, null, InstanceFactory.NEW_INSTANCE_PER_CALL);
@@ -83,10 +80,9 @@ public final class Dbq implements AutoCloseable {
       InstanceFactory instances) {
     this.dataSource = dataSource;
     this.ownPool = ownPool;
-    this.enqueuer = new Enqueuer(dataSource);
+    this.enqueues =
+        new EnqueuePath(new Enqueuer(dataSource), listeners, interceptors, transactions, instances);
     this.queues = new Queues(dataSource);
-    this.transactions = transactions;
-    this.instances = instances;
   }
 
   /**
@@ -242,12 +238,12 @@ public final class Dbq implements AutoCloseable {
     }
   }
 
-  UUID enqueue(JobBuilder<?> job) {
-    return enqueueAll(List.of(job)).get(0);
+  EnqueueResult submit(JobBuilder<?> job) {
+    return submitAll(List.of(job)).get(0);
   }
 
-  static UUID enqueue(Connection connection, JobBuilder<?> job) {
-    return enqueueAll(connection, List.of(job)).get(0);
+  static EnqueueResult submit(Connection connection, JobBuilder<?> job) {
+    return submitAll(connection, List.of(job)).get(0);
   }
 
   /**
@@ -279,41 +275,27 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database fails; nothing is then inserted
    */
   public List<UUID> enqueueAll(Collection<? extends JobBuilder<?>> jobs) {
-    // hooks run before a connection is taken from the pool: user code never holds one
-    List<NewJob> prepared = JobPreparation.prepareAll(jobs, instances);
-    Connection joined = transactions == null ? null : joinedConnection();
-    if (joined == null) {
-      List<UUID> ids = intercepted(interceptors, prepared, false, enqueuer::enqueue);
-      EnqueueEvents.tell(listeners, prepared, false);
-      return ids;
-    }
-    List<UUID> ids;
-    try {
-      ids = intercepted(interceptors, prepared, true, p -> Enqueuer.enqueue(joined, p));
-    } catch (RuntimeException e) {
-      try {
-        transactions.release(joined);
-      } catch (SQLException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
-    try {
-      transactions.release(joined);
-    } catch (SQLException e) {
-      throw new DbqException("cannot give back the transaction's connection: " + e.getMessage(), e);
-    }
-    EnqueueEvents.tell(listeners, prepared, true);
-    return ids;
+    return enqueues.submit(jobs).stream().map(EnqueueResult::id).toList();
   }
 
-  private Connection joinedConnection() {
-    try {
-      return transactions.current();
-    } catch (SQLException e) {
-      throw new DbqException(
-          "cannot join the caller's transaction to enqueue: " + e.getMessage(), e);
-    }
+  /**
+   * Enqueues many jobs as {@link #enqueueAll(Collection)} does, and says of each whether it was a
+   * duplicate. A unique job (see {@link Uniqueness}) whose key a job in one of its refusing states
+   * holds, or an earlier job of the same batch, is not inserted: its result is that job's id,
+   * flagged {@link EnqueueResult#duplicate()}. A partial unique index decides, so this holds for
+   * any number of threads and processes enqueueing the same key at once. A batch that holds a
+   * unique job runs in a transaction of its own rather than sharing other callers' statement.
+   *
+   * @param jobs the builders
+   * @return one result per job, in the same order
+   * @throws WorkspaceException when a workspace is not a JSON object of the job's type, or is
+   *     larger than {@link #MAX_WORKSPACE_BYTES}
+   * @throws CreationHookException when a creation hook throws a checked exception (unchecked ones
+   *     reach the caller unchanged)
+   * @throws DbqException when the database fails; nothing is then inserted
+   */
+  public List<EnqueueResult> submitAll(Collection<? extends JobBuilder<?>> jobs) {
+    return enqueues.submit(jobs);
   }
 
   /**
@@ -336,30 +318,32 @@ public final class Dbq implements AutoCloseable {
   public static List<UUID> enqueueAll(
       Connection connection, Collection<? extends JobBuilder<?>> jobs) {
     Objects.requireNonNull(connection, "connection");
-    Dbq current = defaultDbq;
-    List<NewJob> prepared =
-        JobPreparation.prepareAll(
-            jobs, current != null ? current.instances : InstanceFactory.NEW_INSTANCE_PER_CALL);
-    List<UUID> ids =
-        current == null
-            ? Enqueuer.enqueue(connection, prepared)
-            : intercepted(
-                current.interceptors, prepared, true, p -> Enqueuer.enqueue(connection, p));
-    if (current != null) {
-      EnqueueEvents.tell(current.listeners, prepared, true);
-    }
-    return ids;
+    return submitAll(connection, jobs).stream().map(EnqueueResult::id).toList();
   }
 
-  /** The insert, through the enqueue interceptors when there are any. */
-  private static List<UUID> intercepted(
-      EnqueueInterceptors interceptors,
-      List<NewJob> prepared,
-      boolean inCallersTransaction,
-      EnqueueInterceptors.Insert insert) {
-    return interceptors.isEmpty()
-        ? insert.write(prepared)
-        : interceptors.around(prepared, inCallersTransaction, insert);
+  /**
+   * Enqueues many jobs inside the caller's transaction as {@link #enqueueAll(Connection,
+   * Collection)} does, and says of each whether it was a duplicate (see {@link
+   * #submitAll(Collection)}). A duplicate is decided against what is committed, and against what
+   * this transaction wrote: an enqueue of the same key in another transaction waits for this one to
+   * end, and is a duplicate of its job if it commits. Written for READ COMMITTED, the default:
+   * under REPEATABLE READ or SERIALIZABLE a key held by a job committed after the transaction began
+   * fails the statement with a serialization error, to be retried as any such error is.
+   *
+   * @param connection the caller's connection
+   * @param jobs the builders
+   * @return one result per job, in the same order
+   * @throws WorkspaceException when a workspace is not a JSON object of the job's type, or is
+   *     larger than {@link #MAX_WORKSPACE_BYTES}
+   * @throws CreationHookException when a creation hook throws a checked exception (unchecked ones
+   *     reach the caller unchanged)
+   * @throws DbqException when the database fails
+   */
+  public static List<EnqueueResult> submitAll(
+      Connection connection, Collection<? extends JobBuilder<?>> jobs) {
+    Objects.requireNonNull(connection, "connection");
+    Dbq current = defaultDbq;
+    return EnqueuePath.submit(connection, jobs, current == null ? null : current.enqueues);
   }
 
   /**
@@ -581,7 +565,7 @@ public final class Dbq implements AutoCloseable {
         defaultDbq = null;
       }
     }
-    enqueuer.close();
+    enqueues.close();
     if (ownPool != null) {
       ownPool.close();
     }

@@ -51,10 +51,39 @@ public sealed interface DbqEvent {
    * a {@link Dbq} they are committed; through a caller's {@link java.sql.Connection} they commit
    * with the caller's transaction, or not at all.
    *
-   * @param jobs the jobs, in the order given (one element for a single enqueue)
+   * @param jobs the jobs written, in the order given (one element for a single enqueue); empty when
+   *     every job of the enqueue was a duplicate
    * @param inCallersTransaction whether they were written in the caller's transaction
+   * @param duplicates the unique jobs of the enqueue that were not written because a job with the
+   *     same key was in a refusing state (see {@link Uniqueness}), in the order given: each with
+   *     the existing job's id, and the name, queue, priority and run time the enqueue asked for;
+   *     empty when there was none
    */
-  record Enqueued(List<EnqueuedJob> jobs, boolean inCallersTransaction) implements DbqEvent {}
+  record Enqueued(
+      List<EnqueuedJob> jobs, boolean inCallersTransaction, List<EnqueuedJob> duplicates)
+      implements DbqEvent {
+    /**
+     * An enqueue without duplicates.
+     *
+     * @param jobs the jobs written
+     * @param inCallersTransaction whether they were written in the caller's transaction
+     */
+    public Enqueued(List<EnqueuedJob> jobs, boolean inCallersTransaction) {
+      this(jobs, inCallersTransaction, List.of());
+    }
+
+    /**
+     * Copies the lists.
+     *
+     * @param jobs the jobs written
+     * @param inCallersTransaction whether they were written in the caller's transaction
+     * @param duplicates the jobs not written, each with the existing job's id
+     */
+    public Enqueued {
+      jobs = List.copyOf(jobs);
+      duplicates = List.copyOf(duplicates);
+    }
+  }
 
   /**
    * A worker started claiming.

@@ -114,11 +114,12 @@ public abstract class JobBuilder<B extends JobBuilder<B>> {
    * the same moment may share the statement and the commit (see {@link Dbq#enqueueAll}).
    *
    * @param dbq the queue
-   * @return the new job's id
+   * @return the new job's id; for a unique job that was a duplicate, the existing job's id (see
+   *     {@link #submit(Dbq)})
    * @throws IllegalArgumentException when the job has a typed workspace and none was set
    */
   public final UUID enqueue(Dbq dbq) {
-    return dbq.enqueue(this);
+    return dbq.submit(this).id();
   }
 
   /**
@@ -126,11 +127,49 @@ public abstract class JobBuilder<B extends JobBuilder<B>> {
    * connection is neither committed nor closed.
    *
    * @param connection an open connection to the dbq database
-   * @return the new job's id
+   * @return the new job's id; for a unique job that was a duplicate, the existing job's id
    * @throws IllegalArgumentException when the job has a typed workspace and none was set
    */
   public final UUID enqueue(Connection connection) {
-    return Dbq.enqueue(connection, this);
+    return Dbq.submit(connection, this).id();
+  }
+
+  /**
+   * Enqueues through the process default set with {@link Dbq#setDefault(Dbq)}, and says whether the
+   * job was a duplicate (see {@link #submit(Dbq)}).
+   *
+   * @return the job's id and whether it was a duplicate
+   * @throws IllegalArgumentException when the job has a typed workspace and none was set
+   * @throws IllegalStateException when no default {@link Dbq} is set
+   */
+  public final EnqueueResult submit() {
+    return submit(Dbq.getDefault());
+  }
+
+  /**
+   * Enqueues as {@link #enqueue(Dbq)} does, and says whether the job was a duplicate: for a job
+   * declared unique ({@code @Unique}, {@link Uniqueness}) while a job with the same key is in one
+   * of its refusing states, nothing is inserted and the result holds that job's id, with {@link
+   * EnqueueResult#duplicate()} true. Jobs that are not unique are never duplicates.
+   *
+   * @param dbq the queue
+   * @return the job's id (the existing one's for a duplicate) and whether it was a duplicate
+   * @throws IllegalArgumentException when the job has a typed workspace and none was set
+   */
+  public final EnqueueResult submit(Dbq dbq) {
+    return dbq.submit(this);
+  }
+
+  /**
+   * Enqueues inside the caller's transaction as {@link #enqueue(Connection)} does, and says whether
+   * the job was a duplicate (see {@link Dbq#submitAll(Connection, java.util.Collection)}).
+   *
+   * @param connection an open connection to the dbq database
+   * @return the job's id (the existing one's for a duplicate) and whether it was a duplicate
+   * @throws IllegalArgumentException when the job has a typed workspace and none was set
+   */
+  public final EnqueueResult submit(Connection connection) {
+    return Dbq.submit(connection, this);
   }
 
   /**

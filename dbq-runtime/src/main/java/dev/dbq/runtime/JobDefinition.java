@@ -32,6 +32,7 @@ public final class JobDefinition {
   private final JobMethod postStepHook;
   private final JobMethod failureHook;
   private final List<RecurringSchedule> schedules;
+  private final Uniqueness unique;
 
   private JobDefinition(Builder b) {
     this.name = b.name;
@@ -45,6 +46,7 @@ public final class JobDefinition {
     this.postStepHook = b.postStepHook;
     this.failureHook = b.failureHook;
     this.schedules = List.copyOf(b.schedules);
+    this.unique = b.unique;
   }
 
   /**
@@ -134,6 +136,14 @@ public final class JobDefinition {
     return schedules;
   }
 
+  /**
+   * @return what makes a job of this kind unique (from {@code @Unique}); empty when any number may
+   *     wait at once
+   */
+  public Optional<Uniqueness> unique() {
+    return Optional.ofNullable(unique);
+  }
+
   @Override
   public String toString() {
     return "JobDefinition[" + name + ", queue=" + queue + ", steps=" + steps.size() + "]";
@@ -152,6 +162,7 @@ public final class JobDefinition {
     private JobMethod postStepHook;
     private JobMethod failureHook;
     private final List<RecurringSchedule> schedules = new ArrayList<>();
+    private Uniqueness unique;
 
     private Builder(String name) {
       this.name = name;
@@ -264,6 +275,18 @@ public final class JobDefinition {
      */
     public Builder schedule(RecurringSchedule schedule) {
       schedules.add(Objects.requireNonNull(schedule, "schedule"));
+      return this;
+    }
+
+    /**
+     * Makes the job unique: an enqueue while a job with the same key is in a refusing state inserts
+     * nothing and returns that job's id (see {@link Uniqueness}).
+     *
+     * @param uniqueness what makes a job unique
+     * @return this builder
+     */
+    public Builder unique(Uniqueness uniqueness) {
+      this.unique = Objects.requireNonNull(uniqueness, "uniqueness");
       return this;
     }
 

@@ -1,8 +1,11 @@
 package dev.dbq.runtime;
 
 import dev.dbq.runtime.internal.MissingWorkspace;
+import dev.dbq.runtime.internal.UniqueKeys;
 import dev.dbq.runtime.internal.WorkspaceCodec;
 import dev.dbq.runtime.internal.store.NewJob;
+import dev.dbq.runtime.internal.store.UniqueKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -52,14 +55,34 @@ final class JobPreparation {
     if (definition.creationHook().isPresent()) {
       workspace = runCreationHook(definition, id, builder, workspace, instances);
     }
+    String json = WorkspaceCodec.toJson(workspace);
     return new NewJob(
         id,
         definition.name(),
         builder.queueName(),
         builder.priorityValue(),
-        WorkspaceCodec.toJson(workspace),
+        json,
         builder.runAfterInstant(),
-        builder.runAfterDelay());
+        builder.runAfterDelay(),
+        null, // the trace context, which the enqueue interceptors give later
+        definition.unique().map(u -> uniqueKey(definition.name(), u, json, builder)).orElse(null));
+  }
+
+  /**
+   * The key of a unique job, from its workspace as stored (after the creation hook) and its run
+   * time: the runAfter given, or now (plus the delay given) by this process's clock.
+   */
+  private static UniqueKey uniqueKey(
+      String name, Uniqueness unique, String json, JobBuilder<?> builder) {
+    Instant runTime = builder.runAfterInstant();
+    if (runTime == null) {
+      runTime = Instant.now();
+      if (builder.runAfterDelay() != null) {
+        runTime = runTime.plus(builder.runAfterDelay());
+      }
+    }
+    return new UniqueKey(
+        UniqueKeys.of(name, unique.fields(), unique.period(), json, runTime), unique.stateNames());
   }
 
   /**

@@ -34,7 +34,12 @@ class DbqCliTest {
               .workspaceType(Batch.class)
               .step("fetch", Invocation::workspace)
               .build(),
-          JobDefinition.builder("send_report").step("send", Invocation::workspace).build());
+          JobDefinition.builder("send_report").step("send", Invocation::workspace).build(),
+          JobDefinition.builder("refresh_feed")
+              .workspaceType(Batch.class)
+              .unique(Uniqueness.byFields("source"))
+              .step("refresh", Invocation::workspace)
+              .build());
 
   private static TestDatabase database;
   private Map<String, String> environment;
@@ -83,6 +88,27 @@ class DbqCliTest {
   }
 
   @Test
+  void createJobOfAUniqueJobWhoseKeyIsHeldPrintsTheExistingIdAndCreatesNothing() throws Exception {
+    Result first =
+        run("create-job", "refresh_feed", "--workspace", "{\"source\":\"a\",\"size\":1}");
+    assertEquals(0, first.status, first.err);
+    Matcher created =
+        Pattern.compile("Created job: \"refresh_feed\", id=([0-9a-f-]{36}) for queue \"default\"\n")
+            .matcher(first.out);
+    assertTrue(created.matches(), first.out);
+
+    Result again =
+        run("create-job", "refresh_feed", "--workspace", "{\"source\":\"a\",\"size\":2}");
+    assertEquals(0, again.status, again.err);
+    assertEquals(
+        "Duplicate job: \"refresh_feed\", id="
+            + created.group(1)
+            + " already holds its unique key; nothing created for queue \"default\"\n",
+        again.out);
+    assertEquals("1", sqlRow("SELECT count(*) FROM dbq_job"));
+  }
+
+  @Test
   void createJobUsesTheJobsDefaultsAndAcceptsOverrides() throws Exception {
     assertEquals(
         0, run("create-job", "import_cats", "--workspace", "{\"source\":\"x\",\"size\":1}").status);
@@ -113,7 +139,8 @@ class DbqCliTest {
     assertBadInput(result);
     assertTrue(result.err.contains("unknown job 'import_cat'"), result.err);
     assertTrue(result.err.contains("did you mean 'import_cats'?"), result.err);
-    assertTrue(result.err.contains("known jobs: import_cats, send_report"), result.err);
+    assertTrue(
+        result.err.contains("known jobs: import_cats, refresh_feed, send_report"), result.err);
   }
 
   @ParameterizedTest

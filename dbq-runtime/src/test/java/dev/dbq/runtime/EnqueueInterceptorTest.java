@@ -39,6 +39,11 @@ class EnqueueInterceptorTest {
               })
           .step("only", call -> null)
           .build();
+  private static final JobDefinition UNIQUE =
+      JobDefinition.builder("unique_traced")
+          .unique(Uniqueness.byName())
+          .step("only", call -> null)
+          .build();
 
   /** Gives job i the field {@code traceparent=tp-<id>} and records what it was told. */
   static final class Recording implements EnqueueInterceptor {
@@ -123,6 +128,23 @@ class EnqueueInterceptorTest {
     assertEquals(List.of(false, false, false), recording.inTransaction);
     assertEquals(3, recording.ended);
     assertTrue(recording.ends.stream().allMatch(f -> f == null), "every statement wrote");
+  }
+
+  @Test
+  void aUniqueJobsTraceContextIsStoredAndItsDuplicateWritesNone() throws Exception {
+    Recording recording = new Recording();
+    Dbq dbq = db.dbq().addEnqueueInterceptor(recording);
+
+    List<EnqueueResult> results =
+        dbq.submitAll(
+            List.of(
+                TestJobBuilder.of(UNIQUE), TestJobBuilder.of(PLAIN), TestJobBuilder.of(UNIQUE)));
+
+    UUID unique = results.get(0).id();
+    assertEquals("tp-" + unique, traceparent(unique), "written by the unique jobs' insert");
+    assertEquals("tp-" + results.get(1).id(), traceparent(results.get(1).id()));
+    assertTrue(results.get(2).duplicate());
+    assertEquals(unique, results.get(2).id(), "the duplicate is answered with the job it hit");
   }
 
   @Test

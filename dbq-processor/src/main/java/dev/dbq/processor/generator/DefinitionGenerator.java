@@ -13,8 +13,10 @@ import dev.dbq.processor.model.MethodModel;
 import dev.dbq.processor.model.ParameterKind;
 import dev.dbq.processor.model.ScheduleModel;
 import dev.dbq.processor.model.StepModel;
+import dev.dbq.processor.model.UniqueModel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -76,6 +78,7 @@ public final class DefinitionGenerator {
     for (ScheduleModel schedule : job.schedules()) {
       definition.add("\n.schedule($L)", schedule(schedule));
     }
+    job.unique().ifPresent(unique -> definition.add("\n.unique($L)", unique(unique)));
     definition.add("\n.build()").unindent().unindent();
 
     TypeSpec.Builder type =
@@ -120,6 +123,29 @@ public final class DefinitionGenerator {
     schedule.backfill().ifPresent(window -> code.add(".backfill($L)", of(window)));
     if (schedule.skipOverlap()) {
       code.add(".skipOverlap()");
+    }
+    return code.build();
+  }
+
+  /** A uniqueness, naming only what differs from the defaults. */
+  private static CodeBlock unique(UniqueModel unique) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (unique.fields().isEmpty()) {
+      code.add("$T.byName()", RuntimeTypes.UNIQUENESS);
+    } else {
+      List<CodeBlock> fields = new ArrayList<>();
+      for (String field : unique.fields()) {
+        fields.add(CodeBlock.of("$S", field));
+      }
+      code.add("$T.byFields($L)", RuntimeTypes.UNIQUENESS, CodeBlock.join(fields, ",$W"));
+    }
+    unique.period().ifPresent(period -> code.add("$Z.period($L)", of(period)));
+    if (!unique.states().isEmpty()) {
+      List<CodeBlock> states = new ArrayList<>();
+      for (String state : unique.states()) {
+        states.add(CodeBlock.of("$T.$N", RuntimeTypes.JOB_STATE, state));
+      }
+      code.add("$Z.refusingIn($T.of($L))", EnumSet.class, CodeBlock.join(states, ",$W"));
     }
     return code.build();
   }

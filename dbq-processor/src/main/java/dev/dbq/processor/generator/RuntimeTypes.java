@@ -16,6 +16,8 @@ final class RuntimeTypes {
       ClassName.get(PACKAGE, "JobBuilderWithoutWorkspace");
   static final ClassName RECURRING_SCHEDULE = ClassName.get(PACKAGE, "RecurringSchedule");
   static final ClassName INVOCATION = ClassName.get(PACKAGE, "Invocation");
+  static final ClassName UNIQUENESS = ClassName.get(PACKAGE, "Uniqueness");
+  static final ClassName JOB_STATE = ClassName.get(PACKAGE, "JobState");
 
   private RuntimeTypes() {}
 }

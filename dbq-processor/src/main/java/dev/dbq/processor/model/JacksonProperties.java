@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -107,6 +108,44 @@ public final class JacksonProperties {
   }
 
   private record Property(String name, TypeElement owner, TypeMirror type) {}
+
+  /**
+   * The names of the properties Jackson writes for a workspace type (record components; public
+   * fields and getters, not setters), sorted: the keys of its stored JSON object.
+   *
+   * @param type a workspace type
+   * @param types the compiler's type utilities
+   * @return the names, or empty when the type carries Jackson annotations, which may rename or hide
+   *     properties
+   */
+  public static Optional<List<String>> writtenPropertyNames(TypeElement type, Types types) {
+    if (isJacksonConfigured(type)) {
+      return Optional.empty();
+    }
+    TreeSet<String> names = new TreeSet<>();
+    if (type.getKind() == ElementKind.RECORD) {
+      for (RecordComponentElement component : type.getRecordComponents()) {
+        names.add(component.getSimpleName().toString());
+      }
+      return Optional.of(List.copyOf(names));
+    }
+    for (TypeElement c = type; c != null; c = superclass(c, types)) {
+      if (c != type && isJacksonConfigured(c)) {
+        return Optional.empty();
+      }
+      for (VariableElement field : ElementFilter.fieldsIn(c.getEnclosedElements())) {
+        if (isPublicInstance(field)) {
+          names.add(field.getSimpleName().toString());
+        }
+      }
+      for (ExecutableElement method : ElementFilter.methodsIn(c.getEnclosedElements())) {
+        if (isPublicInstance(method) && isGetter(method)) {
+          names.add(propertyName(method.getSimpleName().toString()));
+        }
+      }
+    }
+    return Optional.of(List.copyOf(names));
+  }
 
   private static List<Property> properties(TypeElement type, Types types) {
     List<Property> properties = new ArrayList<>();

@@ -21,6 +21,7 @@ import javax.lang.model.element.Element;
  * @param steps the steps, in the order they run
  * @param hooks the declared hooks
  * @param schedules its {@code @Recurring} schedules, in declaration order; empty when none
+ * @param unique its {@code @Unique}; empty when it has none
  * @param builderMethod the {@code Jobs} factory method, e.g. {@code importCats}
  * @param builderClass the builder's simple name, e.g. {@code ImportCatsBuilder}
  * @param definitionClass the generated class in the job's own package holding its definition
@@ -41,6 +42,7 @@ public record JobModel(
     List<StepModel> steps,
     Map<HookKind, MethodModel> hooks,
     List<ScheduleModel> schedules,
+    Optional<UniqueModel> unique,
     String builderMethod,
     String builderClass,
     ClassName definitionClass,

@@ -2,11 +2,15 @@ package dev.dbq.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import dev.dbq.annotation.Recurring;
+import dev.dbq.annotation.Unique;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -67,6 +71,7 @@ public final class JobModelFactory {
         steps,
         hooks,
         schedules(job),
+        unique(job),
         builderMethod,
         JobNames.builderClass(builderMethod),
         definitionClass,
@@ -89,6 +94,30 @@ public final class JobModelFactory {
               r.overlap() == Recurring.Overlap.SKIP));
     }
     return schedules;
+  }
+
+  /** The {@code @Unique}, naming only what differs from the defaults. */
+  private static Optional<UniqueModel> unique(JobDeclaration job) {
+    return UniqueDeclaration.of(job.element())
+        .map(
+            declared -> {
+              Unique u = declared.values();
+              Set<Unique.State> states = EnumSet.noneOf(Unique.State.class);
+              states.addAll(List.of(u.states()));
+              boolean defaultStates =
+                  states.equals(
+                      EnumSet.of(
+                          Unique.State.NEW,
+                          Unique.State.READY,
+                          Unique.State.PROCESSING,
+                          Unique.State.STOPPING));
+              return new UniqueModel(
+                  new TreeSet<>(List.of(u.fields())).stream().toList(),
+                  u.period().isEmpty()
+                      ? Optional.empty()
+                      : Optional.of(DurationText.parse(u.period())),
+                  defaultStates ? List.of() : states.stream().map(Enum::name).toList());
+            });
   }
 
   private boolean callsDeprecated(JobDeclaration job) {

@@ -13,13 +13,24 @@ import javax.lang.model.element.ExecutableElement;
  * @param hooksOutsideJobs hook methods whose class has no {@code @Job}
  * @param stepsOnJobMethods methods with both {@code @Step} and {@code @Job}
  * @param incompleteJobs {@code @Job}s that name a symbol javac has not resolved (yet)
+ * @param withoutJob classes and methods with {@code @Unique} or {@code @Recurring} but no
+ *     {@code @Job}
  */
 public record JobScan(
     List<JobDeclaration> jobs,
     List<ExecutableElement> stepsOutsideJobs,
     List<OrphanHook> hooksOutsideJobs,
     List<ExecutableElement> stepsOnJobMethods,
-    List<Element> incompleteJobs) {
+    List<Element> incompleteJobs,
+    List<WithoutJob> withoutJob) {
+
+  /**
+   * A job-level annotation on an element that is no job.
+   *
+   * @param element the class or method
+   * @param annotation the annotation's simple name, {@code Unique} or {@code Recurring}
+   */
+  public record WithoutJob(Element element, String annotation) {}
 
   /**
    * A hook outside any {@code @Job} class.
@@ -36,6 +47,7 @@ public record JobScan(
     hooksOutsideJobs = List.copyOf(hooksOutsideJobs);
     stepsOnJobMethods = List.copyOf(stepsOnJobMethods);
     incompleteJobs = List.copyOf(incompleteJobs);
+    withoutJob = List.copyOf(withoutJob);
   }
 
   /**
@@ -43,14 +55,15 @@ public record JobScan(
    * @return a scan of only those jobs
    */
   public static JobScan ofJobs(List<JobDeclaration> jobs) {
-    return new JobScan(jobs, List.of(), List.of(), List.of(), List.of());
+    return new JobScan(jobs, List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   /**
    * @return the same scan without its jobs: only the stray annotated methods
    */
   public JobScan withoutJobs() {
-    return new JobScan(List.of(), stepsOutsideJobs, hooksOutsideJobs, stepsOnJobMethods, List.of());
+    return new JobScan(
+        List.of(), stepsOutsideJobs, hooksOutsideJobs, stepsOnJobMethods, List.of(), withoutJob);
   }
 
   /**
@@ -61,6 +74,7 @@ public record JobScan(
         && incompleteJobs.isEmpty()
         && stepsOutsideJobs.isEmpty()
         && hooksOutsideJobs.isEmpty()
-        && stepsOnJobMethods.isEmpty();
+        && stepsOnJobMethods.isEmpty()
+        && withoutJob.isEmpty();
   }
 }

@@ -29,6 +29,7 @@ public final class JobValidator {
   private final MethodValidator methods;
   private final WorkspaceValidator workspaces;
   private final TypeFacts facts;
+  private final UniqueValidator uniques;
 
   /**
    * @param facts type questions
@@ -38,6 +39,7 @@ public final class JobValidator {
     this.facts = facts;
     this.methods = new MethodValidator(facts);
     this.workspaces = new WorkspaceValidator(facts, types, methods);
+    this.uniques = new UniqueValidator(facts, types);
   }
 
   /**
@@ -51,6 +53,7 @@ public final class JobValidator {
     for (JobDeclaration job : scan.jobs()) {
       validateAttributes(job, report);
       ScheduleValidator.validate(job, report);
+      uniques.validate(job, report);
       validateStructure(job, report);
       validateMethods(job, report);
       if (TypeFacts.packageOf(job.element()).isEmpty() && !generatedPackage.isEmpty()) {
@@ -255,6 +258,18 @@ public final class JobValidator {
               hook.kind().annotationName(),
               hook.method().getSimpleName(),
               ownerName(hook.method())));
+    }
+    for (JobScan.WithoutJob stray : scan.withoutJob()) {
+      String annotation = "dev.dbq.annotation." + stray.annotation();
+      AnnotationMirror mirror = mirror(stray.element(), annotation);
+      report.error(
+          stray.element(),
+          mirror != null ? mirror : mirror(stray.element(), annotation + ".List"),
+          null,
+          (stray.annotation().equals("Unique")
+                  ? Message.UNIQUE_WITHOUT_JOB
+                  : Message.RECURRING_WITHOUT_JOB)
+              .format(describe(stray.element())));
     }
     for (ExecutableElement method : scan.stepsOnJobMethods()) {
       report.error(

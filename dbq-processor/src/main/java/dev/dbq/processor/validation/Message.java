@@ -76,6 +76,36 @@ public enum Message {
           + " backfill, or give the window in which missed fire times still fire, such as 1h, 30m"
           + " or 1d"),
 
+  RECURRING_WITHOUT_JOB(
+      "@Recurring on '%s' has no effect: it has no @Job; annotate it with @Job(name = \"...\")"
+          + " or remove @Recurring"),
+
+  // --- @Unique ------------------------------------------------------------------------------
+  UNIQUE_WITHOUT_JOB(
+      "@Unique on '%s' has no effect: it has no @Job; annotate it with @Job(name = \"...\") or"
+          + " remove @Unique"),
+  UNKNOWN_UNIQUE_FIELD(
+      "@Unique field '%s' of job '%s' is not a property of its workspace type %s (properties: %s)%s"),
+  DUPLICATE_UNIQUE_FIELD("@Unique field '%s' of job '%s' is given twice; name each field once"),
+  EMPTY_UNIQUE_FIELD("@Unique fields of job '%s' hold an empty name; name a workspace property"),
+  UNIQUE_FIELDS_WITHOUT_TYPED_WORKSPACE(
+      "@Unique fields of job '%s' need a typed workspace, but the job has %s; declare a workspace"
+          + " record (or class) whose properties the fields name, or leave fields out to make the"
+          + " job unique by its name alone"),
+  UNIQUE_FIELDS_ON_JACKSON_CONFIGURED_WORKSPACE(
+      "@Unique fields of job '%s' cannot be checked: workspace type %s carries Jackson annotations,"
+          + " which may rename or hide its properties in the stored JSON; use a workspace type"
+          + " without Jackson annotations for a unique job"),
+  INVALID_UNIQUE_PERIOD(
+      "@Unique period '%s' of job '%s' is not a positive duration of at least 1ms: leave it out"
+          + " for no period, or give the period a job is unique in, such as 30m, 1h or 1d (or"
+          + " ISO-8601 such as PT1H)"),
+  UNIQUE_STATES_INCOMPLETE(
+      "@Unique states of job '%s' leave out %s: the states must include NEW, READY, PROCESSING and"
+          + " STOPPING, which a job moves between on its own (a duplicate let in while one was"
+          + " left out would collide when the job moved on); add COMPLETE, FAILED or CANCELLED to"
+          + " refuse duplicates of ended jobs too"),
+
   // --- steps and hooks ----------------------------------------------------------------------
   PRIVATE_METHOD(
       "@%s method '%s' must not be private: the generated code calls it directly; make it"

@@ -1,5 +1,6 @@
 package dev.dbq.processor.validation;
 
+import dev.dbq.annotation.Recurring;
 import dev.dbq.cron.CronExpression;
 import dev.dbq.cron.CronSyntaxException;
 import dev.dbq.processor.model.DurationText;
@@ -8,6 +9,7 @@ import dev.dbq.processor.model.JsonText;
 import dev.dbq.processor.model.RecurringDeclaration;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,41 +23,47 @@ final class ScheduleValidator {
   private ScheduleValidator() {}
 
   static void validate(JobDeclaration job, ValidationReport report) {
-    for (RecurringDeclaration schedule : RecurringDeclaration.of(job.element())) {
+    List<RecurringDeclaration> schedules = RecurringDeclaration.of(job.element());
+    for (int i = 0; i < schedules.size(); i++) {
+      RecurringDeclaration schedule = schedules.get(i);
+      Pin pin = new Pin(job, schedule, schedules.size() > 1 ? i : -1, report);
       String cron = schedule.values().cron();
       try {
         CronExpression.parse(cron);
       } catch (CronSyntaxException e) {
-        report.error(
-            job.element(),
-            schedule.mirror(),
-            "cron",
-            Message.INVALID_CRON.format(cron, job.name(), e.getMessage()));
+        pin.error("cron", Message.INVALID_CRON.format(cron, job.name(), e.getMessage()));
       }
       String zone = schedule.values().zone();
       if (!isZone(zone)) {
-        report.error(
-            job.element(),
-            schedule.mirror(),
+        pin.error(
             "zone",
             Message.UNKNOWN_ZONE.format(
                 zone, job.name(), Message.didYouMean(Suggestions.closest(zone, ZONES))));
       }
       String workspaceProblem = JsonText.problem(schedule.values().workspace());
       if (workspaceProblem != null) {
-        report.error(
-            job.element(),
-            schedule.mirror(),
-            "workspace",
-            Message.INVALID_RECURRING_WORKSPACE.format(job.name(), workspaceProblem));
+        pin.error(
+            "workspace", Message.INVALID_RECURRING_WORKSPACE.format(job.name(), workspaceProblem));
       }
       String backfill = schedule.values().backfill();
       if (!backfill.isEmpty() && DurationText.problem(backfill).isPresent()) {
-        report.error(
-            job.element(),
-            schedule.mirror(),
-            "backfill",
-            Message.INVALID_BACKFILL.format(backfill, job.name()));
+        pin.error("backfill", Message.INVALID_BACKFILL.format(backfill, job.name()));
+      }
+    }
+  }
+
+  /** Pins a schedule's error to its value: through the source tree when it is one of several. */
+  private record Pin(
+      JobDeclaration job,
+      RecurringDeclaration schedule,
+      int repeatedIndex,
+      ValidationReport report) {
+    void error(String attribute, String message) {
+      if (repeatedIndex < 0) {
+        report.error(job.element(), schedule.mirror(), attribute, message);
+      } else {
+        report.errorOnRepeated(
+            job.element(), Recurring.class.getCanonicalName(), repeatedIndex, attribute, message);
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.dbq.runtime.cli;
 
+import dev.dbq.runtime.EnqueueResult;
 import dev.dbq.runtime.JobDefinition;
 import dev.dbq.runtime.WorkspaceException;
 import dev.dbq.runtime.internal.MissingWorkspace;
@@ -9,7 +10,6 @@ import dev.dbq.runtime.internal.WorkspaceCodec;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +18,9 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code dbq create-job NAME}: enqueues one job of a kind the catalog knows, for debugging and
- * operations. Every argument is checked before the database is touched.
+ * operations. Every argument is checked before the database is touched. A unique job
+ * ({@code @Unique}) whose key a waiting or running job holds is not created: the command says so,
+ * with the existing job's id, and exits 0.
  */
 @Command(
     name = "create-job",
@@ -81,11 +83,19 @@ public final class CreateJobCommand implements Callable<Integer> {
     if (workspace != null) {
       job.workspace(parseWorkspace(definition, workspace));
     }
-    UUID id = job.enqueue(cli.dbq());
-    cli.out()
-        .printf(
-            "Created job: \"%s\", id=%s for queue \"%s\"%n",
-            name, id, queue != null ? queue : definition.queue());
+    EnqueueResult result = job.submit(cli.dbq());
+    String queueName = queue != null ? queue : definition.queue();
+    if (result.duplicate()) {
+      // not an error: the work the caller asked for is already waiting or running
+      cli.out()
+          .printf(
+              "Duplicate job: \"%s\", id=%s already holds its unique key; nothing created for"
+                  + " queue \"%s\"%n",
+              name, result.id(), queueName);
+    } else {
+      cli.out()
+          .printf("Created job: \"%s\", id=%s for queue \"%s\"%n", name, result.id(), queueName);
+    }
     return 0;
   }
 

@@ -22,6 +22,9 @@ import javax.sql.DataSource;
  * which needs the API's package-private builder values; everything after that is the store's.
  */
 public final class Enqueuer implements AutoCloseable {
+  /** Tries of a unique batch that PostgreSQL ended as a deadlock's victim. */
+  private static final int MAX_DEADLOCK_ATTEMPTS = 3;
+
   private final DataSource dataSource;
   private final Notifier notifier;
   private final AtomicInteger enqueuing = new AtomicInteger();
@@ -36,12 +39,22 @@ public final class Enqueuer implements AutoCloseable {
    * Inserts the jobs apart from any transaction of the caller's and returns once they are
    * committed, together and in order.
    *
-   * @return the ids, in the jobs' order
+   * <p>A batch that holds a unique job goes around the combiner, in a transaction of its own (see
+   * {@link #insertUniqueCommitted}).
+   *
+   * @return the ids, in the jobs' order: a unique job's own, or that of the job holding its key
    * @throws DbqException when the database fails; none of these jobs is then written
    */
   public List<UUID> enqueue(List<NewJob> jobs) {
     if (jobs.isEmpty()) {
       return List.of();
+    }
+    if (holdsUnique(jobs)) {
+      try {
+        return insertUniqueCommitted(jobs);
+      } catch (SQLException e) {
+        throw new DbqException(failure(jobs, e), e);
+      }
     }
     try {
       if (jobs.size() <= EnqueueCombiner.MAX_SHARED_REQUEST) {
@@ -59,7 +72,10 @@ public final class Enqueuer implements AutoCloseable {
    * Inserts the jobs in one statement inside the caller's transaction, notifying on its commit; the
    * connection is neither committed, rolled back nor closed.
    *
-   * @return the ids, in the jobs' order
+   * <p>A unique job that a job in its refusing states already holds the key of is not inserted (see
+   * {@link UniqueInsert}); a concurrent enqueue of the same key waits for this transaction.
+   *
+   * @return the ids, in the jobs' order: a unique job's own, or that of the job holding its key
    * @throws DbqException when the database fails
    */
   public static List<UUID> enqueue(Connection connection, List<NewJob> jobs) {
@@ -67,6 +83,9 @@ public final class Enqueuer implements AutoCloseable {
       return List.of();
     }
     try {
+      if (holdsUnique(jobs)) {
+        return UniqueInsert.insert(connection, jobs, true);
+      }
       JobStore.insert(connection, jobs);
     } catch (SQLException e) {
       throw new DbqException(failure(jobs, e), e);
@@ -102,6 +121,74 @@ public final class Enqueuer implements AutoCloseable {
       }
       notifier.request(queues);
     }
+  }
+
+  /**
+   * Inserts a batch with unique jobs in a transaction of its own: the insert and the look-up of the
+   * keys' holders commit together, so a failure writes none of the batch. Not through the combiner:
+   * the answers are per job, and a unique enqueue is rare enough to pay its own commit. Two batches
+   * that take the same keys in different orders can deadlock (each waits for the other's
+   * uncommitted row); PostgreSQL then fails one, which is tried again here.
+   */
+  private List<UUID> insertUniqueCommitted(List<NewJob> jobs) throws SQLException {
+    boolean alone = enqueuing.incrementAndGet() == 1;
+    List<UUID> ids;
+    try {
+      ids = insertUniqueWithRetry(jobs, alone);
+    } finally {
+      enqueuing.decrementAndGet();
+    }
+    if (!alone) {
+      Set<String> queues = new LinkedHashSet<>();
+      for (NewJob job : jobs) {
+        queues.add(job.queue());
+      }
+      notifier.request(queues);
+    }
+    return ids;
+  }
+
+  private List<UUID> insertUniqueWithRetry(List<NewJob> jobs, boolean notify) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+          List<UUID> ids = UniqueInsert.insert(c, jobs, notify);
+          c.commit();
+          return ids;
+        } catch (SQLException | RuntimeException e) {
+          rollback(c, e);
+          if (attempt < MAX_DEADLOCK_ATTEMPTS && e instanceof SQLException sql && isDeadlock(sql)) {
+            continue;
+          }
+          throw e;
+        } finally {
+          c.setAutoCommit(autoCommit);
+        }
+      }
+    }
+  }
+
+  private static boolean isDeadlock(SQLException e) {
+    return "40P01".equals(e.getSQLState());
+  }
+
+  private static void rollback(Connection c, Exception failure) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static boolean holdsUnique(List<NewJob> jobs) {
+    for (NewJob job : jobs) {
+      if (job.unique() != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<UUID> ids(List<NewJob> jobs) {

@@ -42,6 +42,7 @@ public final class Migrator {
           "V3__job_control.sql",
           "V4__recurring_jobs.sql",
           "V5__trace_context.sql",
+          "V6__unique_jobs.sql",
           "V7__finished_listing_indexes.sql");
 
   /** Key of the advisory lock that serialises migrations: the bytes of "dbq_mig". */

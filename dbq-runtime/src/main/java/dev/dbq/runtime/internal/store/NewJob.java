@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param runAfterDelay a delay counted from the database clock at insert, or null
  * @param traceContextJson the enqueue's trace context, a JSON object of strings, or null (no
  *     enqueue interceptor gave one)
+ * @param unique the job's unique key and refusing states, or null for a job that is not unique
  */
 public record NewJob(
     UUID id,
@@ -27,9 +28,10 @@ public record NewJob(
     String workspaceJson,
     Instant runAfter,
     Duration runAfterDelay,
-    String traceContextJson) {
+    String traceContextJson,
+    UniqueKey unique) {
 
-  /** A job without a trace context. */
+  /** A job without a trace context that is not unique. */
   public NewJob(
       UUID id,
       String name,
@@ -38,11 +40,12 @@ public record NewJob(
       String workspaceJson,
       Instant runAfter,
       Duration runAfterDelay) {
-    this(id, name, queue, priority, workspaceJson, runAfter, runAfterDelay, null);
+    this(id, name, queue, priority, workspaceJson, runAfter, runAfterDelay, null, null);
   }
 
   /** The same job with the trace context given (null for none). */
   public NewJob withTraceContext(String json) {
-    return new NewJob(id, name, queue, priority, workspaceJson, runAfter, runAfterDelay, json);
+    return new NewJob(
+        id, name, queue, priority, workspaceJson, runAfter, runAfterDelay, json, unique);
   }
 }

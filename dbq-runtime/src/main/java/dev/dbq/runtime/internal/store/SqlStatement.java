@@ -23,6 +23,8 @@ import java.util.Map;
  */
 public enum SqlStatement {
   INSERT_JOBS("insert-jobs.sql"),
+  INSERT_UNIQUE_JOBS("insert-unique-jobs.sql"),
+  FIND_UNIQUE_HOLDERS("find-unique-holders.sql"),
   NOTIFY_QUEUES("notify-queues.sql"),
   QUEUE_DEPTHS("queue-depths.sql"),
   DELETE_OLD_JOBS("delete-old-jobs.sql"),

@@ -1,12 +1,13 @@
 /**
  * Every statement dbq runs, and its execution: enqueue ({@code Enqueuer}, the pipeline behind
  * {@code Dbq.enqueueAll}: {@code EnqueueCombiner} batching concurrent callers, {@code JobStore}'s
- * insert, {@code Notifier} coalescing the NOTIFYs, and the failure that names the jobs), the
- * worker's claim, save, lease and hand-back statements ({@code WorkerStore}), the migrations
- * ({@code Migrator}). Each statement is a commented file in the {@code sql/} resource folder beside
- * this package, with named parameters, listed in {@code SqlStatement} and bound by {@code
- * NamedStatement}, the only class that prepares a {@code java.sql.PreparedStatement} ({@code
- * LayeringTest} checks that nothing outside this package does).
+ * insert, {@code UniqueInsert} for batches with unique jobs, {@code Notifier} coalescing the
+ * NOTIFYs, and the failure that names the jobs), the worker's claim, save, lease and hand-back
+ * statements ({@code WorkerStore}), the migrations ({@code Migrator}). Each statement is a
+ * commented file in the {@code sql/} resource folder beside this package, with named parameters,
+ * listed in {@code SqlStatement} and bound by {@code NamedStatement}, the only class that prepares
+ * a {@code java.sql.PreparedStatement} ({@code LayeringTest} checks that nothing outside this
+ * package does).
  *
  * <p>The migration scripts stay at {@code dev/dbq/runtime/migrations/}, not beside this package:
  * that folder is documented for teams that apply the scripts with Flyway or Liquibase.
