@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * dbq through Debian's PgBouncer in transaction pooling mode, set up with {@code
@@ -33,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * server connections and transactions move between them.
  */
 class PgBouncerTest {
+  private static final Logger log = LoggerFactory.getLogger(PgBouncerTest.class);
   @RegisterExtension static final PgBouncer bouncer = new PgBouncer();
 
   private static final JobDefinition NOOP =
@@ -249,6 +254,75 @@ class PgBouncerTest {
       assertEquals(jobs, rs.getLong(1));
       assertEquals(jobs, rs.getLong(2));
     }
+  }
+
+  @Test
+  void fourWorkerProcessesOfTheCommandLineDrainThreeThousandJobsLosingNone() throws Exception {
+    int jobs = 3_000;
+    Dbq dbq = dbq(10);
+    dbq.migrate();
+    try (Connection c = database.connect();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE bouncer_run (job_id uuid NOT NULL, pid bigint NOT NULL)");
+    }
+    JobDefinition job =
+        JobDefinition.builder(BouncerWorkerMain.JOB).step("run", call -> null).build();
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < jobs / 100; i++) {
+      List<TestJobBuilder> batch = new ArrayList<>();
+      for (int j = 0; j < 100; j++) {
+        batch.add(TestJobBuilder.of(job));
+      }
+      ids.addAll(dbq.enqueueAll(batch));
+    }
+    Path logs = Files.createDirectories(Path.of("target", "pgbouncer-workers"));
+    List<Process> workers = new ArrayList<>();
+    try {
+      for (int n = 0; n < 4; n++) {
+        ProcessBuilder builder =
+            new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx128m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    BouncerWorkerMain.class.getName(),
+                    "--concurrency",
+                    "4",
+                    "--exit-when-empty")
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve("worker-" + n + ".log").toFile());
+        builder.environment().put(Dbq.ENV_JDBC_URL, bouncer.url(database.url()));
+        builder.environment().put(Dbq.ENV_TRANSACTION_POOLING, "true");
+        workers.add(builder.start());
+      }
+      for (Process worker : workers) {
+        assertTrue(worker.waitFor(5, TimeUnit.MINUTES), "a worker process did not exit");
+        assertEquals(0, worker.exitValue(), "exit status; see " + logs);
+      }
+    } finally {
+      workers.forEach(Process::destroyForcibly);
+    }
+    try (Connection c = database.connect();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT count(DISTINCT job_id), count(*), count(DISTINCT pid) FROM bouncer_run")) {
+        rs.next();
+        assertEquals(jobs, rs.getLong(1), "jobs run");
+        // at-least-once: a repeat only where a worker died or a lease lapsed, and none did
+        assertEquals(jobs, rs.getLong(2), "runs");
+        // how the work was shared is up to the processes' start-up times: not asserted
+        log.info("4 worker processes through pgbouncer: {} of them ran jobs", rs.getLong(3));
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT count(*) FROM dbq_job WHERE state = 'COMPLETE' AND claim_id IS NULL")) {
+        rs.next();
+        assertEquals(jobs, rs.getLong(1), "complete");
+      }
+    }
+    assertEquals(Map.of(), dbq.queueDepths());
+    assertEquals(jobs, ids.size());
   }
 
   private static DbqWorker worker(Dbq dbq, String id) {
