@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.dbq.runtime.internal.ConnectionSettings;
 import dev.dbq.runtime.internal.Listeners;
 import dev.dbq.runtime.internal.OwnPool;
+import dev.dbq.runtime.internal.TransactionPooling;
 import dev.dbq.runtime.internal.store.ActivityReader;
 import dev.dbq.runtime.internal.store.Enqueuer;
 import dev.dbq.runtime.internal.store.JobStore;
@@ -50,6 +51,13 @@ public final class Dbq implements AutoCloseable {
   public static final String ENV_PASSWORD = "DBQ_PASSWORD";
 
   /**
+   * Optional environment variable: {@code true} when {@code DBQ_JDBC_URL} reaches PostgreSQL
+   * through a transaction-pooling proxy (PgBouncer's {@code pool_mode = transaction}); see {@link
+   * Builder#transactionPooling(boolean)}. {@code false} or unset for a direct connection.
+   */
+  public static final String ENV_TRANSACTION_POOLING = "DBQ_TRANSACTION_POOLING";
+
+  /**
    * The largest workspace accepted, in bytes of compact UTF-8 JSON (1 MiB). Enqueueing a larger
    * one, or a step returning one, fails with a {@link WorkspaceException} that names both sizes;
    * nothing is written. A workspace carries a job's parameters and small results between steps:
@@ -64,22 +72,26 @@ public final class Dbq implements AutoCloseable {
 
   private final DataSource dataSource;
   private final HikariDataSource ownPool;
+  private final boolean transactionPooling;
   private final Listeners listeners = new Listeners(List.of());
   private final EnqueueInterceptors interceptors = new EnqueueInterceptors();
   private final EnqueuePath enqueues;
   private final Queues queues;
 
-  private Dbq(DataSource dataSource, HikariDataSource ownPool) {
-    this(dataSource, ownPool, null, InstanceFactory.NEW_INSTANCE_PER_CALL);
+  private Dbq(DataSource dataSource, HikariDataSource ownPool, boolean transactionPooling) {
+    this(dataSource, ownPool, null, InstanceFactory.NEW_INSTANCE_PER_CALL, transactionPooling);
   }
 
   private Dbq(
       DataSource dataSource,
       HikariDataSource ownPool,
       TransactionConnections transactions,
-      InstanceFactory instances) {
+      InstanceFactory instances,
+      boolean transactionPooling) {
+    dataSource = transactionPooling ? TransactionPooling.wrap(dataSource) : dataSource;
     this.dataSource = dataSource;
     this.ownPool = ownPool;
+    this.transactionPooling = transactionPooling;
     this.enqueues =
         new EnqueuePath(new Enqueuer(dataSource), listeners, interceptors, transactions, instances);
     this.queues = new Queues(dataSource);
@@ -115,7 +127,7 @@ public final class Dbq implements AutoCloseable {
   private static Dbq connect(ConnectionSettings settings) {
     HikariDataSource pool =
         OwnPool.open(settings.url(), settings.user(), settings.password(), DEFAULT_POOL_SIZE);
-    return new Dbq(pool, pool);
+    return new Dbq(pool, pool, settings.transactionPooling());
   }
 
   /**
@@ -125,7 +137,7 @@ public final class Dbq implements AutoCloseable {
    * @return the queue
    */
   public static Dbq create(DataSource dataSource) {
-    return new Dbq(Objects.requireNonNull(dataSource, "dataSource"), null);
+    return new Dbq(Objects.requireNonNull(dataSource, "dataSource"), null, false);
   }
 
   /**
@@ -149,10 +161,12 @@ public final class Dbq implements AutoCloseable {
 
   /**
    * Connects to {@code DBQ_JDBC_URL} (with optional {@code DBQ_USER}, {@code DBQ_PASSWORD}) with a
-   * pool of its own, as {@link #connect(String, String, String)} does.
+   * pool of its own, as {@link #connect(String, String, String)} does; with {@code
+   * DBQ_TRANSACTION_POOLING=true}, as {@link Builder#transactionPooling(boolean)} says.
    *
    * @return the queue; close it to close the pool
-   * @throws IllegalStateException when {@code DBQ_JDBC_URL} is not set
+   * @throws IllegalStateException when {@code DBQ_JDBC_URL} is not set, or {@code
+   *     DBQ_TRANSACTION_POOLING} is neither {@code true} nor {@code false}
    * @throws DbqException when the database cannot be reached
    */
   public static Dbq fromEnvironment() {
@@ -163,10 +177,11 @@ public final class Dbq implements AutoCloseable {
    * Connects to the database the given variables name, as {@link #fromEnvironment()} does with the
    * process environment; for tests and for applications that build their own environment.
    *
-   * @param environment variables: {@code DBQ_JDBC_URL}, optional {@code DBQ_USER} and {@code
-   *     DBQ_PASSWORD}
+   * @param environment variables: {@code DBQ_JDBC_URL}, optional {@code DBQ_USER}, {@code
+   *     DBQ_PASSWORD} and {@code DBQ_TRANSACTION_POOLING}
    * @return the queue; close it to close the pool
-   * @throws IllegalStateException when {@code DBQ_JDBC_URL} is not set
+   * @throws IllegalStateException when {@code DBQ_JDBC_URL} is not set, or {@code
+   *     DBQ_TRANSACTION_POOLING} is neither {@code true} nor {@code false}
    * @throws DbqException when the database cannot be reached
    */
   public static Dbq fromEnvironment(Map<String, String> environment) {
@@ -199,10 +214,21 @@ public final class Dbq implements AutoCloseable {
   }
 
   /**
-   * @return the data source: the caller's, or this queue's own pool
+   * @return the data source: the caller's, or this queue's own pool; with {@linkplain
+   *     #isTransactionPooling() transaction pooling}, wrapped so that its connections use no
+   *     server-side prepared statement
    */
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /**
+   * @return whether this queue was set up for a transaction-pooling proxy ({@link
+   *     Builder#transactionPooling(boolean)}, {@link #ENV_TRANSACTION_POOLING}); workers built with
+   *     {@link DbqWorker.Builder#dbq(Dbq)} then poll instead of listening
+   */
+  public boolean isTransactionPooling() {
+    return transactionPooling;
   }
 
   /**
@@ -579,6 +605,7 @@ public final class Dbq implements AutoCloseable {
     private final DataSource dataSource;
     private TransactionConnections transactions;
     private InstanceFactory instances = InstanceFactory.NEW_INSTANCE_PER_CALL;
+    private boolean transactionPooling;
 
     private Builder(DataSource dataSource) {
       this.dataSource = dataSource;
@@ -611,10 +638,41 @@ public final class Dbq implements AutoCloseable {
     }
 
     /**
+     * Says that the data source reaches PostgreSQL through a proxy that pools by transaction
+     * (PgBouncer's {@code pool_mode = transaction}), where consecutive transactions of one client
+     * connection may run on different server connections. dbq cannot detect such a proxy (it
+     * answers as PostgreSQL does, and {@code SHOW pool_mode} is not a client's to ask), so this is
+     * explicit; off unless set. On:
+     *
+     * <ul>
+     *   <li>every connection this {@code Dbq} borrows uses no server-side prepared statement
+     *       (pgjdbc's prepare threshold 0, set on the connection): a named statement ({@code S_1})
+     *       left on one server connection would otherwise collide with another client's, or be
+     *       missing in the next transaction;
+     *   <li>workers built with {@link DbqWorker.Builder#dbq(Dbq)} take the setting too: they do not
+     *       {@code LISTEN} (a {@code LISTEN} through the proxy silently never delivers) but poll
+     *       every {@link DbqWorker.Builder#pollInterval(Duration) poll interval}, and see an
+     *       operator's cancel at their next lease renewal;
+     *   <li>what holds either way: migrations serialise on a transaction-level advisory lock, and
+     *       no statement changes session state, so the proxy may move each transaction.
+     * </ul>
+     *
+     * <p>Set the same on a pool of the application's own that other code shares ({@code
+     * prepareThreshold=0} in its JDBC URL), since that code prepares statements too.
+     *
+     * @param on true behind a transaction-pooling proxy
+     * @return this builder
+     */
+    public Builder transactionPooling(boolean on) {
+      this.transactionPooling = on;
+      return this;
+    }
+
+    /**
      * @return the queue; {@link Dbq#close()} leaves the data source open
      */
     public Dbq build() {
-      return new Dbq(dataSource, null, transactions, instances);
+      return new Dbq(dataSource, null, transactions, instances, transactionPooling);
     }
   }
 }

@@ -17,11 +17,12 @@ import javax.sql.DataSource;
  * concurrency} slots at once. Finished steps are saved in batches (one commit for many, see {@link
  * Builder#completionBatch}); a step whose batch was not yet committed when the worker died runs
  * again, as any step of a dead worker does (at-least-once). Wakes on {@code LISTEN
- * dbq_job_enqueued} and polls as a fallback. Claims are leases renewed by a heartbeat; jobs whose
- * worker died go back to READY. Unless {@link Builder#prefetch} fixes it, a worker claims ahead of
- * its idle slots only what they will start within {@link #DEFAULT_PREFETCH_HORIZON}; before its
- * first claim it runs its claim, save and step paths once without touching a job, so that its first
- * jobs start as fast as later ones.
+ * dbq_job_enqueued} and polls as a fallback (behind a transaction-pooling proxy it only polls:
+ * {@link Builder#transactionPooling}). Claims are leases renewed by a heartbeat; jobs whose worker
+ * died go back to READY. Unless {@link Builder#prefetch} fixes it, a worker claims ahead of its
+ * idle slots only what they will start within {@link #DEFAULT_PREFETCH_HORIZON}; before its first
+ * claim it runs its claim, save and step paths once without touching a job, so that its first jobs
+ * start as fast as later ones.
  *
  * <pre>{@code
  * try (DbqWorker worker =
@@ -282,7 +283,11 @@ public final class DbqWorker implements AutoCloseable {
     public DbqWorker build() {
       DataSource dataSource = requiredDataSource();
       WorkerSettings settings = settings();
-      return new DbqWorker(WorkerConfig.of(dataSource, settings), events(settings));
+      WorkerConfig config =
+          transactionPooling()
+              ? WorkerConfig.polling(dataSource, settings)
+              : WorkerConfig.of(dataSource, settings);
+      return new DbqWorker(config, events(settings));
     }
   }
 }

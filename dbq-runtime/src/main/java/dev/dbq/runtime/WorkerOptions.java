@@ -42,6 +42,7 @@ public abstract class WorkerOptions<B extends WorkerOptions<B>> {
   private int vacuumEvery = DbqWorker.DEFAULT_VACUUM_EVERY;
   private final List<DbqListener> listeners = new ArrayList<>();
   private boolean recordHistory = true;
+  private boolean transactionPooling;
 
   WorkerOptions() {}
 
@@ -60,11 +61,39 @@ public abstract class WorkerOptions<B extends WorkerOptions<B>> {
   }
 
   /**
-   * @param dbq the database to work on (its data source is used)
+   * @param dbq the database to work on (its data source is used); a {@code Dbq} {@linkplain
+   *     Dbq#isTransactionPooling() set up for a transaction-pooling proxy} turns {@link
+   *     #transactionPooling(boolean)} on too
    * @return this builder
    */
   public B dbq(Dbq dbq) {
-    return dataSource(Objects.requireNonNull(dbq, "dbq").dataSource());
+    dataSource(Objects.requireNonNull(dbq, "dbq").dataSource());
+    if (dbq.isTransactionPooling()) {
+      transactionPooling = true;
+    }
+    return self();
+  }
+
+  /**
+   * Says that the data source reaches PostgreSQL through a proxy that pools by transaction
+   * (PgBouncer's {@code pool_mode = transaction}); see {@link Dbq.Builder#transactionPooling}. On,
+   * the worker uses no server-side prepared statement, and does not {@code LISTEN} for enqueues
+   * (through such a proxy a {@code LISTEN} silently never delivers): an idle worker finds new jobs
+   * at its next {@link #pollInterval(Duration) poll}, and an operator's cancel at its next lease
+   * renewal (a third of the {@link #lease(Duration) lease}). Off unless set, or unless the {@link
+   * Dbq} given to {@link #dbq(Dbq)} has it.
+   *
+   * @param on true behind a transaction-pooling proxy
+   * @return this builder
+   */
+  public B transactionPooling(boolean on) {
+    this.transactionPooling = on;
+    return self();
+  }
+
+  /** Whether the worker polls instead of listening, behind a transaction-pooling proxy. */
+  boolean transactionPooling() {
+    return transactionPooling;
   }
 
   /**

@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param url the JDBC URL
  * @param user the database user, or null to take it from the URL
  * @param password the password, or null to take it from the URL
+ * @param transactionPooling whether the URL reaches PostgreSQL through a transaction-pooling proxy
+ *     ({@link Dbq#ENV_TRANSACTION_POOLING})
  */
-public record ConnectionSettings(String url, String user, String password) {
+public record ConnectionSettings(
+    String url, String user, String password, boolean transactionPooling) {
   /**
    * @throws IllegalArgumentException when the URL is not a {@code jdbc:postgresql:} URL
    */
@@ -27,10 +30,20 @@ public record ConnectionSettings(String url, String user, String password) {
   }
 
   /**
-   * Reads {@link Dbq#ENV_JDBC_URL}, {@link Dbq#ENV_USER} and {@link Dbq#ENV_PASSWORD}; an empty
-   * user or password counts as none.
+   * A direct connection: no transaction-pooling proxy.
    *
-   * @throws IllegalStateException when {@code DBQ_JDBC_URL} is not set
+   * @throws IllegalArgumentException when the URL is not a {@code jdbc:postgresql:} URL
+   */
+  public ConnectionSettings(String url, String user, String password) {
+    this(url, user, password, false);
+  }
+
+  /**
+   * Reads {@link Dbq#ENV_JDBC_URL}, {@link Dbq#ENV_USER}, {@link Dbq#ENV_PASSWORD} and {@link
+   * Dbq#ENV_TRANSACTION_POOLING}; an empty user, password or flag counts as none.
+   *
+   * @throws IllegalStateException when {@code DBQ_JDBC_URL} is not set, or the flag is neither
+   *     {@code true} nor {@code false}
    */
   public static ConnectionSettings fromEnvironment(Map<String, String> environment) {
     String url = environment.get(Dbq.ENV_JDBC_URL);
@@ -47,7 +60,21 @@ public record ConnectionSettings(String url, String user, String password) {
     return new ConnectionSettings(
         url.strip(),
         emptyToNull(environment.get(Dbq.ENV_USER)),
-        emptyToNull(environment.get(Dbq.ENV_PASSWORD)));
+        emptyToNull(environment.get(Dbq.ENV_PASSWORD)),
+        flag(environment.get(Dbq.ENV_TRANSACTION_POOLING)));
+  }
+
+  private static boolean flag(String value) {
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new IllegalStateException(
+              Dbq.ENV_TRANSACTION_POOLING + " must be true or false, was '" + value + "'");
+    };
   }
 
   private static String emptyToNull(String value) {

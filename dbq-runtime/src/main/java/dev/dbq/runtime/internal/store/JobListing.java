@@ -8,6 +8,7 @@ import dev.dbq.runtime.StepRun;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -256,17 +257,16 @@ public final class JobListing {
 
   /** Reads in one read-only, repeatable-read transaction, and restores the connection. */
   private static <T> T inSnapshot(Connection c, Read<T> read) throws SQLException {
-    boolean autoCommit = c.getAutoCommit();
-    int isolation = c.getTransactionIsolation();
-    boolean readOnly = c.isReadOnly();
-    if (!autoCommit) {
+    if (!c.getAutoCommit()) {
       // the caller's transaction: read in it as it is
       return read.run();
     }
     c.setAutoCommit(false);
-    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-    c.setReadOnly(true);
     try {
+      try (Statement s = c.createStatement()) {
+        // repeatable read, read only, on the transaction alone (see begin-snapshot.sql)
+        s.execute(SqlStatement.BEGIN_SNAPSHOT.sql());
+      }
       T result = read.run();
       c.commit();
       return result;
@@ -274,8 +274,6 @@ public final class JobListing {
       c.rollback();
       throw e;
     } finally {
-      c.setReadOnly(readOnly);
-      c.setTransactionIsolation(isolation);
       c.setAutoCommit(true);
     }
   }

@@ -23,7 +23,8 @@ import org.slf4j.Logger;
  * Applies the versioned SQL scripts in {@code dev/dbq/runtime/migrations/} that the database has
  * not seen, recording each in {@code dbq_schema_version}.
  *
- * <p>Everything runs in one transaction under a transaction-scoped advisory lock, so processes that
+ * <p>Everything runs in one transaction under a transaction-scoped advisory lock (never a session
+ * one, which a transaction-pooling proxy would leave on a server connection), so processes that
  * start together queue up behind the first: it applies the scripts, the others then find them
  * recorded and apply nothing. The scripts are plain, Flyway-named ({@code V<n>__<what>.sql}) and
  * idempotent, so teams that run them with Flyway or Liquibase can do so.
@@ -94,9 +95,6 @@ public final class Migrator {
   public static List<Integer> migrate(DataSource dataSource) {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
-      int isolation = c.getTransactionIsolation();
-      // read committed: after waiting for the lock, each statement sees what the holder committed
-      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       c.setAutoCommit(false);
       try {
         List<Integer> applied = migrate(c);
@@ -107,7 +105,6 @@ public final class Migrator {
         throw e;
       } finally {
         c.setAutoCommit(autoCommit);
-        c.setTransactionIsolation(isolation);
       }
     } catch (SQLException e) {
       String hint =
@@ -120,6 +117,10 @@ public final class Migrator {
   }
 
   private static List<Integer> migrate(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      // read committed, on the transaction alone (see begin-migration.sql)
+      s.execute(SqlStatement.BEGIN_MIGRATION.sql());
+    }
     try (NamedStatement lock = NamedStatement.prepare(c, SqlStatement.LOCK_MIGRATIONS)) {
       lock.setLong("key", LOCK_KEY);
       lock.execute();

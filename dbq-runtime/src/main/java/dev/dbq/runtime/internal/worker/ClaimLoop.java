@@ -89,7 +89,7 @@ final class ClaimLoop {
             deadlines::cancelRequested,
             events);
     this.listener =
-        exitWhenEmpty
+        exitWhenEmpty || config.listenerConnections() == null
             ? null
             : new WakeUpListener(
                 config.listenerConnections(),

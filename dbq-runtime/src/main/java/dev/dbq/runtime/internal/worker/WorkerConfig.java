@@ -1,6 +1,7 @@
 package dev.dbq.runtime.internal.worker;
 
 import dev.dbq.runtime.DbqWorker;
+import dev.dbq.runtime.internal.TransactionPooling;
 import javax.sql.DataSource;
 
 /**
@@ -8,7 +9,8 @@ import javax.sql.DataSource;
  * apply to.
  *
  * @param dataSource the database the claims, saves and leases use
- * @param listenerConnections where the wake-up listener's own connection comes from
+ * @param listenerConnections where the wake-up listener's own connection comes from; null for no
+ *     listener (the worker polls)
  * @param settings the checked settings
  */
 public record WorkerConfig(
@@ -23,5 +25,18 @@ public record WorkerConfig(
    */
   public static WorkerConfig of(DataSource dataSource, WorkerSettings settings) {
     return new WorkerConfig(dataSource, ListenerConnections.forDataSource(dataSource), settings);
+  }
+
+  /**
+   * The configuration behind a transaction-pooling proxy: connections that use no server-side
+   * prepared statement, and no wake-up listener ({@code LISTEN} through the proxy never delivers),
+   * so the worker polls.
+   *
+   * @param dataSource the database, through the proxy
+   * @param settings the checked settings
+   * @return the configuration
+   */
+  public static WorkerConfig polling(DataSource dataSource, WorkerSettings settings) {
+    return new WorkerConfig(TransactionPooling.wrap(dataSource), null, settings);
   }
 }
