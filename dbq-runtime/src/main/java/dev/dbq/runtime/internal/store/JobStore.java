@@ -37,42 +37,9 @@ public final class JobStore {
    * @param notify whether the statement also notifies (on commit) once per distinct queue
    */
   public static void insert(Connection c, List<NewJob> jobs, boolean notify) throws SQLException {
-    int n = jobs.size();
-    String[] ids = new String[n];
-    String[] names = new String[n];
-    String[] queues = new String[n];
-    Integer[] priorities = new Integer[n];
-    String[] workspaces = new String[n];
-    String[] runAfters = new String[n];
-    Long[] delays = new Long[n];
-    // null unless some job has one: without tracing the statement binds one NULL, not an array
-    String[] traceContexts = null;
-    for (int i = 0; i < n; i++) {
-      NewJob job = jobs.get(i);
-      ids[i] = job.id().toString();
-      names[i] = job.name();
-      queues[i] = job.queue();
-      priorities[i] = job.priority();
-      workspaces[i] = job.workspaceJson();
-      runAfters[i] =
-          job.runAfter() == null ? null : job.runAfter().truncatedTo(ChronoUnit.MICROS).toString();
-      delays[i] = job.runAfterDelay() == null ? null : micros(job.runAfterDelay());
-      if (job.traceContextJson() != null) {
-        if (traceContexts == null) {
-          traceContexts = new String[n];
-        }
-        traceContexts[i] = job.traceContextJson();
-      }
-    }
     try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.INSERT_JOBS)) {
-      s.setArray("ids", "text", ids)
-          .setArray("names", "text", names)
-          .setArray("queues", "text", queues)
-          .setArray("priorities", "int4", priorities)
-          .setArray("workspaces", "text", workspaces)
-          .setArray("run_afters", "text", runAfters)
-          .setArray("delays_us", "int8", delays)
-          .setArray("trace_contexts", "text", traceContexts)
+      new InsertColumns(jobs)
+          .bindTo(s, false)
           .setBoolean("notify", notify)
           .setString("channel", Notifications.CHANNEL);
       s.executeQuery().close();

@@ -3,7 +3,6 @@ package dev.dbq.runtime.internal.store;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -101,51 +100,10 @@ final class UniqueInsert {
 
   private static Set<UUID> insertRows(Connection c, List<NewJob> jobs, boolean notify)
       throws SQLException {
-    int n = jobs.size();
-    String[] ids = new String[n];
-    String[] names = new String[n];
-    String[] queues = new String[n];
-    Integer[] priorities = new Integer[n];
-    String[] workspaces = new String[n];
-    String[] runAfters = new String[n];
-    Long[] delays = new Long[n];
-    String[] keys = new String[n];
-    String[] states = new String[n];
-    // null unless some job has one, as insert-jobs.sql binds it
-    String[] traceContexts = null;
-    for (int i = 0; i < n; i++) {
-      NewJob job = jobs.get(i);
-      ids[i] = job.id().toString();
-      names[i] = job.name();
-      queues[i] = job.queue();
-      priorities[i] = job.priority();
-      workspaces[i] = job.workspaceJson();
-      runAfters[i] =
-          job.runAfter() == null ? null : job.runAfter().truncatedTo(ChronoUnit.MICROS).toString();
-      delays[i] = job.runAfterDelay() == null ? null : JobStore.micros(job.runAfterDelay());
-      if (job.traceContextJson() != null) {
-        if (traceContexts == null) {
-          traceContexts = new String[n];
-        }
-        traceContexts[i] = job.traceContextJson();
-      }
-      if (job.unique() != null) {
-        keys[i] = job.unique().hex();
-        states[i] = String.join(",", job.unique().states());
-      }
-    }
     Set<UUID> inserted = new HashSet<>();
     try (NamedStatement s = NamedStatement.prepare(c, SqlStatement.INSERT_UNIQUE_JOBS)) {
-      s.setArray("ids", "text", ids)
-          .setArray("names", "text", names)
-          .setArray("queues", "text", queues)
-          .setArray("priorities", "int4", priorities)
-          .setArray("workspaces", "text", workspaces)
-          .setArray("run_afters", "text", runAfters)
-          .setArray("delays_us", "int8", delays)
-          .setArray("unique_keys", "text", keys)
-          .setArray("unique_states", "text", states)
-          .setArray("trace_contexts", "text", traceContexts)
+      new InsertColumns(jobs)
+          .bindTo(s, true)
           .setBoolean("notify", notify)
           .setString("channel", Notifications.CHANNEL);
       try (ResultSet rs = s.executeQuery()) {
