@@ -86,6 +86,7 @@ public class DbqAutoConfiguration {
         Dbq.builder(dataSource)
             .transactionConnections(new SpringTransactionConnections(dataSource))
             .instanceFactory(instances)
+            .transactionPooling(properties.isTransactionPooling())
             .build();
     if (properties.isMigrate()) {
       dbq.migrate();

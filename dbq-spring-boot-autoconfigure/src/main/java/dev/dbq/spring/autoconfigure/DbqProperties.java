@@ -28,6 +28,14 @@ public class DbqProperties {
    */
   private boolean migrate = true;
 
+  /**
+   * Whether dbq's DataSource reaches PostgreSQL through a transaction-pooling proxy (PgBouncer in
+   * pool_mode=transaction): dbq's connections then use no server-side prepared statement and the
+   * worker polls instead of listening. The application's own statements through the proxy need
+   * prepareThreshold=0 in spring.datasource.url too, enqueues that join its transactions included.
+   */
+  private boolean transactionPooling = false;
+
   private final Worker worker = new Worker();
 
   private final Actuator actuator = new Actuator();
@@ -62,6 +70,20 @@ public class DbqProperties {
    */
   public void setMigrate(boolean migrate) {
     this.migrate = migrate;
+  }
+
+  /**
+   * @return whether the DataSource goes through a transaction-pooling proxy
+   */
+  public boolean isTransactionPooling() {
+    return transactionPooling;
+  }
+
+  /**
+   * @param transactionPooling whether the DataSource goes through a transaction-pooling proxy
+   */
+  public void setTransactionPooling(boolean transactionPooling) {
+    this.transactionPooling = transactionPooling;
   }
 
   /**

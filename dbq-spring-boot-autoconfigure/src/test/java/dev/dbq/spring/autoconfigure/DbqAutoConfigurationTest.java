@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbq.runtime.Dbq;
 import dev.dbq.runtime.InstanceFactory;
+import dev.dbq.runtime.JobState;
 import dev.dbq.spring.autoconfigure.jobs.Jobs;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -58,6 +60,29 @@ class DbqAutoConfigurationTest {
             });
     assertThat(TestDatabases.hasTable(url, "dbq_job")).isTrue();
     assertThat(defaultIsSet()).as("closing the context cleared the default").isFalse();
+  }
+
+  @Test
+  void dbqTransactionPoolingReachesTheDbqAndItsWorkerStillRunsJobs() {
+    String url = databases.create();
+    Runners.onDatabase(url)
+        .withPropertyValues(
+            "dbq.transaction-pooling=true",
+            "dbq.worker.enabled=true",
+            "dbq.worker.poll-interval=100ms")
+        .run(
+            context -> {
+              Dbq dbq = context.getBean(Dbq.class);
+              assertThat(dbq.isTransactionPooling()).isTrue();
+              UUID id = Jobs.greet().enqueue();
+              // the worker polls (it does not listen through a pooler): the job still completes
+              Await.until(
+                  "the greeting job completes",
+                  () -> dbq.findJob(id).orElseThrow().state() == JobState.COMPLETE,
+                  Duration.ofSeconds(30));
+            });
+    Runners.onDatabase(url)
+        .run(context -> assertThat(context.getBean(Dbq.class).isTransactionPooling()).isFalse());
   }
 
   @Test
