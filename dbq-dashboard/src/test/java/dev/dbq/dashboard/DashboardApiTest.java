@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbq.runtime.DbqWorker;
 import dev.dbq.runtime.JobState;
+import dev.dbq.testsupport.FreshDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,20 +22,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The JSON API's reads and actions, against a real worker and PostgreSQL. */
 class DashboardApiTest {
-  @RegisterExtension static final DashboardDatabase db = new DashboardDatabase();
+  @RegisterExtension static final FreshDatabase db = new FreshDatabase();
 
   private Http http;
 
   @BeforeEach
   void writableDashboard() {
     TestJobs.SOURCE_DOWN.set(true);
-    http = new Http(Dashboard.builder(db.dbq).allowWrites(true).build());
+    http = new Http(Dashboard.builder(db.dbq()).allowWrites(true).build());
   }
 
   private void drain() throws InterruptedException {
     try (DbqWorker worker =
         DbqWorker.builder()
-            .dbq(db.dbq)
+            .dbq(db.dbq())
             .catalog(TestJobs.CATALOG)
             .queues("imports", "default")
             .build()) {
@@ -51,11 +52,11 @@ class DashboardApiTest {
   @Test
   void theJobsPageFiltersByStateAndContinuesByKeysetFromItsCursor() throws Exception {
     for (int i = 0; i < 3; i++) {
-      job(IMPORT).enqueue(db.dbq);
+      job(IMPORT).enqueue(db.dbq());
     }
-    UUID waiting = job(TWO).enqueue(db.dbq);
+    UUID waiting = job(TWO).enqueue(db.dbq());
     drain();
-    job(TWO).enqueue(db.dbq);
+    job(TWO).enqueue(db.dbq());
 
     JsonNode first = http.getJson("/api/jobs?state=FAILED&size=2");
     assertEquals(2, first.get("jobs").size());
@@ -76,7 +77,7 @@ class DashboardApiTest {
 
   @Test
   void aJobsDetailHasItsWorkspaceAndEveryRunOfItsStepsWithTheStackTrace() throws Exception {
-    UUID id = job(IMPORT, Map.of("file", "cats.csv")).enqueue(db.dbq);
+    UUID id = job(IMPORT, Map.of("file", "cats.csv")).enqueue(db.dbq());
     drain();
 
     JsonNode job = http.getJson("/api/jobs/" + id);
@@ -95,8 +96,8 @@ class DashboardApiTest {
 
   @Test
   void retryingAllThatMatchTheFilterRetriesThemAndNoOther() throws Exception {
-    UUID a = job(IMPORT, Map.of("customer", 1)).enqueue(db.dbq);
-    UUID b = job(IMPORT, Map.of("customer", 2)).enqueue(db.dbq);
+    UUID a = job(IMPORT, Map.of("customer", 1)).enqueue(db.dbq());
+    UUID b = job(IMPORT, Map.of("customer", 2)).enqueue(db.dbq());
     drain();
 
     DashboardResponse one =
@@ -104,23 +105,23 @@ class DashboardApiTest {
             "/api/jobs/retry", "{\"filter\":\"state=FAILED&workspace={\\\"customer\\\":1}\"}");
     assertEquals(200, one.status(), one.text());
     assertEquals(1, Http.json(one).get("changed").asInt());
-    assertEquals(JobState.READY, db.dbq.findJob(a).orElseThrow().state());
-    assertEquals(JobState.FAILED, db.dbq.findJob(b).orElseThrow().state());
+    assertEquals(JobState.READY, db.dbq().findJob(a).orElseThrow().state());
+    assertEquals(JobState.FAILED, db.dbq().findJob(b).orElseThrow().state());
 
     TestJobs.SOURCE_DOWN.set(false);
     DashboardResponse rest =
         http.post("/api/jobs/retry", "{\"filter\":\"state=FAILED&name=import\"}");
     assertEquals(1, Http.json(rest).get("changed").asInt(), rest.text());
     drain();
-    assertEquals(JobState.COMPLETE, db.dbq.findJob(a).orElseThrow().state());
-    assertEquals(JobState.COMPLETE, db.dbq.findJob(b).orElseThrow().state());
+    assertEquals(JobState.COMPLETE, db.dbq().findJob(a).orElseThrow().state());
+    assertEquals(JobState.COMPLETE, db.dbq().findJob(b).orElseThrow().state());
   }
 
   @Test
   void actionsOnChosenIdsReportWhatTheyLeftAlone() throws Exception {
-    UUID failed = job(IMPORT).enqueue(db.dbq);
+    UUID failed = job(IMPORT).enqueue(db.dbq());
     drain();
-    UUID waiting = job(TWO).enqueue(db.dbq);
+    UUID waiting = job(TWO).enqueue(db.dbq());
 
     DashboardResponse response =
         http.post("/api/jobs/cancel", "{\"ids\":[\"" + failed + "\",\"" + waiting + "\"]}");
@@ -128,25 +129,25 @@ class DashboardApiTest {
     JsonNode body = Http.json(response);
     assertEquals(1, body.get("changed").asInt());
     assertEquals(1, body.get("leftAlone").asInt());
-    assertEquals(JobState.CANCELLED, db.dbq.findJob(waiting).orElseThrow().state());
+    assertEquals(JobState.CANCELLED, db.dbq().findJob(waiting).orElseThrow().state());
   }
 
   @Test
   void aQueueIsPausedLimitedAndResumedThroughTheApi() {
     assertEquals(200, http.post("/api/queues/imports/pause", "{}").status());
-    assertTrue(db.dbq.queues().get("imports").paused());
+    assertTrue(db.dbq().queues().get("imports").paused());
     JsonNode limited = Http.json(http.post("/api/queues/imports/limit", "{\"limit\":3}"));
     assertEquals(3, limited.get("concurrencyLimit").asInt());
     assertEquals(200, http.post("/api/queues/imports/resume", "{}").status());
-    assertFalse(db.dbq.queues().get("imports").paused());
+    assertFalse(db.dbq().queues().get("imports").paused());
     http.post("/api/queues/imports/limit", "{\"limit\":null}");
-    assertTrue(db.dbq.queues().get("imports").concurrencyLimit().isEmpty());
+    assertTrue(db.dbq().queues().get("imports").concurrencyLimit().isEmpty());
   }
 
   @Test
   void theOverviewCountsQueuesAndTheLastHoursRuns() throws Exception {
-    job(IMPORT).enqueue(db.dbq);
-    job(TWO).enqueue(db.dbq);
+    job(IMPORT).enqueue(db.dbq());
+    job(TWO).enqueue(db.dbq());
     drain();
 
     JsonNode overview = http.getJson("/api/overview");
@@ -182,11 +183,12 @@ class DashboardApiTest {
 
   @Test
   void theCreationWindowFiltersThePageAndAnActionOnIt() throws Exception {
-    UUID old = job(IMPORT).enqueue(db.dbq);
-    UUID recent = job(IMPORT).enqueue(db.dbq);
+    UUID old = job(IMPORT).enqueue(db.dbq());
+    UUID recent = job(IMPORT).enqueue(db.dbq());
     drain();
-    DashboardDatabase.execute(
-        db.url, "UPDATE dbq_job SET created = now() - interval '2 days' WHERE id = '" + old + "'");
+    FreshDatabase.execute(
+        db.url(),
+        "UPDATE dbq_job SET created = now() - interval '2 days' WHERE id = '" + old + "'");
     String since = java.time.Instant.now().minus(java.time.Duration.ofDays(1)).toString();
 
     JsonNode page = http.getJson("/api/jobs?state=FAILED&from=" + since);
@@ -198,7 +200,7 @@ class DashboardApiTest {
     DashboardResponse retried =
         http.post("/api/jobs/retry", "{\"filter\":\"state=FAILED&from=" + since + "\"}");
     assertEquals(1, Http.json(retried).get("changed").asInt(), retried.text());
-    assertEquals(JobState.READY, db.dbq.findJob(recent).orElseThrow().state());
-    assertEquals(JobState.FAILED, db.dbq.findJob(old).orElseThrow().state());
+    assertEquals(JobState.READY, db.dbq().findJob(recent).orElseThrow().state());
+    assertEquals(JobState.FAILED, db.dbq().findJob(old).orElseThrow().state());
   }
 }

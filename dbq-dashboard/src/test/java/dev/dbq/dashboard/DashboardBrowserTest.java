@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.dbq.runtime.DbqWorker;
 import dev.dbq.runtime.JobState;
+import dev.dbq.testsupport.FreshDatabase;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,7 +38,7 @@ import org.openqa.selenium.support.ui.Select;
  * run writes the README's screenshots to {@code docs/images/}.
  */
 class DashboardBrowserTest {
-  @RegisterExtension static final DashboardDatabase db = new DashboardDatabase();
+  @RegisterExtension static final FreshDatabase db = new FreshDatabase();
   @RegisterExtension static final Browser browser = new Browser();
 
   private static DashboardServer writable;
@@ -47,11 +48,12 @@ class DashboardBrowserTest {
   @BeforeAll
   static void serveAndWork() {
     writable =
-        DashboardServer.start("127.0.0.1", 0, Dashboard.builder(db.dbq).allowWrites(true).build());
-    readOnly = DashboardServer.start("127.0.0.1", 0, Dashboard.builder(db.dbq).build());
+        DashboardServer.start(
+            "127.0.0.1", 0, Dashboard.builder(db.dbq()).allowWrites(true).build());
+    readOnly = DashboardServer.start("127.0.0.1", 0, Dashboard.builder(db.dbq()).build());
     worker =
         DbqWorker.builder()
-            .dbq(db.dbq)
+            .dbq(db.dbq())
             .catalog(TestJobs.CATALOG)
             .queues("imports", "default")
             .concurrency(4)
@@ -97,7 +99,7 @@ class DashboardBrowserTest {
   }
 
   private static long count(JobState state) {
-    return db.dbq.countByState().get(state);
+    return db.dbq().countByState().get(state);
   }
 
   private static List<WebElement> rows() {
@@ -117,10 +119,10 @@ class DashboardBrowserTest {
   @Test
   void anOperatorFiltersFailedJobsReadsAStackTraceRetriesAllAndSeesThemCompleteLive() {
     for (int i = 0; i < 3; i++) {
-      job(IMPORT, Map.of("file", "cats-" + i + ".csv")).enqueue(db.dbq);
+      job(IMPORT, Map.of("file", "cats-" + i + ".csv")).enqueue(db.dbq());
     }
-    job(TWO).enqueue(db.dbq);
-    job(TWO).enqueue(db.dbq);
+    job(TWO).enqueue(db.dbq());
+    job(TWO).enqueue(db.dbq());
     awaitJobs(
         "3 FAILED, 2 COMPLETE", () -> count(JobState.FAILED) == 3 && count(JobState.COMPLETE) == 2);
 
@@ -181,10 +183,10 @@ class DashboardBrowserTest {
   @Test
   void pausingAQueueFromItsPageStopsItsClaims() {
     TestJobs.GATE.set(new CountDownLatch(0));
-    job(IMPORT).enqueue(db.dbq);
+    job(IMPORT).enqueue(db.dbq());
     awaitJobs("the job failed", () -> count(JobState.FAILED) == 1);
 
-    db.dbq.queues().limit("mail", 5);
+    db.dbq().queues().limit("mail", 5);
 
     browser.driver.get(url(writable) + "#/queues");
     assertEquals(
@@ -199,14 +201,14 @@ class DashboardBrowserTest {
     browser.until(
         ExpectedConditions.textToBe(
             By.cssSelector("tr[data-queue='imports'] td.status"), "paused"));
-    assertTrue(db.dbq.queues().get("imports").paused());
+    assertTrue(db.dbq().queues().get("imports").paused());
     browser.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("notice"), "Queue imports paused"));
     browser.screenshot("queues");
 
-    UUID waiting = job(IMPORT).enqueue(db.dbq);
-    assertEquals(JobState.NEW, db.dbq.findJob(waiting).orElseThrow().state());
+    UUID waiting = job(IMPORT).enqueue(db.dbq());
+    assertEquals(JobState.NEW, db.dbq().findJob(waiting).orElseThrow().state());
     browser
         .until(
             ExpectedConditions.elementToBeClickable(
@@ -220,7 +222,7 @@ class DashboardBrowserTest {
 
   @Test
   void aReadOnlyDashboardShowsNoActionAndRefusesOneSentAnyway() {
-    UUID failed = job(IMPORT).enqueue(db.dbq);
+    UUID failed = job(IMPORT).enqueue(db.dbq());
     awaitJobs("the job failed", () -> count(JobState.FAILED) == 1);
 
     browser.driver.get(url(readOnly) + "#/jobs?state=FAILED");
@@ -240,12 +242,12 @@ class DashboardBrowserTest {
     assertTrue(
         String.valueOf(answer).startsWith("403 the dashboard is read-only"),
         String.valueOf(answer));
-    assertEquals(JobState.FAILED, db.dbq.findJob(failed).orElseThrow().state());
+    assertEquals(JobState.FAILED, db.dbq().findJob(failed).orElseThrow().state());
   }
 
   @Test
   void aPostFromAnotherSitesPageIsRefused() throws Exception {
-    UUID failed = job(IMPORT).enqueue(db.dbq);
+    UUID failed = job(IMPORT).enqueue(db.dbq());
     awaitJobs("the job failed", () -> count(JobState.FAILED) == 1);
     // the classic JSON CSRF: a text/plain form whose one field makes the body read as JSON
     String target = url(writable) + "api/jobs/retry";
@@ -274,13 +276,13 @@ class DashboardBrowserTest {
     } finally {
       evil.stop(0);
     }
-    assertEquals(JobState.FAILED, db.dbq.findJob(failed).orElseThrow().state());
+    assertEquals(JobState.FAILED, db.dbq().findJob(failed).orElseThrow().state());
   }
 
   @Test
   void aHostileWorkspaceAndErrorAreShownAsTextAndNeverRun() {
     String hostile = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\">";
-    UUID id = job(HOSTILE, Map.of("note", hostile)).enqueue(db.dbq);
+    UUID id = job(HOSTILE, Map.of("note", hostile)).enqueue(db.dbq());
     awaitJobs("the job failed", () -> count(JobState.FAILED) == 1);
 
     browser.driver.get(url(writable) + "#/jobs/" + id);
@@ -321,15 +323,15 @@ class DashboardBrowserTest {
   @Test
   void theOverviewChartsTheLastHoursStepRunsPerMinuteByOutcome() throws Exception {
     for (int i = 0; i < 4; i++) {
-      job(TWO).enqueue(db.dbq);
+      job(TWO).enqueue(db.dbq());
     }
-    UUID failed = job(IMPORT).enqueue(db.dbq);
+    UUID failed = job(IMPORT).enqueue(db.dbq());
     awaitJobs(
         "4 COMPLETE, 1 FAILED", () -> count(JobState.COMPLETE) == 4 && count(JobState.FAILED) == 1);
     // an hour of history as a busy worker leaves it: runs ending 1 to 59 minutes ago, more of them
     // lately, a failure now and then
-    DashboardDatabase.execute(
-        db.url,
+    FreshDatabase.execute(
+        db.url(),
         "INSERT INTO dbq_step_run (job_id, step_index, step_name, attempt, worker, started, ended,"
             + " outcome) SELECT '"
             + failed

@@ -3,6 +3,7 @@ package dev.dbq.dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.testsupport.FreshDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -27,7 +28,7 @@ class DashboardCommandProcessTest {
   private static final Pattern STARTED =
       Pattern.compile("event=dashboard_started url=(http://127\\.0\\.0\\.1:\\d+/) writes=(\\w+)");
 
-  @RegisterExtension static final DashboardDatabase db = new DashboardDatabase();
+  @RegisterExtension static final FreshDatabase db = new FreshDatabase();
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -44,7 +45,7 @@ class DashboardCommandProcessTest {
                 "0"));
     command.addAll(List.of(options));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("DBQ_JDBC_URL", db.url);
+    builder.environment().put("DBQ_JDBC_URL", db.url());
     return builder.start();
   }
 
@@ -115,7 +116,7 @@ class DashboardCommandProcessTest {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertEquals(200, pause.statusCode(), pause.body());
-      assertTrue(db.dbq.queues().get("mail").paused());
+      assertTrue(db.dbq().queues().get("mail").paused());
     } finally {
       process.destroy();
     }

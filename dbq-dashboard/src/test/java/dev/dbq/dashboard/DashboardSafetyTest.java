@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbq.runtime.DbqWorker;
 import dev.dbq.runtime.JobState;
+import dev.dbq.testsupport.FreshDatabase;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -24,16 +25,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * response, and no asset outside the bundle.
  */
 class DashboardSafetyTest {
-  @RegisterExtension static final DashboardDatabase db = new DashboardDatabase();
+  @RegisterExtension static final FreshDatabase db = new FreshDatabase();
 
   private UUID failed;
 
   @BeforeEach
   void aFailedJob() throws Exception {
     TestJobs.SOURCE_DOWN.set(true);
-    failed = job(IMPORT).enqueue(db.dbq);
+    failed = job(IMPORT).enqueue(db.dbq());
     try (DbqWorker worker =
-        DbqWorker.builder().dbq(db.dbq).catalog(TestJobs.CATALOG).queues("imports").build()) {
+        DbqWorker.builder().dbq(db.dbq()).catalog(TestJobs.CATALOG).queues("imports").build()) {
       worker.runUntilEmpty();
     }
   }
@@ -43,12 +44,12 @@ class DashboardSafetyTest {
   }
 
   private JobState state() {
-    return db.dbq.findJob(failed).orElseThrow().state();
+    return db.dbq().findJob(failed).orElseThrow().state();
   }
 
   @Test
   void aDashboardIsReadOnlyUnlessWritesAreAllowed() {
-    Http http = new Http(Dashboard.builder(db.dbq).build());
+    Http http = new Http(Dashboard.builder(db.dbq()).build());
 
     DashboardResponse response = http.post("/api/jobs/retry", retryBody());
 
@@ -66,7 +67,7 @@ class DashboardSafetyTest {
   void theAuthorizerDecidesEachActionWithTheApplicationsUser() {
     List<String> asked = new ArrayList<>();
     Dashboard dashboard =
-        Dashboard.builder(db.dbq)
+        Dashboard.builder(db.dbq())
             .allowWrites(true)
             .authorizer(
                 (action, request) -> {
@@ -105,7 +106,7 @@ class DashboardSafetyTest {
 
   @Test
   void aCrossSitePostIsRefusedBeforeAnythingIsWritten() {
-    Http http = new Http(Dashboard.builder(db.dbq).allowWrites(true).build());
+    Http http = new Http(Dashboard.builder(db.dbq()).allowWrites(true).build());
 
     DashboardResponse crossSite =
         http.post("/api/jobs/retry", retryBody(), Map.of("Sec-Fetch-Site", "cross-site"));
@@ -140,7 +141,7 @@ class DashboardSafetyTest {
 
   @Test
   void anActionWithoutAJsonBodyIsRefusedAsNoCrossSiteFormCanSendOne() {
-    Dashboard dashboard = Dashboard.builder(db.dbq).allowWrites(true).build();
+    Dashboard dashboard = Dashboard.builder(db.dbq()).allowWrites(true).build();
     DashboardRequest form =
         new DashboardRequest(
             "POST",
@@ -159,7 +160,7 @@ class DashboardSafetyTest {
 
   @Test
   void everyResponseCarriesTheStrictHeadersAndThePageIsServedFromTheJar() {
-    Http http = new Http(Dashboard.builder(db.dbq).build());
+    Http http = new Http(Dashboard.builder(db.dbq()).build());
     for (String path : List.of("/", "/assets/app.js", "/api/overview", "/api/nothing", "/x")) {
       DashboardResponse response = http.get(path);
       assertEquals(
@@ -179,7 +180,7 @@ class DashboardSafetyTest {
 
   @Test
   void noPathReachesOutsideTheBundledAssets() {
-    Http http = new Http(Dashboard.builder(db.dbq).build());
+    Http http = new Http(Dashboard.builder(db.dbq()).build());
     for (String path :
         List.of(
             "/assets/../Dashboard.class",
@@ -194,7 +195,7 @@ class DashboardSafetyTest {
 
   @Test
   void theMountPointWithoutItsSlashRedirectsToIt() {
-    Dashboard dashboard = Dashboard.builder(db.dbq).build();
+    Dashboard dashboard = Dashboard.builder(db.dbq()).build();
     DashboardResponse response =
         dashboard.handle(
             new DashboardRequest("GET", "", Map.of(), Map.of(), null, "/ops/dbq", null));

@@ -3,6 +3,7 @@ package dev.dbq.dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.testsupport.FreshDatabase;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * interfaces, answering as Tomcat or Jetty would for such a mapping.
  */
 class DashboardServletTest {
-  @RegisterExtension static final DashboardDatabase db = new DashboardDatabase();
+  @RegisterExtension static final FreshDatabase db = new FreshDatabase();
 
   @Test
   void theServletPassesTheRequestBelowItsMappingAndWritesTheAnswer() throws Exception {
@@ -65,7 +66,7 @@ class DashboardServletTest {
 
   @Test
   void theMappingItselfWithoutItsSlashIsRedirectedBelowIt() throws Exception {
-    DashboardServlet servlet = new DashboardServlet(Dashboard.builder(db.dbq).build());
+    DashboardServlet servlet = new DashboardServlet(Dashboard.builder(db.dbq()).build());
     AtomicInteger status = new AtomicInteger();
     Map<String, String> headers = new LinkedHashMap<>();
 

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dbq.runtime.DbqWorker;
 import dev.dbq.runtime.JobCatalog;
 import dev.dbq.runtime.JobDefinition;
+import dev.dbq.testsupport.FreshDatabase;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -29,13 +30,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DbqMetricsTest {
   private static final Duration BOUND = Duration.ofSeconds(20);
 
-  @RegisterExtension static final MetricsDatabase db = new MetricsDatabase();
+  @RegisterExtension static final FreshDatabase db = new FreshDatabase();
 
   private final MeterRegistry registry = new SimpleMeterRegistry();
 
   private DbqMetrics metrics() {
     return DbqMetrics.builder(registry, CATALOG)
-        .queueStats(db.dbq)
+        .queueStats(db.dbq())
         .queueStatsEvery(Duration.ofNanos(1))
         .build();
   }
@@ -101,19 +102,25 @@ class DbqMetricsTest {
   @Test
   void countsEqualTheJobsRunAndEachOutcomeIsTaggedAsItEnded() throws Exception {
     DbqMetrics metrics = metrics();
-    db.dbq.addListener(metrics);
+    db.dbq().addListener(metrics);
     try {
-      db.dbq.enqueueAll(
-          List.of(new Job(TWO), new Job(TWO), new Job(TWO), new Job(BROKEN), new Job(FLAKY)));
+      db.dbq()
+          .enqueueAll(
+              List.of(new Job(TWO), new Job(TWO), new Job(TWO), new Job(BROKEN), new Job(FLAKY)));
       assertEquals(5, gauge("dbq.queue.depth", "queue", "default", "state", "runnable"));
       assertTrue(
           registry.get("dbq.queue.oldest.age").tags("queue", "default").timeGauge().value() >= 0);
       DbqWorker worker =
-          DbqWorker.builder().dbq(db.dbq).catalog(CATALOG).concurrency(2).listener(metrics).build();
+          DbqWorker.builder()
+              .dbq(db.dbq())
+              .catalog(CATALOG)
+              .concurrency(2)
+              .listener(metrics)
+              .build();
 
       assertEquals(8, worker.runUntilEmpty());
     } finally {
-      db.dbq.removeListener(metrics);
+      db.dbq().removeListener(metrics);
     }
 
     assertEquals(3, counter("dbq.jobs.enqueued", "job", "two", "queue", "default"));
@@ -153,12 +160,12 @@ class DbqMetricsTest {
   @Test
   void noTagNamesAJobIdOrAWorker() throws Exception {
     DbqMetrics metrics = metrics();
-    db.dbq.addListener(metrics);
+    db.dbq().addListener(metrics);
     try {
-      db.dbq.enqueueAll(List.of(new Job(TWO), new Job(BROKEN)));
-      DbqWorker.builder().dbq(db.dbq).catalog(CATALOG).listener(metrics).build().runUntilEmpty();
+      db.dbq().enqueueAll(List.of(new Job(TWO), new Job(BROKEN)));
+      DbqWorker.builder().dbq(db.dbq()).catalog(CATALOG).listener(metrics).build().runUntilEmpty();
     } finally {
-      db.dbq.removeListener(metrics);
+      db.dbq().removeListener(metrics);
     }
     Set<String> allowed = Set.of("job", "step", "queue", "outcome", "state", "source");
     for (Meter meter : registry.getMeters()) {
@@ -186,7 +193,7 @@ class DbqMetricsTest {
             .build();
     try (DbqWorker worker =
         DbqWorker.builder()
-            .dbq(db.dbq)
+            .dbq(db.dbq())
             .catalog(JobCatalog.of(blocking))
             .concurrency(3)
             .pollInterval(Duration.ofMillis(100))
@@ -199,7 +206,7 @@ class DbqMetricsTest {
           "a notification",
           () -> {
             if (running.getCount() > 0) {
-              new Job(TWO).enqueue(db.dbq);
+              new Job(TWO).enqueue(db.dbq());
             }
             return running.await(100, TimeUnit.MILLISECONDS);
           });

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dbq.runtime.JobCatalog;
 import dev.dbq.runtime.JobDefinition;
 import dev.dbq.runtime.Uniqueness;
+import dev.dbq.testsupport.FreshDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
@@ -24,7 +25,7 @@ class DuplicatesMeterTest {
       JobDefinition.builder("plain").step("run", c -> null).build();
   private static final JobCatalog CATALOG = JobCatalog.of(PLAIN, REFRESH);
 
-  @RegisterExtension static final MetricsDatabase db = new MetricsDatabase();
+  @RegisterExtension static final FreshDatabase db = new FreshDatabase();
 
   private final MeterRegistry registry = new SimpleMeterRegistry();
 
@@ -42,15 +43,15 @@ class DuplicatesMeterTest {
   @Test
   void refusedDuplicatesAreCountedApartFromTheJobsEnqueued() {
     DbqMetrics metrics = DbqMetrics.builder(registry, CATALOG).build();
-    db.dbq.addListener(metrics);
+    db.dbq().addListener(metrics);
     try {
-      new Job(REFRESH).enqueue(db.dbq);
-      new Job(REFRESH).enqueue(db.dbq);
-      db.dbq.enqueueAll(List.of(new Job(REFRESH), new Job(PLAIN), new Job(REFRESH)));
+      new Job(REFRESH).enqueue(db.dbq());
+      new Job(REFRESH).enqueue(db.dbq());
+      db.dbq().enqueueAll(List.of(new Job(REFRESH), new Job(PLAIN), new Job(REFRESH)));
       // another queue, not named up front: its counter is registered at its first duplicate
-      assertTrue(new Job(REFRESH).queue("other").submit(db.dbq).duplicate());
+      assertTrue(new Job(REFRESH).queue("other").submit(db.dbq()).duplicate());
     } finally {
-      db.dbq.removeListener(metrics);
+      db.dbq().removeListener(metrics);
     }
     assertEquals(1, counter("dbq.jobs.enqueued", "refresh", "default"));
     assertEquals(3, counter("dbq.jobs.duplicates", "refresh", "default"));

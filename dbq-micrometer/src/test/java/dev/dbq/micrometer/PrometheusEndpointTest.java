@@ -3,6 +3,7 @@ package dev.dbq.micrometer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.testsupport.FreshDatabase;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PrometheusEndpointTest {
   private static final Duration BOUND = Duration.ofSeconds(30);
 
-  @RegisterExtension static final MetricsDatabase db = new MetricsDatabase();
+  @RegisterExtension static final FreshDatabase db = new FreshDatabase();
 
   @TempDir Path logs;
 
@@ -33,8 +34,8 @@ class PrometheusEndpointTest {
 
   @Test
   void theWorkerCommandServesTheMetersOnTheMetricsPort() throws Exception {
-    new Job(TestJobs.TWO).enqueue(db.dbq);
-    new Job(TestJobs.BROKEN).enqueue(db.dbq);
+    new Job(TestJobs.TWO).enqueue(db.dbq());
+    new Job(TestJobs.BROKEN).enqueue(db.dbq());
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -47,7 +48,7 @@ class PrometheusEndpointTest {
     Path log = logs.resolve("worker.log");
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("DBQ_JDBC_URL", db.url);
+    builder.environment().put("DBQ_JDBC_URL", db.url());
     Process worker = builder.start();
     try {
       String body = awaitScrape(port, worker, log, "dbq_job_duration_seconds_count{job=\"two\"");

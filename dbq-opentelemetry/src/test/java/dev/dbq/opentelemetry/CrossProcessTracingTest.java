@@ -39,17 +39,18 @@ class CrossProcessTracingTest {
   @AfterEach
   void uninstall() {
     if (tracing != null) {
-      db.dbq.removeEnqueueInterceptor(tracing);
+      db.dbq().removeEnqueueInterceptor(tracing);
     }
   }
 
   @Test
   void processSpansInAnotherProcessLinkToTheSendSpansOfThisOne() throws Exception {
     tracing = DbqTracing.create(otel.getOpenTelemetry());
-    tracing.install(db.dbq);
+    tracing.install(db.dbq());
     List<UUID> ids =
-        db.dbq.enqueueAll(
-            List.of(new Job(TestJobs.TWO), new Job(TestJobs.BROKEN), new Job(TestJobs.NESTED)));
+        db.dbq()
+            .enqueueAll(
+                List.of(new Job(TestJobs.TWO), new Job(TestJobs.BROKEN), new Job(TestJobs.NESTED)));
     Map<String, SpanData> sendOf =
         otel.getSpans().stream()
             .filter(s -> s.getKind() == SpanKind.PRODUCER)
@@ -69,7 +70,7 @@ class CrossProcessTracingTest {
     command.add(spans.toString());
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("DBQ_JDBC_URL", db.url);
+    builder.environment().put("DBQ_JDBC_URL", db.url());
     Process worker = builder.start();
     try {
       assertTrue(worker.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS), "worker ran too long");

@@ -56,14 +56,14 @@ class DbqTracingTest {
 
   private DbqTracing installed() {
     tracing = DbqTracing.create(otel.getOpenTelemetry());
-    tracing.install(db.dbq);
+    tracing.install(db.dbq());
     return tracing;
   }
 
   @AfterEach
   void uninstall() {
     if (tracing != null) {
-      db.dbq.removeEnqueueInterceptor(tracing);
+      db.dbq().removeEnqueueInterceptor(tracing);
     }
     Dbq.setDefault(null);
     TestJobs.stepTracer = OpenTelemetry.noop().getTracer("test");
@@ -75,7 +75,7 @@ class DbqTracingTest {
 
   private DbqWorker worker(DbqTracing listener) {
     return DbqWorker.builder()
-        .dbq(db.dbq)
+        .dbq(db.dbq())
         .catalog(CATALOG)
         .concurrency(2)
         .listener(listener)
@@ -98,8 +98,10 @@ class DbqTracingTest {
     Scope current = request.makeCurrent();
     try {
       ids =
-          db.dbq.enqueueAll(
-              List.of(new Job(TWO), new Job(TWO), new Job(TWO), new Job(BROKEN), new Job(FLAKY)));
+          db.dbq()
+              .enqueueAll(
+                  List.of(
+                      new Job(TWO), new Job(TWO), new Job(TWO), new Job(BROKEN), new Job(FLAKY)));
     } finally {
       current.close();
       request.end();
@@ -188,8 +190,8 @@ class DbqTracingTest {
   @Test
   void aFailingStepsProcessSpanHasStatusErrorWithItsMessage() throws Exception {
     DbqTracing tracing = installed();
-    UUID broken = new Job(BROKEN).enqueue(db.dbq);
-    UUID flaky = new Job(FLAKY).enqueue(db.dbq);
+    UUID broken = new Job(BROKEN).enqueue(db.dbq());
+    UUID flaky = new Job(FLAKY).enqueue(db.dbq());
 
     assertEquals(2, worker(tracing).runUntilEmpty());
 
@@ -208,14 +210,14 @@ class DbqTracingTest {
     assertEquals(StatusCode.ERROR, retrying.getStatus().getStatusCode());
     assertEquals("not yet", retrying.getStatus().getDescription());
     assertEquals("retrying", retrying.getAttributes().get(STEP_RESULT));
-    assertEquals(JobState.FAILED, db.dbq.findJob(broken).orElseThrow().state());
+    assertEquals(JobState.FAILED, db.dbq().findJob(broken).orElseThrow().state());
   }
 
   @Test
   void aSpanOpenedInsideAStepIsAChildOfItsProcessSpan() throws Exception {
     DbqTracing tracing = installed();
     TestJobs.stepTracer = testTracer();
-    new Job(NESTED).enqueue(db.dbq);
+    new Job(NESTED).enqueue(db.dbq());
 
     assertEquals(1, worker(tracing).runUntilEmpty());
 
@@ -232,9 +234,9 @@ class DbqTracingTest {
   @Test
   void anEnqueueInTheCallersTransactionIsTracedByTheDefaultDbq() throws Exception {
     DbqTracing tracing = installed();
-    Dbq.setDefault(db.dbq);
+    Dbq.setDefault(db.dbq());
     UUID id;
-    try (Connection c = DriverManager.getConnection(db.url)) {
+    try (Connection c = DriverManager.getConnection(db.url())) {
       c.setAutoCommit(false);
       id = new Job(TWO).enqueue(c);
       c.commit();
@@ -254,8 +256,8 @@ class DbqTracingTest {
   @Test
   void aRefusedInsertEndsItsSendSpanWithStatusError() throws Exception {
     installed();
-    Dbq.setDefault(db.dbq);
-    try (Connection c = DriverManager.getConnection(db.url)) {
+    Dbq.setDefault(db.dbq());
+    try (Connection c = DriverManager.getConnection(db.url())) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         // an aborted transaction refuses every later statement
@@ -273,22 +275,22 @@ class DbqTracingTest {
 
   @Test
   void withoutTracingInstalledNothingIsStoredAndStepsRunUnlinked() throws Exception {
-    UUID plain = new Job(TWO).enqueue(db.dbq);
+    UUID plain = new Job(TWO).enqueue(db.dbq());
     DbqTracing noop = DbqTracing.create(OpenTelemetry.noop());
-    noop.install(db.dbq);
+    noop.install(db.dbq());
     UUID overNoop;
     try {
-      overNoop = new Job(TWO).enqueue(db.dbq);
+      overNoop = new Job(TWO).enqueue(db.dbq());
     } finally {
-      db.dbq.removeEnqueueInterceptor(noop);
+      db.dbq().removeEnqueueInterceptor(noop);
     }
 
     assertNull(db.storedField(plain, "traceparent"));
     assertEquals(0, db.traced(), "neither job has a trace context: the column stays NULL");
     // a worker with tracing runs jobs enqueued without it: its spans have no link
     assertEquals(4, worker(DbqTracing.create(otel.getOpenTelemetry())).runUntilEmpty());
-    assertEquals(JobState.COMPLETE, db.dbq.findJob(plain).orElseThrow().state());
-    assertEquals(JobState.COMPLETE, db.dbq.findJob(overNoop).orElseThrow().state());
+    assertEquals(JobState.COMPLETE, db.dbq().findJob(plain).orElseThrow().state());
+    assertEquals(JobState.COMPLETE, db.dbq().findJob(overNoop).orElseThrow().state());
     List<SpanData> processes = spans(SpanKind.CONSUMER);
     assertEquals(4, processes.size());
     assertTrue(processes.stream().allMatch(p -> p.getLinks().isEmpty()), processes.toString());

@@ -1,61 +1,18 @@
 package dev.dbq.opentelemetry;
 
-import dev.dbq.runtime.Dbq;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.dbq.testsupport.FreshDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.UUID;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
-/**
- * A fresh migrated database per test class, on the server named by {@code DBQ_TEST_JDBC_URL} or an
- * embedded PostgreSQL, emptied before each test; {@link #dbq} is connected to it with a pool of its
- * own, and {@link #url} is its JDBC URL for worker processes.
- */
-final class TracingDatabase implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
-  private static EmbeddedPostgres embedded;
-
-  private String adminUrl;
-  private String name;
-  String url;
-  Dbq dbq;
-
-  @Override
-  public void beforeAll(ExtensionContext context) throws Exception {
-    adminUrl = adminUrl();
-    name = "dbq_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    execute(adminUrl, "CREATE DATABASE " + name);
-    url = withDatabase(adminUrl, name);
-    dbq = Dbq.connect(url);
-    dbq.migrate();
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) throws Exception {
-    execute(url, "TRUNCATE dbq_job CASCADE");
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) throws Exception {
-    if (dbq != null) {
-      dbq.close();
-    }
-    if (name != null) {
-      execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    }
-  }
-
+/** The tests' {@link FreshDatabase}, with what they read of the stored trace contexts. */
+final class TracingDatabase extends FreshDatabase {
   /** The job's {@code trace_context} field, or null when the column (or the field) is NULL. */
   String storedField(UUID job, String field) throws Exception {
-    try (Connection c = DriverManager.getConnection(url);
+    try (Connection c = DriverManager.getConnection(url());
         PreparedStatement s =
             c.prepareStatement("SELECT trace_context ->> ? FROM dbq_job WHERE id = ?")) {
       s.setString(1, field);
@@ -71,47 +28,12 @@ final class TracingDatabase implements BeforeAllCallback, BeforeEachCallback, Af
 
   /** How many jobs have a stored trace context. */
   long traced() throws Exception {
-    try (Connection c = DriverManager.getConnection(url);
+    try (Connection c = DriverManager.getConnection(url());
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery("SELECT count(*) FROM dbq_job WHERE trace_context IS NOT NULL")) {
       rs.next();
       return rs.getLong(1);
     }
-  }
-
-  static void execute(String jdbcUrl, String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(jdbcUrl);
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private static synchronized String adminUrl() {
-    String fromEnv = System.getenv("DBQ_TEST_JDBC_URL");
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      return fromEnv;
-    }
-    if (embedded == null) {
-      try {
-        embedded = EmbeddedPostgres.builder().start();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
-      }
-    }
-    return embedded.getJdbcUrl("postgres", "postgres");
-  }
-
-  /** Replaces the database name in a {@code jdbc:postgresql://host:port/db?params} URL. */
-  private static String withDatabase(String jdbcUrl, String database) {
-    int hostStart = jdbcUrl.indexOf("//") + 2;
-    int slash = jdbcUrl.indexOf('/', hostStart);
-    int query = jdbcUrl.indexOf('?');
-    String params = query < 0 ? "" : jdbcUrl.substring(query);
-    String prefix =
-        slash < 0
-            ? (query < 0 ? jdbcUrl : jdbcUrl.substring(0, query))
-            : jdbcUrl.substring(0, slash);
-    return prefix + "/" + database + params;
   }
 }

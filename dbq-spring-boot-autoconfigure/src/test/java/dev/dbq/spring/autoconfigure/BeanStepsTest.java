@@ -8,6 +8,7 @@ import dev.dbq.spring.autoconfigure.jobs.Gate;
 import dev.dbq.spring.autoconfigure.jobs.Greetings;
 import dev.dbq.spring.autoconfigure.jobs.Jobs;
 import dev.dbq.spring.autoconfigure.jobs.SlowJob;
+import dev.dbq.testsupport.Await;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

@@ -10,6 +10,7 @@ import dev.dbq.spring.autoconfigure.actuate.DbqEndpoint;
 import dev.dbq.spring.autoconfigure.actuate.DbqHealthIndicator;
 import dev.dbq.spring.autoconfigure.actuate.DbqWritableEndpoint;
 import dev.dbq.spring.autoconfigure.jobs.Jobs;
+import dev.dbq.testsupport.Await;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;

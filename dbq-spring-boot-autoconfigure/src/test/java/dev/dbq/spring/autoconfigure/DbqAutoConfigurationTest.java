@@ -7,6 +7,7 @@ import dev.dbq.runtime.Dbq;
 import dev.dbq.runtime.InstanceFactory;
 import dev.dbq.runtime.JobState;
 import dev.dbq.spring.autoconfigure.jobs.Jobs;
+import dev.dbq.testsupport.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

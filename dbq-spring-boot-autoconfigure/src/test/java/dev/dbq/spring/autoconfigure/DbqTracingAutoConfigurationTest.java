@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dbq.opentelemetry.DbqTracing;
 import dev.dbq.spring.autoconfigure.jobs.Jobs;
 import dev.dbq.spring.autoconfigure.tracing.DbqTracingAutoConfiguration;
+import dev.dbq.testsupport.Await;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanContext;

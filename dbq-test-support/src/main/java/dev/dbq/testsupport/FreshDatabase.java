@@ -1,4 +1,4 @@
-package dev.dbq.micrometer;
+package dev.dbq.testsupport;
 
 import dev.dbq.runtime.Dbq;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -15,16 +16,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fresh migrated database per test class, on the server named by {@code DBQ_TEST_JDBC_URL} or an
- * embedded PostgreSQL, emptied before each test; {@link #dbq} is connected to it with a pool of its
- * own, and {@link #url} is its JDBC URL for worker processes.
+ * embedded PostgreSQL, with the jobs and queues emptied before each test: register it as
+ * {@code @RegisterExtension static final FreshDatabase db = new FreshDatabase();}. {@link #dbq()}
+ * is connected to it with a pool of its own, and {@link #url()} is its JDBC URL for worker
+ * processes. The database is dropped after the class.
  */
-final class MetricsDatabase implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+public class FreshDatabase implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
   private static EmbeddedPostgres embedded;
 
   private String adminUrl;
   private String name;
-  String url;
-  Dbq dbq;
+  private String url;
+  private Dbq dbq;
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -38,7 +41,7 @@ final class MetricsDatabase implements BeforeAllCallback, BeforeEachCallback, Af
 
   @Override
   public void beforeEach(ExtensionContext context) throws Exception {
-    execute(url, "TRUNCATE dbq_job CASCADE");
+    execute(url, "TRUNCATE dbq_job, dbq_queue CASCADE");
   }
 
   @Override
@@ -51,7 +54,28 @@ final class MetricsDatabase implements BeforeAllCallback, BeforeEachCallback, Af
     }
   }
 
-  static void execute(String jdbcUrl, String sql) throws Exception {
+  /**
+   * @return the test class's database's JDBC URL
+   */
+  public String url() {
+    return url;
+  }
+
+  /**
+   * @return a {@code Dbq} on the test class's database, with a pool of its own
+   */
+  public Dbq dbq() {
+    return dbq;
+  }
+
+  /**
+   * Runs one statement on its own connection.
+   *
+   * @param jdbcUrl the database
+   * @param sql the statement
+   * @throws SQLException when the database refuses it
+   */
+  public static void execute(String jdbcUrl, String sql) throws SQLException {
     try (Connection c = DriverManager.getConnection(jdbcUrl);
         Statement s = c.createStatement()) {
       s.execute(sql);

@@ -1,4 +1,4 @@
-package dev.dbq.spring.example;
+package dev.dbq.testsupport;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  *       suite); on timeout the last exception is attached to the error.
  * </ul>
  */
-final class Await {
+public final class Await {
   /**
    * How often a condition that may throw is asked: a light probe of a server that is recovering.
    */
@@ -31,7 +31,7 @@ final class Await {
    * @return how long it took
    * @throws AssertionError when it does not hold within {@code bound}
    */
-  static Duration until(Callable<Boolean> condition, Duration bound) throws Exception {
+  public static Duration until(Callable<Boolean> condition, Duration bound) throws Exception {
     return until("condition", condition, bound);
   }
 
@@ -41,7 +41,8 @@ final class Await {
    * @return how long it took
    * @throws AssertionError naming {@code what} when it does not hold within {@code bound}
    */
-  static Duration until(String what, Callable<Boolean> condition, Duration bound) throws Exception {
+  public static Duration until(String what, Callable<Boolean> condition, Duration bound)
+      throws Exception {
     long start = System.nanoTime();
     long deadline = start + bound.toNanos();
     while (!Boolean.TRUE.equals(condition.call())) {
@@ -62,7 +63,8 @@ final class Await {
    * @throws AssertionError naming {@code what} when it does not hold within {@code bound}, with the
    *     condition's last exception, if any, suppressed in it
    */
-  static Duration untilThroughFailures(String what, Callable<Boolean> condition, Duration bound) {
+  public static Duration untilThroughFailures(
+      String what, Callable<Boolean> condition, Duration bound) {
     long start = System.nanoTime();
     long deadline = start + bound.toNanos();
     Exception last = null;
