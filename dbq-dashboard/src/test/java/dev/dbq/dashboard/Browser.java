@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -114,7 +115,12 @@ final class Browser
 
   /** Waits, at most {@link #BOUND}, for the page to meet a condition. */
   <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, BOUND).until(condition::apply);
+    // The live pages re-render their tables on every refresh: an element read in one evaluation
+    // can be replaced before the next call on it. That is "not yet" (the condition is asked
+    // again of the fresh page), not a failure.
+    return new WebDriverWait(driver, BOUND)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 
   /** Writes what the browser shows to {@code docs/images/NAME.png} of the repository. */

@@ -134,7 +134,11 @@ class DashboardBrowserTest {
     browser.until(ExpectedConditions.textToBe(By.id("match-count"), "3 jobs match (3 FAILED)"));
     browser.screenshot("jobs");
 
-    rows().get(0).findElement(By.cssSelector("a.job-link")).click();
+    browser.until(
+        d -> {
+          rows().get(0).findElement(By.cssSelector("a.job-link")).click();
+          return true;
+        });
     browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("details.trace")));
     browser.driver.findElement(By.cssSelector("details.trace summary")).click();
     WebElement trace =
