@@ -1,5 +1,6 @@
 package dev.dbq.runtime;
 
+import dev.dbq.runtime.internal.Deadlocks;
 import dev.dbq.runtime.internal.store.JobActions;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -262,7 +263,7 @@ public final class JobControl {
     }
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(true);
-      List<UUID> changed = action.run(c);
+      List<UUID> changed = runThroughDeadlocks(c, action);
       Map<UUID, JobState> leftAlone = new HashMap<>();
       List<UUID> notFound = new ArrayList<>();
       if (selection.ids() != null) {
@@ -283,6 +284,24 @@ public final class JobControl {
       return new JobActionResult(changed, List.of(), leftAlone, notFound);
     } catch (SQLException e) {
       throw new DbqException("cannot " + what + " jobs: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs the action, again when PostgreSQL ended it to break a deadlock: its statements lock many
+   * jobs in the order their plan reads them, and a worker's batched save locks its own in another.
+   * Each statement commits alone, so a victim wrote nothing and running it again is safe.
+   */
+  private static List<UUID> runThroughDeadlocks(Connection c, Statement<List<UUID>> action)
+      throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return action.run(c);
+      } catch (SQLException e) {
+        if (attempt >= Deadlocks.MAX_ATTEMPTS || !Deadlocks.isVictim(e)) {
+          throw e;
+        }
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.dbq.runtime.internal.store;
 
 import dev.dbq.runtime.Dbq;
 import dev.dbq.runtime.DbqException;
+import dev.dbq.runtime.internal.Deadlocks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -22,8 +23,6 @@ import javax.sql.DataSource;
  * which needs the API's package-private builder values; everything after that is the store's.
  */
 public final class Enqueuer implements AutoCloseable {
-  /** Tries of a unique batch that PostgreSQL ended as a deadlock's victim. */
-  private static final int MAX_DEADLOCK_ATTEMPTS = 3;
 
   private final DataSource dataSource;
   private final Notifier notifier;
@@ -159,7 +158,9 @@ public final class Enqueuer implements AutoCloseable {
           return ids;
         } catch (SQLException | RuntimeException e) {
           rollback(c, e);
-          if (attempt < MAX_DEADLOCK_ATTEMPTS && e instanceof SQLException sql && isDeadlock(sql)) {
+          if (attempt < Deadlocks.MAX_ATTEMPTS
+              && e instanceof SQLException sql
+              && Deadlocks.isVictim(sql)) {
             continue;
           }
           throw e;
@@ -168,10 +169,6 @@ public final class Enqueuer implements AutoCloseable {
         }
       }
     }
-  }
-
-  private static boolean isDeadlock(SQLException e) {
-    return "40P01".equals(e.getSQLState());
   }
 
   private static void rollback(Connection c, Exception failure) {
