@@ -222,7 +222,13 @@ final class Saturation {
                 + " AND queue_name NOT LIKE 'warmup-%'");
     if (left != 0 || steps != jobs) {
       throw new IllegalStateException(
-          "the drain ran " + steps + " steps of " + jobs + " jobs and left " + left + " unfinished");
+          "the drain ran "
+              + steps
+              + " steps of "
+              + jobs
+              + " jobs and left "
+              + left
+              + " unfinished");
     }
   }
 

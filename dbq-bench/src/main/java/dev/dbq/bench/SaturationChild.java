@@ -19,8 +19,8 @@ import java.util.concurrent.CountDownLatch;
  * max_connections}). It first runs WARMUP_JOBS jobs of a queue of its own ({@code warmup-INDEX}),
  * prints {@code READY}, and on {@code GO} drains the QUEUES queues ({@link
  * Saturation#queueNames(int)}) until nothing runnable is left, or until {@code STOP}. Its {@code
- * RESULT}: the steps it ran, when it ended (epoch microseconds), its CPU time, and its claims' times
- * ({@link ClaimTimes}); then it keeps its connections until {@code EXIT}.
+ * RESULT}: the steps it ran, when it ended (epoch microseconds), its CPU time, and its claims'
+ * times ({@link ClaimTimes}); then it keeps its connections until {@code EXIT}.
  */
 final class SaturationChild {
   private SaturationChild() {}

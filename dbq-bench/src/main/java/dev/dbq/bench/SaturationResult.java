@@ -57,7 +57,9 @@ record SaturationResult(
           + " machine CPU | drain CPU | worker CPU us/job | PostgreSQL CPU us/job | WAL B/job | server WAL B/job |";
 
   static String header() {
-    return HEADER + "\n" + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:"
+    return HEADER
+        + "\n"
+        + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:"
         + " | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
   }
 

@@ -10,9 +10,9 @@ import javax.sql.DataSource;
 
 /**
  * The server side of a drain at one instant: the machine's CPU counters, each backend of the bench
- * database's CPU ticks (but the sampler's, which is the bench's own load) and the WAL position.
- * Two of them, before and after, give what the drain cost PostgreSQL. A backend that ended in
- * between is not counted; the workers' connections live the whole drain.
+ * database's CPU ticks (but the sampler's, which is the bench's own load) and the WAL position. Two
+ * of them, before and after, give what the drain cost PostgreSQL. A backend that ended in between
+ * is not counted; the workers' connections live the whole drain.
  */
 record ServerCpu(CpuTicks.Machine machine, Map<Long, Long> backendTicks, long walLsn) {
   private static final String BACKENDS =

@@ -49,8 +49,7 @@ final class WalOfDatabase implements AutoCloseable {
         waldump =
             Path.of(
                 System.getProperty(
-                    "bench.pgWaldump",
-                    "/usr/lib/postgresql/" + rs.getInt(3) + "/bin/pg_waldump"));
+                    "bench.pgWaldump", "/usr/lib/postgresql/" + rs.getInt(3) + "/bin/pg_waldump"));
       }
       if (available()) {
         s.execute(
@@ -76,13 +75,7 @@ final class WalOfDatabase implements AutoCloseable {
     }
     Process p =
         new ProcessBuilder(
-                waldump.toString(),
-                "-p",
-                walDirectory.toString(),
-                "-s",
-                lsn(start),
-                "-e",
-                lsn(end))
+                waldump.toString(), "-p", walDirectory.toString(), "-s", lsn(start), "-e", lsn(end))
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     long bytes;
