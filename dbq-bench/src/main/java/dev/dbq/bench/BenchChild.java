@@ -32,6 +32,8 @@ import java.util.StringJoiner;
  *   <li>{@code dbq-listen CONCURRENCY} / {@code cli-listen CONCURRENCY} / {@code dbs-listen
  *       THREADS}: print {@code D id epochMicros} at every step start; {@code cli-listen} runs
  *       {@code dbq worker --concurrency N}
+ *   <li>{@code sat-drain INDEX QUEUES WARMUP_JOBS POOL}: one of the saturation workload's worker
+ *       processes ({@link SaturationChild})
  * </ul>
  */
 public final class BenchChild {
@@ -52,6 +54,7 @@ public final class BenchChild {
       case "cli-listen" -> cliListen(stdin, args[1]);
       case "dbq-listen" -> dbqListen(url, stdin, Integer.parseInt(args[1]));
       case "dbs-listen" -> dbsListen(url, stdin, Integer.parseInt(args[1]));
+      case "sat-drain" -> SaturationChild.run(url, stdin, args);
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     }
     System.out.flush();
@@ -267,13 +270,13 @@ public final class BenchChild {
     return tenths.toString();
   }
 
-  private static void awaitGo(BufferedReader stdin) throws Exception {
+  static void awaitGo(BufferedReader stdin) throws Exception {
     System.out.println("READY");
     System.out.flush();
     awaitLine(stdin, "GO");
   }
 
-  private static void awaitLine(BufferedReader stdin, String expected) throws Exception {
+  static void awaitLine(BufferedReader stdin, String expected) throws Exception {
     String line;
     while ((line = stdin.readLine()) != null) {
       if (line.equals(expected)) {
@@ -286,7 +289,7 @@ public final class BenchChild {
   private static long cpuAtStart = -1;
 
   /** CPU time of this process, all threads, user and system. */
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();

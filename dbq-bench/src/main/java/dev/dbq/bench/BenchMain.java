@@ -6,18 +6,20 @@ import java.util.List;
 
 /**
  * Runs the benchmarks of issues #5 and #10 and prints a table: {@code BenchMain
- * [all|drain|steps|enqueue|latency|sustained|defaults|metrics|tracing|limited|smoke]...}; {@code
- * defaults} runs drain, steps and latency with the defaults column beside db-scheduler only; {@code
- * metrics} (not part of {@code all}) the drain without and with dbq-micrometer, twice each; {@code
- * tracing} (not part of {@code all}) likewise with dbq-opentelemetry; {@code limited} (not part of
- * {@code all}) drains a queue unlimited and with concurrency limits, defaults column only. The
- * database is {@code DBQ_BENCH_JDBC_URL} (default: database {@code dbq_bench} on the local server,
- * created when missing); its dbq and db-scheduler tables are dropped and recreated. System
- * properties: {@code bench.prefetch} (dbq worker prefetch, default 128), {@code bench.childJvm}
- * (options for the worker processes, space-separated; default {@code -Xmx128m}), {@code
- * bench.defaultsJvm} (options for the defaults column's processes; default none, as users run
- * them), {@code bench.latencyTrace} (print every job's latency in order). The defaults column runs
- * the command-line worker, {@code dbq worker --concurrency 8}, with no other option unless the
+ * [all|drain|steps|enqueue|latency|sustained|defaults|metrics|tracing|limited|saturation|smoke]...};
+ * {@code defaults} runs drain, steps and latency with the defaults column beside db-scheduler only;
+ * {@code metrics} (not part of {@code all}) the drain without and with dbq-micrometer, twice each;
+ * {@code tracing} (not part of {@code all}) likewise with dbq-opentelemetry; {@code limited} (not
+ * part of {@code all}) drains a queue unlimited and with concurrency limits, defaults column only;
+ * {@code saturation} (not part of {@code all}) drains with 1 to 16 worker processes, 1 to 1,000
+ * queues and a million finished jobs in the table, and prints a table of its own ({@link
+ * Saturation}). The database is {@code DBQ_BENCH_JDBC_URL} (default: database {@code dbq_bench} on
+ * the local server, created when missing); its dbq and db-scheduler tables are dropped and
+ * recreated. System properties: {@code bench.prefetch} (dbq worker prefetch, default 128), {@code
+ * bench.childJvm} (options for the worker processes, space-separated; default {@code -Xmx128m}),
+ * {@code bench.defaultsJvm} (options for the defaults column's processes; default none, as users
+ * run them), {@code bench.latencyTrace} (print every job's latency in order). The defaults column
+ * runs the command-line worker, {@code dbq worker --concurrency 8}, with no other option unless the
  * environment variable {@code DBQ_BENCH_WORKER_ARGS} adds some (e.g. {@code --no-history}, to
  * measure what an option costs).
  */
@@ -66,6 +68,12 @@ public final class BenchMain {
       if (which.contains("limited")) {
         rows.addAll(w.limited());
       }
+      if (which.contains("saturation")) {
+        new Saturation(ds, url, jvmOptions).run();
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
     }
     System.out.println();
     System.out.println(

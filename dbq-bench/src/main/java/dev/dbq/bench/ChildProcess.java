@@ -7,11 +7,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +26,7 @@ final class ChildProcess implements AutoCloseable {
   private final Writer in;
   private final CountDownLatch ready = new CountDownLatch(1);
   private final CountDownLatch ended = new CountDownLatch(1);
+  private final CountDownLatch resulted = new CountDownLatch(1);
   private final Map<String, String> result = new HashMap<>();
 
   /**
@@ -55,6 +58,7 @@ final class ChildProcess implements AutoCloseable {
                         result.put(kv.substring(0, eq), kv.substring(eq + 1));
                       }
                     }
+                    resulted.countDown();
                   } else if (line.startsWith("D ")) {
                     dataLines.accept(line.substring(2));
                   } else {
@@ -91,6 +95,47 @@ final class ChildProcess implements AutoCloseable {
 
   void awaitReady() throws InterruptedException {
     ready.await();
+  }
+
+  /**
+   * Waits for {@code READY}, at most {@code bound}.
+   *
+   * @throws IllegalStateException when the child exits first or the bound passes
+   */
+  void awaitReady(Duration bound) throws InterruptedException {
+    long deadline = System.nanoTime() + bound.toNanos();
+    while (!ready.await(100, TimeUnit.MILLISECONDS)) {
+      if (ended.getCount() == 0) {
+        throw new IllegalStateException("child " + pid() + " exited before it was ready");
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("child " + pid() + " not ready after " + bound);
+      }
+    }
+  }
+
+  /**
+   * Waits at most {@code millis} for the child's {@code RESULT} line (or the end of its output);
+   * true when it came. The child may still be running: see {@link #result()}.
+   */
+  boolean awaitResultLine(long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (!resulted.await(10, TimeUnit.MILLISECONDS)) {
+      if (ended.getCount() == 0) {
+        return true;
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The RESULT values received so far. */
+  Map<String, String> result() {
+    synchronized (result) {
+      return Map.copyOf(result);
+    }
   }
 
   void send(String line) throws IOException {
