@@ -24,6 +24,7 @@ import javax.sql.DataSource;
  */
 public abstract class WorkerOptions<B extends WorkerOptions<B>> {
   private DataSource dataSource;
+  private Dbq dbq; // set by dbq(...): the data source is then the one serving the worker's queues
   private JobCatalog catalog;
   private List<String> queues = List.of(DbqWorker.DEFAULT_QUEUE);
   private int concurrency = DbqWorker.DEFAULT_CONCURRENCY;
@@ -61,13 +62,16 @@ public abstract class WorkerOptions<B extends WorkerOptions<B>> {
   }
 
   /**
-   * @param dbq the database to work on (its data source is used); a {@code Dbq} {@linkplain
-   *     Dbq#isTransactionPooling() set up for a transaction-pooling proxy} turns {@link
+   * @param dbq the database to work on (its data source is used; with {@linkplain
+   *     Dbq.Builder#route routes}, the one that serves this worker's queues, and a worker whose
+   *     queues are routed to different databases is refused by {@code build()}); a {@code Dbq}
+   *     {@linkplain Dbq#isTransactionPooling() set up for a transaction-pooling proxy} turns {@link
    *     #transactionPooling(boolean)} on too
    * @return this builder
    */
   public B dbq(Dbq dbq) {
     dataSource(Objects.requireNonNull(dbq, "dbq").dataSource());
+    this.dbq = dbq;
     if (dbq.isTransactionPooling()) {
       transactionPooling = true;
     }
@@ -102,6 +106,7 @@ public abstract class WorkerOptions<B extends WorkerOptions<B>> {
    */
   public B dataSource(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.dbq = null;
     return self();
   }
 
@@ -322,13 +327,18 @@ public abstract class WorkerOptions<B extends WorkerOptions<B>> {
   /** This builder, as the type its setters return. */
   abstract B self();
 
-  /** The data source, required before anything else is checked. */
+  /**
+   * The data source, required before anything else is checked: with a routed {@link Dbq}, the one
+   * database that serves every queue of this worker.
+   *
+   * @throws IllegalArgumentException when there is none, or the queues are routed apart
+   */
   DataSource requiredDataSource() {
     if (dataSource == null) {
       throw new IllegalArgumentException(
           "a data source is required: call dbq(...) or dataSource(...)");
     }
-    return dataSource;
+    return dbq == null ? dataSource : dbq.dataSourceServing(queues);
   }
 
   /** The events the worker tells its listeners: none built when it has none. */

@@ -45,7 +45,8 @@ public final class CliContext implements AutoCloseable {
   }
 
   /**
-   * Masks every secret this command was given ({@code DBQ_JDBC_URL}'s, {@code DBQ_PASSWORD}) in a
+   * Masks every secret this command was given ({@code DBQ_JDBC_URL}'s, {@code DBQ_ROUTES}' URLs',
+   * {@code DBQ_PASSWORD}) in a
    * text about to be printed.
    */
   public String redact(String text) {
@@ -60,6 +61,16 @@ public final class CliContext implements AutoCloseable {
   public static String redactFor(Map<String, String> environment, String text) {
     java.util.Set<String> secrets =
         new java.util.LinkedHashSet<>(JdbcUrls.secrets(environment.get(Dbq.ENV_JDBC_URL)));
+    String routes = environment.get(Dbq.ENV_ROUTES);
+    if (routes != null) {
+      // each routed URL's password, read as the routes are: the text after an entry's first '='
+      for (String entry : routes.split(";")) {
+        int equals = entry.indexOf('=');
+        if (equals >= 0) {
+          secrets.addAll(JdbcUrls.secrets(entry.substring(equals + 1).strip()));
+        }
+      }
+    }
     String password = environment.get(Dbq.ENV_PASSWORD);
     if (password != null) {
       secrets.add(password);
