@@ -85,11 +85,12 @@ final class Databases {
       return "the default database";
     }
     TreeSet<String> queues = new TreeSet<>();
-    routes.forEach((queue, i) -> {
-      if (i == index) {
-        queues.add(queue);
-      }
-    });
+    routes.forEach(
+        (queue, i) -> {
+          if (i == index) {
+            queues.add(queue);
+          }
+        });
     return "the database routed for " + queues;
   }
 }

@@ -71,8 +71,8 @@ public final class Dbq implements AutoCloseable {
   public static final String ENV_TRANSACTION_POOLING = "DBQ_TRANSACTION_POOLING";
 
   /**
-   * Optional environment variable: queues served by databases other than {@code DBQ_JDBC_URL}'s,
-   * as {@code QUEUE[,QUEUE...]=JDBC_URL} entries separated by {@code ;}, for example {@code
+   * Optional environment variable: queues served by databases other than {@code DBQ_JDBC_URL}'s, as
+   * {@code QUEUE[,QUEUE...]=JDBC_URL} entries separated by {@code ;}, for example {@code
    * imports,reports=jdbc:postgresql://db2:5432/app;mail=jdbc:postgresql://db3:5432/app}. Each
    * routed database gets a pool of its own and the same {@code DBQ_USER}, {@code DBQ_PASSWORD} and
    * {@code DBQ_TRANSACTION_POOLING}; see {@link Builder#route(String, DataSource)} for what routing
@@ -248,8 +248,8 @@ public final class Dbq implements AutoCloseable {
   /**
    * Connects to {@code DBQ_JDBC_URL} (with optional {@code DBQ_USER}, {@code DBQ_PASSWORD}) with a
    * pool of its own, as {@link #connect(String, String, String)} does; with {@code
-   * DBQ_TRANSACTION_POOLING=true}, as {@link Builder#transactionPooling(boolean)} says; with
-   * {@link #ENV_ROUTES DBQ_ROUTES}, the queues it names are served by their databases.
+   * DBQ_TRANSACTION_POOLING=true}, as {@link Builder#transactionPooling(boolean)} says; with {@link
+   * #ENV_ROUTES DBQ_ROUTES}, the queues it names are served by their databases.
    *
    * @return the queue; close it to close the pool
    * @throws IllegalStateException when {@code DBQ_JDBC_URL} is not set, or {@code
@@ -308,9 +308,9 @@ public final class Dbq implements AutoCloseable {
 
   /**
    * @return the data source of the default database (with {@linkplain Builder#route routes}, the
-   *     one that serves every queue not routed): the caller's, or this queue's own pool; with {@linkplain
-   *     #isTransactionPooling() transaction pooling}, wrapped so that its connections use no
-   *     server-side prepared statement
+   *     one that serves every queue not routed): the caller's, or this queue's own pool; with
+   *     {@linkplain #isTransactionPooling() transaction pooling}, wrapped so that its connections
+   *     use no server-side prepared statement
    */
   public DataSource dataSource() {
     return dataSource;
@@ -349,8 +349,8 @@ public final class Dbq implements AutoCloseable {
    * #migrate()} runs once (it re-applies the idempotent scripts and records them). For health
    * checks; it only reads.
    *
-   * <p>With {@linkplain Builder#route routes}, a script counts as missing when any of the
-   * databases lacks it.
+   * <p>With {@linkplain Builder#route routes}, a script counts as missing when any of the databases
+   * lacks it.
    *
    * @return the script names ({@code V1__create_dbq_job.sql}, ...), in order
    * @throws DbqException when the database fails
@@ -410,8 +410,8 @@ public final class Dbq implements AutoCloseable {
    *
    * <p>With {@linkplain Builder#route routes}, the jobs go to the database that serves their
    * queues. A batch is one transaction on one database, so a batch whose queues are served by
-   * different databases is refused before any creation hook runs; enqueue each database's jobs in
-   * a call of its own.
+   * different databases is refused before any creation hook runs; enqueue each database's jobs in a
+   * call of its own.
    *
    * @param jobs the builders
    * @return the ids, in the same order
@@ -612,8 +612,8 @@ public final class Dbq implements AutoCloseable {
   /**
    * Deletes finished and abandoned jobs: those {@code COMPLETE}, {@code FAILED} or {@code
    * CANCELLED}, and {@code STOPPING} ones without a claim, created more than {@code olderThan} ago
-   * (by the database clock), in every database when there are {@linkplain Builder#route routes}. A job whose claim is alive (its worker is finishing the step) or can
-   * be rescued is never deleted.
+   * (by the database clock), in every database when there are {@linkplain Builder#route routes}. A
+   * job whose claim is alive (its worker is finishing the step) or can be rescued is never deleted.
    *
    * @param olderThan age by creation time, 0 to 1,000 years
    * @return how many COMPLETE, FAILED, CANCELLED and STOPPING jobs were deleted
@@ -654,8 +654,8 @@ public final class Dbq implements AutoCloseable {
   /**
    * The queues as objects: pause, resume, concurrency limits, and every queue's jobs by state.
    *
-   * @return the queues of this database; with {@linkplain Builder#route routes}, a queue's
-   *     settings live in the database that serves it, and {@link Queues#list()} merges them all
+   * @return the queues of this database; with {@linkplain Builder#route routes}, a queue's settings
+   *     live in the database that serves it, and {@link Queues#list()} merges them all
    */
   public Queues queues() {
     return queues;
@@ -726,9 +726,9 @@ public final class Dbq implements AutoCloseable {
 
   /**
    * Closes the pools that {@link #connect(String)} or {@link #fromEnvironment()} opened (with
-   * {@link #ENV_ROUTES}, one per database); a data source given to {@link #create(DataSource)} or
-   * a {@link Builder} stays open. When this is the process default, the
-   * default is cleared. Closing twice does nothing.
+   * {@link #ENV_ROUTES}, one per database); a data source given to {@link #create(DataSource)} or a
+   * {@link Builder} stays open. When this is the process default, the default is cleared. Closing
+   * twice does nothing.
    */
   @Override
   public void close() {
@@ -788,16 +788,16 @@ public final class Dbq implements AutoCloseable {
      * default database) when it is not routed. Then:
      *
      * <ul>
-     *   <li>{@link Dbq#enqueueAll(Collection)}, {@link Dbq#submitAll(Collection)} and the
-     *       generated builders' {@code enqueue(dbq)} insert into the database of the jobs' queue;
-     *       a batch whose queues are routed to different databases is refused (it could not be one
+     *   <li>{@link Dbq#enqueueAll(Collection)}, {@link Dbq#submitAll(Collection)} and the generated
+     *       builders' {@code enqueue(dbq)} insert into the database of the jobs' queue; a batch
+     *       whose queues are routed to different databases is refused (it could not be one
      *       transaction). Only enqueues into the default database join the caller's transaction
      *       ({@link #transactionConnections}): a routed queue's jobs commit on their own, and the
      *       static {@code enqueue(Connection)} inserts wherever that connection is.
-     *   <li>{@link Dbq#queueDepths()}, {@link Dbq#queueStats()}, {@link Dbq#countByState()},
-     *       {@link Dbq#schedules()}, {@link Queues#list()} and {@link JobQuery#counts()} merge
-     *       every database; {@link Dbq#findJob(UUID)} and actions by id look in each; a listing,
-     *       action or setting of one queue goes to that queue's database.
+     *   <li>{@link Dbq#queueDepths()}, {@link Dbq#queueStats()}, {@link Dbq#countByState()}, {@link
+     *       Dbq#schedules()}, {@link Queues#list()} and {@link JobQuery#counts()} merge every
+     *       database; {@link Dbq#findJob(UUID)} and actions by id look in each; a listing, action
+     *       or setting of one queue goes to that queue's database.
      *   <li>a worker built with {@link DbqWorker.Builder#dbq(Dbq)} serves queues of one database;
      *       one whose queues are routed to different databases is refused when built.
      *   <li>{@link Dbq#dataSource()} and {@link Dbq#recentActivity(Duration)} are the default
@@ -811,8 +811,8 @@ public final class Dbq implements AutoCloseable {
      * @param queue the queue's name
      * @param database a data source of the database that serves it
      * @return this builder
-     * @throws IllegalArgumentException when the name breaks the queue naming rule, or the queue
-     *     is routed already
+     * @throws IllegalArgumentException when the name breaks the queue naming rule, or the queue is
+     *     routed already
      */
     public Builder route(String queue, DataSource database) {
       return route(List.of(Objects.requireNonNull(queue, "queue")), database);

@@ -281,7 +281,8 @@ public final class JobControl {
         remaining = new JobActions.Selection(result.notFound(), null, null, null);
       }
     }
-    List<UUID> notFound = remaining.ids() == null ? List.of() : each.get(each.size() - 1).notFound();
+    List<UUID> notFound =
+        remaining.ids() == null ? List.of() : each.get(each.size() - 1).notFound();
     return RoutedReads.mergeActions(each, notFound);
   }
 

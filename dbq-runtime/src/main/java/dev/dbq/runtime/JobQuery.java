@@ -44,8 +44,8 @@ import javax.sql.DataSource;
  *
  * <p>On a {@link Dbq} with {@linkplain Dbq.Builder#route routes}, a query of one queue reads the
  * database that serves it; a query of every queue reads the databases in turn, the default one
- * first, each in the claim's order (a page that reaches the end of one database's jobs goes on
- * with the next one's; the last page may be empty), and its counts are summed over all of them.
+ * first, each in the claim's order (a page that reaches the end of one database's jobs goes on with
+ * the next one's; the last page may be empty), and its counts are summed over all of them.
  *
  * <p>Every job of a page carries its {@linkplain JobInfo#history() step-run history}, read with it
  * in one snapshot. Methods that read throw {@link DbqException} when the database fails; filters

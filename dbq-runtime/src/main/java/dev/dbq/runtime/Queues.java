@@ -66,8 +66,10 @@ public final class Queues {
    */
   public void pause(Collection<String> queues) {
     List<String> names = checked(queues);
-    byDatabase(names).forEach((database, some) ->
-        run(database, "pause " + describe(some), c -> QueueStore.pause(c, some)));
+    byDatabase(names)
+        .forEach(
+            (database, some) ->
+                run(database, "pause " + describe(some), c -> QueueStore.pause(c, some)));
   }
 
   /**
@@ -92,8 +94,10 @@ public final class Queues {
    */
   public void resume(Collection<String> queues) {
     List<String> names = checked(queues);
-    byDatabase(names).forEach((database, some) ->
-        run(database, "resume " + describe(some), c -> QueueStore.resume(c, some)));
+    byDatabase(names)
+        .forEach(
+            (database, some) ->
+                run(database, "resume " + describe(some), c -> QueueStore.resume(c, some)));
   }
 
   /**

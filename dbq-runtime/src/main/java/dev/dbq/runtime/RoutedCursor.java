@@ -12,9 +12,9 @@ import javax.sql.DataSource;
 /**
  * Paging a listing of every queue over several databases: the databases in turn, each in the
  * claim's order. A position ({@link PageCursor}) holds a job's insertion number, which only orders
- * jobs of one database, so the cursor names its database too: {@code <index>.<position>}, or
- * {@code <index>.} for the start of a database. Base64 has no {@code .}, so a cursor of one
- * database's listing is told apart.
+ * jobs of one database, so the cursor names its database too: {@code <index>.<position>}, or {@code
+ * <index>.} for the start of a database. Base64 has no {@code .}, so a cursor of one database's
+ * listing is told apart.
  */
 final class RoutedCursor {
   private RoutedCursor() {}
@@ -64,10 +64,13 @@ final class RoutedCursor {
       // refused below
     }
     throw new IllegalArgumentException(
-        "'" + cursor + "' is not a cursor of a job listing: pass the next cursor of an earlier page");
+        "'"
+            + cursor
+            + "' is not a cursor of a job listing: pass the next cursor of an earlier page");
   }
 
-  private static JobPage read(DataSource database, ListingFilter filter, int size, PageCursor after) {
+  private static JobPage read(
+      DataSource database, ListingFilter filter, int size, PageCursor after) {
     try (Connection c = database.getConnection()) {
       return JobListing.page(c, filter, size, after);
     } catch (SQLException e) {

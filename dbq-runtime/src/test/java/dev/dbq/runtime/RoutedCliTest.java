@@ -19,7 +19,8 @@ class RoutedCliTest {
 
   private static CliRun cli(String... args) {
     return CliRun.of(
-        Map.of("DBQ_JDBC_URL", main.database.url(), "DBQ_ROUTES", "imports=" + other.database.url()),
+        Map.of(
+            "DBQ_JDBC_URL", main.database.url(), "DBQ_ROUTES", "imports=" + other.database.url()),
         CATALOG,
         args);
   }
@@ -40,6 +41,32 @@ class RoutedCliTest {
     assertEquals(2, cli("list", "--json").out().lines().count(), "both databases listed");
     CliRun queues = cli("queues");
     assertTrue(queues.out().contains("imports") && queues.out().contains("default"), queues.out());
+  }
+
+  @Test
+  void routeOptionsBeforeTheCommandAddToTheRoutesOfTheEnvironment() {
+    CliRun created =
+        CliRun.of(
+            Map.of("DBQ_JDBC_URL", main.database.url()),
+            CATALOG,
+            "--route",
+            "reports=" + other.database.url(),
+            "--route",
+            "mail,audit=" + other.database.url(),
+            "create-job",
+            "send_report",
+            "--queue-name",
+            "audit");
+    assertEquals(0, created.status(), created.err());
+    cli("create-job", "send_report", "--queue-name", "imports"); // DBQ_ROUTES: imports
+
+    assertEquals(
+        List.of("audit", "imports"),
+        other.sql.column("SELECT queue_name FROM dbq_job ORDER BY seq"));
+    CliRun depth =
+        cli("--route", "audit=" + other.database.url(), "queue-depth", "audit", "imports");
+    assertEquals("event=queue_depths audit=1 imports=1\n", depth.out(), depth.err());
+    cli("--route", "imports=" + other.database.url(), "queue-depth").assertBadInput();
   }
 
   @Test
@@ -76,7 +103,8 @@ class RoutedCliTest {
     assertTrue(twice.err().contains("queue 'imports' is routed twice"), twice.err());
     CliRun notPostgres =
         CliRun.of(
-                Map.of("DBQ_JDBC_URL", url, "DBQ_ROUTES", "imports=jdbc:mysql://h/db?password=s3cr3t"),
+                Map.of(
+                    "DBQ_JDBC_URL", url, "DBQ_ROUTES", "imports=jdbc:mysql://h/db?password=s3cr3t"),
                 CATALOG,
                 "worker",
                 "imports")

@@ -150,7 +150,8 @@ class RoutedDbqTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> DbqWorker.builder().dbq(dbq).catalog(catalog).queues("default", "imports").build());
+            () ->
+                DbqWorker.builder().dbq(dbq).catalog(catalog).queues("default", "imports").build());
     assertEquals(
         "a worker must stay within one database, but its queues are routed apart: [default] on the"
             + " default database, [imports] on the database routed for [imports, reports]",
@@ -201,7 +202,8 @@ class RoutedDbqTest {
 
   @Test
   void aQueueRoutedTwiceOrABadQueueNameIsRefusedWithOneLine() {
-    Dbq.Builder builder = Dbq.builder(main.dbq.dataSource()).route("imports", other.dbq.dataSource());
+    Dbq.Builder builder =
+        Dbq.builder(main.dbq.dataSource()).route("imports", other.dbq.dataSource());
     IllegalArgumentException twice =
         assertThrows(
             IllegalArgumentException.class,

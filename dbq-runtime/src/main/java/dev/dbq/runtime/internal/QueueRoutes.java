@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The queues routed to databases other than the default one, as {@link Dbq#ENV_ROUTES} writes
- * them: {@code QUEUE[,QUEUE...]=JDBC_URL}, entries separated by {@code ;}, for example {@code
+ * The queues routed to databases other than the default one, as {@link Dbq#ENV_ROUTES} writes them:
+ * {@code QUEUE[,QUEUE...]=JDBC_URL}, entries separated by {@code ;}, for example {@code
  * imports,reports=jdbc:postgresql://db2:5432/app;mail=jdbc:postgresql://db3:5432/app}. Queue names
  * hold no {@code =}, {@code ,} or {@code ;}, so the first {@code =} of an entry ends its queues and
  * a multi-host URL's commas stay in the URL. Two entries with the same URL name one database.

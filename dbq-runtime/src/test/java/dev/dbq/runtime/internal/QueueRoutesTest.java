@@ -38,7 +38,9 @@ class QueueRoutesTest {
         "queue 'imports' is routed twice in DBQ_ROUTES: route it once",
         assertThrows(
                 IllegalArgumentException.class,
-                () -> QueueRoutes.parse("imports=jdbc:postgresql://a/x;imports=jdbc:postgresql://b/x"))
+                () ->
+                    QueueRoutes.parse(
+                        "imports=jdbc:postgresql://a/x;imports=jdbc:postgresql://b/x"))
             .getMessage());
     String bad =
         assertThrows(
