@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
@@ -746,6 +747,15 @@ public final class Dbq implements AutoCloseable {
     return databases.all().get(databases.indexServing(queueNames, "a worker"));
   }
 
+  /** The queues that live in the same database as all the given ones (every queue unrouted). */
+  Predicate<String> queuesWith(List<String> queueNames) {
+    if (!databases.isRouted()) {
+      return queue -> true;
+    }
+    int index = databases.indexServing(queueNames, "a worker");
+    return queue -> databases.indexOf(queue) == index;
+  }
+
   /** A read of one database. */
   @FunctionalInterface
   private interface Read<T> {
@@ -799,7 +809,9 @@ public final class Dbq implements AutoCloseable {
      *       database; {@link Dbq#findJob(UUID)} and actions by id look in each; a listing, action
      *       or setting of one queue goes to that queue's database.
      *   <li>a worker built with {@link DbqWorker.Builder#dbq(Dbq)} serves queues of one database;
-     *       one whose queues are routed to different databases is refused when built.
+     *       one whose queues are routed to different databases is refused when built. It fires the
+     *       {@code @Recurring} schedules of the jobs whose queue lives in its database only, so
+     *       that a schedule fires once, where that queue's workers look.
      *   <li>{@link Dbq#dataSource()} and {@link Dbq#recentActivity(Duration)} are the default
      *       database's.
      * </ul>

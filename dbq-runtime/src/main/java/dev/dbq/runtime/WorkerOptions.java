@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
@@ -339,6 +340,14 @@ public abstract class WorkerOptions<B extends WorkerOptions<B>> {
           "a data source is required: call dbq(...) or dataSource(...)");
     }
     return dbq == null ? dataSource : dbq.dataSourceServing(queues);
+  }
+
+  /**
+   * The queues whose jobs' schedules the worker fires: with a routed {@link Dbq}, those of its own
+   * database, so that a fired job lands where its queue's workers look, and once.
+   */
+  Predicate<String> schedulesFired() {
+    return dbq == null ? queue -> true : dbq.queuesWith(queues);
   }
 
   /** The events the worker tells its listeners: none built when it has none. */

@@ -29,6 +29,8 @@ class RoutedDbqTest {
 
   @BeforeEach
   void routeImportsAndReportsToTheOtherDatabase() {
+    main.sql.execute("DELETE FROM dbq_schedule");
+    other.sql.execute("DELETE FROM dbq_schedule");
     dbq =
         Dbq.builder(main.dbq.dataSource())
             .route(List.of("imports", "reports"), other.dbq.dataSource())
@@ -163,6 +165,46 @@ class RoutedDbqTest {
     }
     assertEquals(JobState.COMPLETE, dbq.findJob(imported).orElseThrow().state());
     assertEquals(Map.of("default", 1L), dbq.queueDepths(), "the default database's job waits");
+  }
+
+  @Test
+  void aWorkerFiresOnlyTheSchedulesOfJobsWhoseQueueLivesInItsDatabase() throws Exception {
+    JobDefinition mainTick =
+        JobDefinition.builder("main_tick")
+            .step("run", c -> null)
+            .schedule(RecurringSchedule.cron("* * * * * *"))
+            .build();
+    JobDefinition importTick =
+        JobDefinition.builder("import_tick")
+            .queue("imports")
+            .step("run", c -> null)
+            .schedule(RecurringSchedule.cron("* * * * * *"))
+            .build();
+    JobCatalog catalog = JobCatalog.of(mainTick, importTick);
+
+    try (DbqWorker ofMain = DbqWorker.builder().dbq(dbq).catalog(catalog).build();
+        DbqWorker ofImports =
+            DbqWorker.builder().dbq(dbq).catalog(catalog).queues("imports").build()) {
+      ofMain.start();
+      ofImports.start();
+      Await.until(
+          "each schedule fired",
+          () ->
+              !main.sql.column("SELECT id FROM dbq_job WHERE name = 'main_tick'").isEmpty()
+                  && !other
+                      .sql
+                      .column("SELECT id FROM dbq_job WHERE name = 'import_tick'")
+                      .isEmpty(),
+          Duration.ofSeconds(30));
+    }
+
+    // each schedule registered and fired in the database of its job's queue, and only there
+    assertEquals(
+        List.of("main_tick"), main.sql.column("SELECT DISTINCT job_name FROM dbq_schedule"));
+    assertEquals(
+        List.of("import_tick"), other.sql.column("SELECT DISTINCT job_name FROM dbq_schedule"));
+    assertEquals(List.of("main_tick"), main.sql.column("SELECT DISTINCT name FROM dbq_job"));
+    assertEquals(List.of("import_tick"), other.sql.column("SELECT DISTINCT name FROM dbq_job"));
   }
 
   @Test
