@@ -65,7 +65,8 @@ public abstract class WorkerOptions<B extends WorkerOptions<B>> {
   /**
    * @param dbq the database to work on (its data source is used; with {@linkplain Dbq.Builder#route
    *     routes}, the one that serves this worker's queues, and a worker whose queues are routed to
-   *     different databases is refused by {@code build()}); a {@code Dbq} {@linkplain
+   *     different databases is refused by {@code build()}, and only the schedules of jobs whose
+   *     queue lives in that database are fired); a {@code Dbq} {@linkplain
    *     Dbq#isTransactionPooling() set up for a transaction-pooling proxy} turns {@link
    *     #transactionPooling(boolean)} on too
    * @return this builder
