@@ -50,6 +50,10 @@ import javax.sql.DataSource;
  * <p>A {@code Dbq} is thread-safe; create one per database and share it. Database failures are
  * thrown as {@link DbqException}, whose message says what was being done and never contains a
  * password.
+ *
+ * <p>When one primary is not enough, one {@code Dbq} can serve several databases, each queue from
+ * one of them ({@link Builder#route(String, DataSource)}, {@link #ENV_ROUTES}); its methods then
+ * say what they do across databases.
  */
 public final class Dbq implements AutoCloseable {
   /** The pool size of {@link #connect(String)}: enough for enqueuing and a few workers' slots. */
