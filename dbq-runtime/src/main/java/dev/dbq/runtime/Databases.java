@@ -2,10 +2,13 @@ package dev.dbq.runtime;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -14,6 +17,9 @@ import javax.sql.DataSource;
  * routed. Each database holds an independent dbq schema; a queue lives in exactly one. Immutable.
  */
 final class Databases {
+  /** Queues that a routed database serves, as a builder or {@link Dbq#ENV_ROUTES} names them. */
+  record Route(List<String> queues, DataSource dataSource) {}
+
   private final List<DataSource> sources;
   private final Map<String, Integer> routes; // queue -> index of its database, >= 1
 
@@ -22,19 +28,34 @@ final class Databases {
     this.routes = Map.copyOf(routes);
   }
 
-  /** One database serving every queue. */
-  static Databases single(DataSource dataSource) {
-    return new Databases(List.of(dataSource), Map.of());
-  }
-
   /**
-   * The default database and the routed ones.
+   * The default database and the routed ones. A data source routed again (the same object) is the
+   * same database; a queue routed to the default data source stays in the default database.
    *
-   * @param sources the default database first, then each routed one once
-   * @param routes every routed queue and the index of its database in {@code sources}
+   * @param defaultSource the database of every queue not routed
+   * @param routes the routed queues, no queue twice
+   * @param wrap how the {@code Dbq} uses each data source (behind a transaction pooler, wrapped)
    */
-  static Databases routed(List<DataSource> sources, Map<String, Integer> routes) {
-    return new Databases(sources, routes);
+  static Databases of(
+      DataSource defaultSource, List<Route> routes, UnaryOperator<DataSource> wrap) {
+    List<DataSource> sources = new ArrayList<>();
+    Map<DataSource, Integer> indexes = new IdentityHashMap<>();
+    Map<String, Integer> routeIndexes = new HashMap<>();
+    indexes.put(defaultSource, 0);
+    sources.add(wrap.apply(defaultSource));
+    for (Route route : routes) {
+      int index =
+          indexes.computeIfAbsent(
+              route.dataSource(),
+              ds -> {
+                sources.add(wrap.apply(ds));
+                return sources.size() - 1;
+              });
+      if (index > 0) {
+        route.queues().forEach(queue -> routeIndexes.put(queue, index));
+      }
+    }
+    return new Databases(sources, routeIndexes);
   }
 
   /** Whether some queue is served by a database other than the default one. */

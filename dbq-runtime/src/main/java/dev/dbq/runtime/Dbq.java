@@ -22,9 +22,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,42 +106,21 @@ public final class Dbq implements AutoCloseable {
   private final EnqueuePath enqueues; // the default database's
   private final Queues queues;
 
-  /** Queues that a routed database serves, as the builder or {@link #ENV_ROUTES} names them. */
-  private record Route(List<String> queues, DataSource dataSource) {}
-
   private Dbq(
       DataSource dataSource,
       List<HikariDataSource> ownPools,
       TransactionConnections transactions,
       InstanceFactory instances,
       boolean transactionPooling,
-      List<Route> routes) {
+      List<Databases.Route> routes) {
     this.ownPools = List.copyOf(ownPools);
     this.transactionPooling = transactionPooling;
-    List<DataSource> sources = new ArrayList<>();
-    Map<DataSource, Integer> indexes = new IdentityHashMap<>();
-    Map<String, Integer> routeIndexes = new HashMap<>();
-    indexes.put(dataSource, 0);
-    sources.add(pooling(dataSource));
-    for (Route route : routes) {
-      int index =
-          indexes.computeIfAbsent(
-              route.dataSource(),
-              ds -> {
-                sources.add(pooling(ds));
-                return sources.size() - 1;
-              });
-      if (index > 0) {
-        route.queues().forEach(queue -> routeIndexes.put(queue, index));
-      }
-    }
     this.databases =
-        sources.size() == 1
-            ? Databases.single(sources.get(0))
-            : Databases.routed(sources, routeIndexes);
-    this.dataSource = sources.get(0);
+        Databases.of(
+            dataSource, routes, ds -> transactionPooling ? TransactionPooling.wrap(ds) : ds);
+    this.dataSource = databases.all().get(0);
     List<EnqueuePath> paths = new ArrayList<>();
-    for (DataSource source : sources) {
+    for (DataSource source : databases.all()) {
       // only the default database's enqueues can join the caller's transaction: it is on that one
       TransactionConnections joins = paths.isEmpty() ? transactions : null;
       paths.add(new EnqueuePath(new Enqueuer(source), listeners, interceptors, joins, instances));
@@ -151,10 +128,6 @@ public final class Dbq implements AutoCloseable {
     this.paths = List.copyOf(paths);
     this.enqueues = paths.get(0);
     this.queues = new Queues(databases);
-  }
-
-  private DataSource pooling(DataSource source) {
-    return transactionPooling ? TransactionPooling.wrap(source) : source;
   }
 
   /**
@@ -192,11 +165,11 @@ public final class Dbq implements AutoCloseable {
     List<HikariDataSource> pools = new ArrayList<>();
     try {
       pools.add(open(settings, settings.url()));
-      List<Route> routed = new ArrayList<>();
+      List<Databases.Route> routed = new ArrayList<>();
       for (Map.Entry<String, List<String>> route : routes.byUrl().entrySet()) {
         HikariDataSource pool = open(settings, route.getKey());
         pools.add(pool);
-        routed.add(new Route(route.getValue(), pool));
+        routed.add(new Databases.Route(route.getValue(), pool));
       }
       return new Dbq(
           pools.get(0),
@@ -788,7 +761,7 @@ public final class Dbq implements AutoCloseable {
     private TransactionConnections transactions;
     private InstanceFactory instances = InstanceFactory.NEW_INSTANCE_PER_CALL;
     private boolean transactionPooling;
-    private final List<Route> routes = new ArrayList<>();
+    private final List<Databases.Route> routes = new ArrayList<>();
     private final Set<String> routed = new HashSet<>();
 
     private Builder(DataSource dataSource) {
@@ -857,7 +830,7 @@ public final class Dbq implements AutoCloseable {
         throw new IllegalArgumentException("route at least one queue");
       }
       routed.addAll(names);
-      routes.add(new Route(List.copyOf(names), database));
+      routes.add(new Databases.Route(List.copyOf(names), database));
       return this;
     }
 
