@@ -12,15 +12,17 @@ import java.util.List;
  * tracing} (not part of {@code all}) likewise with dbq-opentelemetry; {@code limited} (not part of
  * {@code all}) drains a queue unlimited and with concurrency limits, defaults column only; {@code
  * primaries} (not part of {@code all}) drains two queues against one primary and against two, the
- * second a cluster it creates and removes ({@link TwoPrimaries}). The database is {@code
- * DBQ_BENCH_JDBC_URL} (default: database {@code dbq_bench} on the local server, created when
- * missing); its dbq and db-scheduler tables are dropped and recreated. System properties: {@code
- * bench.prefetch} (dbq worker prefetch, default 128), {@code bench.childJvm} (options for the
- * worker processes, space-separated; default {@code -Xmx128m}), {@code bench.defaultsJvm} (options
- * for the defaults column's processes; default none, as users run them), {@code bench.latencyTrace}
- * (print every job's latency in order). The defaults column runs the command-line worker, {@code
- * dbq worker --concurrency 8}, with no other option unless the environment variable {@code
- * DBQ_BENCH_WORKER_ARGS} adds some (e.g. {@code --no-history}, to measure what an option costs).
+ * second a cluster it creates and removes ({@link TwoPrimaries}); {@code standby} (not part of
+ * {@code all}) prints what a {@code Dbq} on a hot standby answers and refuses ({@link
+ * StandbyLooks}). The database is {@code DBQ_BENCH_JDBC_URL} (default: database {@code dbq_bench}
+ * on the local server, created when missing); its dbq and db-scheduler tables are dropped and
+ * recreated. System properties: {@code bench.prefetch} (dbq worker prefetch, default 128), {@code
+ * bench.childJvm} (options for the worker processes, space-separated; default {@code -Xmx128m}),
+ * {@code bench.defaultsJvm} (options for the defaults column's processes; default none, as users
+ * run them), {@code bench.latencyTrace} (print every job's latency in order). The defaults column
+ * runs the command-line worker, {@code dbq worker --concurrency 8}, with no other option unless the
+ * environment variable {@code DBQ_BENCH_WORKER_ARGS} adds some (e.g. {@code --no-history}, to
+ * measure what an option costs).
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -66,6 +68,9 @@ public final class BenchMain {
       }
       if (which.contains("limited")) {
         rows.addAll(w.limited());
+      }
+      if (which.contains("standby")) {
+        StandbyLooks.run();
       }
       if (which.contains("primaries")) {
         rows.addAll(new TwoPrimaries(url, prefetch, jvmOptions).run());

@@ -109,6 +109,58 @@ final class LocalCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * Creates and starts a hot standby of {@code primary}: {@code pg_basebackup -R} (streaming
+   * replication, the trust entry for replication that initdb writes), then started read-only.
+   *
+   * @throws IOException when pg_basebackup or pg_ctl fails (the directory is then removed)
+   */
+  static LocalCluster standbyOf(LocalCluster primary) throws Exception {
+    boolean root = "root".equals(System.getProperty("user.name"));
+    Path dir = Files.createTempDirectory("dbq-bench-standby-");
+    LocalCluster standby = new LocalCluster(dir, freePort(), root);
+    try {
+      if (root) {
+        run(List.of("chown", "postgres:postgres", dir.toString()), false);
+      }
+      standby.asOwner(
+          List.of(
+              BIN + "/pg_basebackup",
+              "-h",
+              "127.0.0.1",
+              "-p",
+              Integer.toString(primary.port),
+              "-U",
+              "postgres",
+              "-D",
+              dir.resolve("data").toString(),
+              "-R",
+              "-X",
+              "stream"));
+      standby.asOwner(
+          List.of(
+              BIN + "/pg_ctl",
+              "-D",
+              dir.resolve("data").toString(),
+              "-w",
+              "-t",
+              "60",
+              "-l",
+              dir.resolve("log").toString(),
+              "-o",
+              "-p "
+                  + standby.port
+                  + " -k "
+                  + dir
+                  + " -c listen_addresses=127.0.0.1 -c hot_standby=on",
+              "start"));
+      return standby;
+    } catch (Exception e) {
+      standby.close();
+      throw e;
+    }
+  }
+
   /** A JDBC URL of a database on this cluster, as user postgres. */
   String url(String database) {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
