@@ -6,6 +6,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.dbq.runtime.Dbq;
 import dev.dbq.runtime.DbqWorker;
 import dev.dbq.runtime.JobBuilder;
+import dev.dbq.runtime.JobQuery;
+import dev.dbq.runtime.JobState;
 import dev.dbq.runtime.cli.WorkerCommand;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -49,6 +51,7 @@ public final class BenchChild {
     String url = BenchDatabase.url();
     switch (args[0]) {
       case "dbq-drain" -> dbqDrain(url, stdin, args);
+      case "queue-drain" -> queueDrain(stdin, args);
       case "dbs-drain" -> dbsDrain(url, stdin, args);
       case "cli-drain" -> cliDrain(url, stdin, args);
       case "cli-listen" -> cliListen(stdin, args[1]);
@@ -82,6 +85,40 @@ public final class BenchChild {
           probe,
           "SELECT count(*) FROM dbq_job WHERE state = 'COMPLETE' AND queue_name = 'default'",
           jobs);
+      result(start, tenths);
+    }
+  }
+
+  /**
+   * {@code queue-drain QUEUE JOBS CONCURRENCY PREFETCH WARMUP}: a worker of one queue on {@code
+   * Dbq.fromEnvironment()}, so that {@code DBQ_ROUTES} says which database it drains; its warm-up
+   * runs on the queue {@code warmup-QUEUE} (route it with the queue).
+   */
+  private static void queueDrain(BufferedReader stdin, String[] args) throws Exception {
+    String queue = args[1];
+    int jobs = Integer.parseInt(args[2]);
+    int concurrency = Integer.parseInt(args[3]);
+    try (Dbq dbq = Dbq.fromEnvironment();
+        DbqWorker worker = worker(dbq, concurrency, args[4]).queues(queue).build()) {
+      int warmUp = Integer.parseInt(args[5]);
+      if (warmUp > 0) {
+        List<JobBuilder<?>> batch = new ArrayList<>();
+        for (int i = 0; i < warmUp; i++) {
+          batch.add(BenchJobs.noop().queue("warmup-" + queue));
+        }
+        dbq.enqueueAll(batch);
+        worker(dbq, concurrency, args[4]).queues("warmup-" + queue).build().runUntilEmpty();
+        BenchJobs.STEPS.set(0);
+      }
+      awaitGo(stdin);
+      long start = System.nanoTime();
+      cpuAtStart = processCpuNanos();
+      worker.start();
+      String tenths = awaitSteps(jobs, start);
+      JobQuery complete = dbq.jobs().queue(queue).state(JobState.COMPLETE);
+      while (complete.counts().total() < jobs) {
+        Thread.sleep(5); // the last completion batch's commit
+      }
       result(start, tenths);
     }
   }

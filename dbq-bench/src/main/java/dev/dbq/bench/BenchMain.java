@@ -6,22 +6,25 @@ import java.util.List;
 
 /**
  * Runs the benchmarks of issues #5 and #10 and prints a table: {@code BenchMain
- * [all|drain|steps|enqueue|latency|sustained|defaults|metrics|tracing|limited|saturation|smoke]...};
+ * [all|drain|steps|enqueue|latency|sustained|defaults|metrics|tracing|limited|saturation|primaries|standby|smoke]...};
  * {@code defaults} runs drain, steps and latency with the defaults column beside db-scheduler only;
  * {@code metrics} (not part of {@code all}) the drain without and with dbq-micrometer, twice each;
  * {@code tracing} (not part of {@code all}) likewise with dbq-opentelemetry; {@code limited} (not
  * part of {@code all}) drains a queue unlimited and with concurrency limits, defaults column only;
  * {@code saturation} (not part of {@code all}) drains with 1 to 16 worker processes, 1 to 1,000
  * queues and a million finished jobs in the table, and prints a table of its own ({@link
- * Saturation}). The database is {@code DBQ_BENCH_JDBC_URL} (default: database {@code dbq_bench} on
- * the local server, created when missing); its dbq and db-scheduler tables are dropped and
- * recreated. System properties: {@code bench.prefetch} (dbq worker prefetch, default 128), {@code
- * bench.childJvm} (options for the worker processes, space-separated; default {@code -Xmx128m}),
- * {@code bench.defaultsJvm} (options for the defaults column's processes; default none, as users
- * run them), {@code bench.latencyTrace} (print every job's latency in order). The defaults column
- * runs the command-line worker, {@code dbq worker --concurrency 8}, with no other option unless the
- * environment variable {@code DBQ_BENCH_WORKER_ARGS} adds some (e.g. {@code --no-history}, to
- * measure what an option costs).
+ * Saturation}); {@code primaries} (not part of {@code all}) drains two queues against one primary
+ * and against two, the second a cluster it creates and removes ({@link TwoPrimaries}); {@code
+ * standby} (not part of {@code all}) prints what a {@code Dbq} on a hot standby answers and refuses
+ * ({@link StandbyLooks}). The database is {@code DBQ_BENCH_JDBC_URL} (default: database {@code
+ * dbq_bench} on the local server, created when missing); its dbq and db-scheduler tables are
+ * dropped and recreated. System properties: {@code bench.prefetch} (dbq worker prefetch, default
+ * 128), {@code bench.childJvm} (options for the worker processes, space-separated; default {@code
+ * -Xmx128m}), {@code bench.defaultsJvm} (options for the defaults column's processes; default none,
+ * as users run them), {@code bench.latencyTrace} (print every job's latency in order). The defaults
+ * column runs the command-line worker, {@code dbq worker --concurrency 8}, with no other option
+ * unless the environment variable {@code DBQ_BENCH_WORKER_ARGS} adds some (e.g. {@code
+ * --no-history}, to measure what an option costs).
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -70,6 +73,12 @@ public final class BenchMain {
       }
       if (which.contains("saturation")) {
         new Saturation(ds, url, jvmOptions).run();
+      }
+      if (which.contains("standby")) {
+        StandbyLooks.run();
+      }
+      if (which.contains("primaries")) {
+        rows.addAll(new TwoPrimaries(url, prefetch, jvmOptions).run());
       }
     }
     if (rows.isEmpty()) {

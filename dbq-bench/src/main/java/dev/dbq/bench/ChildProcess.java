@@ -79,6 +79,19 @@ final class ChildProcess implements AutoCloseable {
   /** Starts {@code BenchChild <args>} with the given JVM options. */
   static ChildProcess start(List<String> jvmOptions, Consumer<String> dataLines, String... args)
       throws IOException {
+    return start(jvmOptions, Map.of(), dataLines, args);
+  }
+
+  /**
+   * Starts {@code BenchChild <args>} with the given JVM options and environment variables beside
+   * {@code DBQ_JDBC_URL} (which they may replace).
+   */
+  static ChildProcess start(
+      List<String> jvmOptions,
+      Map<String, String> environment,
+      Consumer<String> dataLines,
+      String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -89,6 +102,7 @@ final class ChildProcess implements AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(command);
     // the command-line worker's database, as a user gives it
     pb.environment().put("DBQ_JDBC_URL", BenchDatabase.url());
+    pb.environment().putAll(environment);
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
     return new ChildProcess(pb.start(), dataLines);
   }

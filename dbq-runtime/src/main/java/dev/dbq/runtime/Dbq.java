@@ -3,7 +3,9 @@ package dev.dbq.runtime;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbq.runtime.internal.ConnectionSettings;
 import dev.dbq.runtime.internal.Listeners;
+import dev.dbq.runtime.internal.NamingRules;
 import dev.dbq.runtime.internal.OwnPool;
+import dev.dbq.runtime.internal.QueueRoutes;
 import dev.dbq.runtime.internal.TransactionPooling;
 import dev.dbq.runtime.internal.store.ActivityReader;
 import dev.dbq.runtime.internal.store.Enqueuer;
@@ -15,12 +17,22 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
@@ -36,6 +48,10 @@ import javax.sql.DataSource;
  * <p>A {@code Dbq} is thread-safe; create one per database and share it. Database failures are
  * thrown as {@link DbqException}, whose message says what was being done and never contains a
  * password.
+ *
+ * <p>When one primary is not enough, one {@code Dbq} can serve several databases, each queue from
+ * one of them ({@link Builder#route(String, DataSource)}, {@link #ENV_ROUTES}); its methods then
+ * say what they do across databases.
  */
 public final class Dbq implements AutoCloseable {
   /** The pool size of {@link #connect(String)}: enough for enqueuing and a few workers' slots. */
@@ -58,6 +74,16 @@ public final class Dbq implements AutoCloseable {
   public static final String ENV_TRANSACTION_POOLING = "DBQ_TRANSACTION_POOLING";
 
   /**
+   * Optional environment variable: queues served by databases other than {@code DBQ_JDBC_URL}'s, as
+   * {@code QUEUE[,QUEUE...]=JDBC_URL} entries separated by {@code ;}, for example {@code
+   * imports,reports=jdbc:postgresql://db2:5432/app;mail=jdbc:postgresql://db3:5432/app}. Each
+   * routed database gets a pool of its own and the same {@code DBQ_USER}, {@code DBQ_PASSWORD} and
+   * {@code DBQ_TRANSACTION_POOLING}; see {@link Builder#route(String, DataSource)} for what routing
+   * does. Every command of the command line honours it.
+   */
+  public static final String ENV_ROUTES = "DBQ_ROUTES";
+
+  /**
    * The largest workspace accepted, in bytes of compact UTF-8 JSON (1 MiB). Enqueueing a larger
    * one, or a step returning one, fails with a {@link WorkspaceException} that names both sizes;
    * nothing is written. A workspace carries a job's parameters and small results between steps:
@@ -71,30 +97,37 @@ public final class Dbq implements AutoCloseable {
   private static volatile Dbq defaultDbq;
 
   private final DataSource dataSource;
-  private final HikariDataSource ownPool;
+  private final List<HikariDataSource> ownPools;
   private final boolean transactionPooling;
   private final Listeners listeners = new Listeners(List.of());
   private final EnqueueInterceptors interceptors = new EnqueueInterceptors();
-  private final EnqueuePath enqueues;
+  private final Databases databases;
+  private final List<EnqueuePath> paths; // one per database, in the order of databases.all()
+  private final EnqueuePath enqueues; // the default database's
   private final Queues queues;
-
-  private Dbq(DataSource dataSource, HikariDataSource ownPool, boolean transactionPooling) {
-    this(dataSource, ownPool, null, InstanceFactory.NEW_INSTANCE_PER_CALL, transactionPooling);
-  }
 
   private Dbq(
       DataSource dataSource,
-      HikariDataSource ownPool,
+      List<HikariDataSource> ownPools,
       TransactionConnections transactions,
       InstanceFactory instances,
-      boolean transactionPooling) {
-    dataSource = transactionPooling ? TransactionPooling.wrap(dataSource) : dataSource;
-    this.dataSource = dataSource;
-    this.ownPool = ownPool;
+      boolean transactionPooling,
+      List<Databases.Route> routes) {
+    this.ownPools = List.copyOf(ownPools);
     this.transactionPooling = transactionPooling;
-    this.enqueues =
-        new EnqueuePath(new Enqueuer(dataSource), listeners, interceptors, transactions, instances);
-    this.queues = new Queues(dataSource);
+    this.databases =
+        Databases.of(
+            dataSource, routes, ds -> transactionPooling ? TransactionPooling.wrap(ds) : ds);
+    this.dataSource = databases.all().get(0);
+    List<EnqueuePath> paths = new ArrayList<>();
+    for (DataSource source : databases.all()) {
+      // only the default database's enqueues can join the caller's transaction: it is on that one
+      TransactionConnections joins = paths.isEmpty() ? transactions : null;
+      paths.add(new EnqueuePath(new Enqueuer(source), listeners, interceptors, joins, instances));
+    }
+    this.paths = List.copyOf(paths);
+    this.enqueues = paths.get(0);
+    this.queues = new Queues(databases);
   }
 
   /**
@@ -125,9 +158,34 @@ public final class Dbq implements AutoCloseable {
   }
 
   private static Dbq connect(ConnectionSettings settings) {
-    HikariDataSource pool =
-        OwnPool.open(settings.url(), settings.user(), settings.password(), DEFAULT_POOL_SIZE);
-    return new Dbq(pool, pool, settings.transactionPooling());
+    return connect(settings, QueueRoutes.NONE);
+  }
+
+  private static Dbq connect(ConnectionSettings settings, QueueRoutes routes) {
+    List<HikariDataSource> pools = new ArrayList<>();
+    try {
+      pools.add(open(settings, settings.url()));
+      List<Databases.Route> routed = new ArrayList<>();
+      for (Map.Entry<String, List<String>> route : routes.byUrl().entrySet()) {
+        HikariDataSource pool = open(settings, route.getKey());
+        pools.add(pool);
+        routed.add(new Databases.Route(route.getValue(), pool));
+      }
+      return new Dbq(
+          pools.get(0),
+          pools,
+          null,
+          InstanceFactory.NEW_INSTANCE_PER_CALL,
+          settings.transactionPooling(),
+          routed);
+    } catch (RuntimeException e) {
+      pools.forEach(HikariDataSource::close); // a pool opened before the one that failed
+      throw e;
+    }
+  }
+
+  private static HikariDataSource open(ConnectionSettings settings, String url) {
+    return OwnPool.open(url, settings.user(), settings.password(), DEFAULT_POOL_SIZE);
   }
 
   /**
@@ -137,7 +195,13 @@ public final class Dbq implements AutoCloseable {
    * @return the queue
    */
   public static Dbq create(DataSource dataSource) {
-    return new Dbq(Objects.requireNonNull(dataSource, "dataSource"), null, false);
+    return new Dbq(
+        Objects.requireNonNull(dataSource, "dataSource"),
+        List.of(),
+        null,
+        InstanceFactory.NEW_INSTANCE_PER_CALL,
+        false,
+        List.of());
   }
 
   /**
@@ -162,11 +226,14 @@ public final class Dbq implements AutoCloseable {
   /**
    * Connects to {@code DBQ_JDBC_URL} (with optional {@code DBQ_USER}, {@code DBQ_PASSWORD}) with a
    * pool of its own, as {@link #connect(String, String, String)} does; with {@code
-   * DBQ_TRANSACTION_POOLING=true}, as {@link Builder#transactionPooling(boolean)} says.
+   * DBQ_TRANSACTION_POOLING=true}, as {@link Builder#transactionPooling(boolean)} says; with {@link
+   * #ENV_ROUTES DBQ_ROUTES}, the queues it names are served by their databases.
    *
    * @return the queue; close it to close the pool
    * @throws IllegalStateException when {@code DBQ_JDBC_URL} is not set, or {@code
    *     DBQ_TRANSACTION_POOLING} is neither {@code true} nor {@code false}
+   * @throws IllegalArgumentException when {@code DBQ_ROUTES} is malformed, names a queue that
+   *     breaks the naming rule or routes one twice
    * @throws DbqException when the database cannot be reached
    */
   public static Dbq fromEnvironment() {
@@ -178,14 +245,18 @@ public final class Dbq implements AutoCloseable {
    * process environment; for tests and for applications that build their own environment.
    *
    * @param environment variables: {@code DBQ_JDBC_URL}, optional {@code DBQ_USER}, {@code
-   *     DBQ_PASSWORD} and {@code DBQ_TRANSACTION_POOLING}
+   *     DBQ_PASSWORD}, {@code DBQ_TRANSACTION_POOLING} and {@code DBQ_ROUTES}
    * @return the queue; close it to close the pool
    * @throws IllegalStateException when {@code DBQ_JDBC_URL} is not set, or {@code
    *     DBQ_TRANSACTION_POOLING} is neither {@code true} nor {@code false}
+   * @throws IllegalArgumentException when {@code DBQ_ROUTES} is malformed, names a queue that
+   *     breaks the naming rule or routes one twice
    * @throws DbqException when the database cannot be reached
    */
   public static Dbq fromEnvironment(Map<String, String> environment) {
-    return connect(ConnectionSettings.fromEnvironment(environment));
+    ConnectionSettings settings = ConnectionSettings.fromEnvironment(environment);
+    QueueRoutes routes = QueueRoutes.fromEnvironment(environment); // bad routes: before any pool
+    return connect(settings, routes);
   }
 
   /**
@@ -214,9 +285,10 @@ public final class Dbq implements AutoCloseable {
   }
 
   /**
-   * @return the data source: the caller's, or this queue's own pool; with {@linkplain
-   *     #isTransactionPooling() transaction pooling}, wrapped so that its connections use no
-   *     server-side prepared statement
+   * @return the data source of the default database (with {@linkplain Builder#route routes}, the
+   *     one that serves every queue not routed): the caller's, or this queue's own pool; with
+   *     {@linkplain #isTransactionPooling() transaction pooling}, wrapped so that its connections
+   *     use no server-side prepared statement
    */
   public DataSource dataSource() {
     return dataSource;
@@ -243,7 +315,9 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database fails; the schema is then unchanged
    */
   public void migrate() {
-    Migrator.migrate(dataSource);
+    for (DataSource database : databases.all()) {
+      Migrator.migrate(database);
+    }
   }
 
   /**
@@ -253,19 +327,39 @@ public final class Dbq implements AutoCloseable {
    * #migrate()} runs once (it re-applies the idempotent scripts and records them). For health
    * checks; it only reads.
    *
+   * <p>With {@linkplain Builder#route routes}, a script counts as missing when any of the databases
+   * lacks it.
+   *
    * @return the script names ({@code V1__create_dbq_job.sql}, ...), in order
    * @throws DbqException when the database fails
    */
   public List<String> missingMigrations() {
-    try (Connection c = dataSource.getConnection()) {
-      return Migrator.missing(c);
-    } catch (SQLException e) {
-      throw new DbqException("cannot read the applied migrations: " + e.getMessage(), e);
+    Set<String> missing = new LinkedHashSet<>();
+    for (List<String> names : readEach("cannot read the applied migrations", Migrator::missing)) {
+      missing.addAll(names);
     }
+    // each list keeps the scripts' order; across databases, order by version again
+    return missing.stream().sorted(Comparator.comparingInt(Dbq::migrationVersion)).toList();
+  }
+
+  private static int migrationVersion(String script) {
+    return Integer.parseInt(script.substring(1, script.indexOf("__")));
   }
 
   EnqueueResult submit(JobBuilder<?> job) {
     return submitAll(List.of(job)).get(0);
+  }
+
+  /** The path of the database that serves the batch's queues (see {@link Builder#route}). */
+  private EnqueuePath pathFor(Collection<? extends JobBuilder<?>> jobs) {
+    if (!databases.isRouted()) {
+      return enqueues;
+    }
+    Set<String> queueNames = new TreeSet<>();
+    for (JobBuilder<?> job : Objects.requireNonNull(jobs, "jobs")) {
+      queueNames.add(Objects.requireNonNull(job, "job").queueName());
+    }
+    return paths.get(databases.indexServing(queueNames, "a batch of jobs (one transaction)"));
   }
 
   static EnqueueResult submit(Connection connection, JobBuilder<?> job) {
@@ -292,8 +386,14 @@ public final class Dbq implements AutoCloseable {
    * queued in one statement. Each call still returns only once its own jobs are committed, keeps
    * them together and in order, and fails alone when the database refuses its data.
    *
+   * <p>With {@linkplain Builder#route routes}, the jobs go to the database that serves their
+   * queues. A batch is one transaction on one database, so a batch whose queues are served by
+   * different databases is refused before any creation hook runs; enqueue each database's jobs in a
+   * call of its own.
+   *
    * @param jobs the builders
    * @return the ids, in the same order
+   * @throws IllegalArgumentException when the jobs' queues are routed to different databases
    * @throws WorkspaceException when a workspace is not a JSON object of the job's type, or is
    *     larger than {@link #MAX_WORKSPACE_BYTES}
    * @throws CreationHookException when a creation hook throws a checked exception (unchecked ones
@@ -301,7 +401,7 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database fails; nothing is then inserted
    */
   public List<UUID> enqueueAll(Collection<? extends JobBuilder<?>> jobs) {
-    return enqueues.submit(jobs).stream().map(EnqueueResult::id).toList();
+    return pathFor(jobs).submit(jobs).stream().map(EnqueueResult::id).toList();
   }
 
   /**
@@ -311,9 +411,11 @@ public final class Dbq implements AutoCloseable {
    * flagged {@link EnqueueResult#duplicate()}. A partial unique index decides, so this holds for
    * any number of threads and processes enqueueing the same key at once. A batch that holds a
    * unique job runs in a transaction of its own rather than sharing other callers' statement.
+   * Routed as {@link #enqueueAll(Collection)} is.
    *
    * @param jobs the builders
    * @return one result per job, in the same order
+   * @throws IllegalArgumentException when the jobs' queues are routed to different databases
    * @throws WorkspaceException when a workspace is not a JSON object of the job's type, or is
    *     larger than {@link #MAX_WORKSPACE_BYTES}
    * @throws CreationHookException when a creation hook throws a checked exception (unchecked ones
@@ -321,7 +423,7 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database fails; nothing is then inserted
    */
   public List<EnqueueResult> submitAll(Collection<? extends JobBuilder<?>> jobs) {
-    return enqueues.submit(jobs);
+    return pathFor(jobs).submit(jobs);
   }
 
   /**
@@ -439,11 +541,12 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database fails
    */
   public Map<String, Long> queueDepths(boolean excludeFutureJobs) {
-    try (Connection c = dataSource.getConnection()) {
-      return JobStore.queueDepths(c, excludeFutureJobs);
-    } catch (SQLException e) {
-      throw new DbqException("cannot read queue depths: " + e.getMessage(), e);
+    Map<String, Long> depths = new TreeMap<>();
+    for (Map<String, Long> each :
+        readEach("cannot read queue depths", c -> JobStore.queueDepths(c, excludeFutureJobs))) {
+      each.forEach((queue, depth) -> depths.merge(queue, depth, Long::sum));
     }
+    return Collections.unmodifiableMap(depths);
   }
 
   /**
@@ -455,17 +558,16 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database fails
    */
   public List<QueueStats> queueStats() {
-    try (Connection c = dataSource.getConnection()) {
-      return QueueStatsReader.read(c);
-    } catch (SQLException e) {
-      throw new DbqException("cannot read queue stats: " + e.getMessage(), e);
-    }
+    List<List<QueueStats>> each = readEach("cannot read queue stats", QueueStatsReader::read);
+    return each.size() == 1 ? each.get(0) : RoutedReads.mergeStats(each);
   }
 
   /**
    * What the workers did in the last {@code window}: the step runs that ended, by outcome, in 60
    * equal buckets, and the workers seen at work (holding a job now, or having ended a run in the
-   * window). Bounded: see {@link RecentActivity#MAX_RUNS}.
+   * window). Bounded: see {@link RecentActivity#MAX_RUNS}. With {@linkplain Builder#route routes},
+   * the default database's activity only: each database has its own clock and buckets, so look at
+   * another one through a {@code Dbq} of its own.
    *
    * @param window how far back to look, 1 second to 7 days
    * @return the activity, on the database clock
@@ -488,8 +590,8 @@ public final class Dbq implements AutoCloseable {
   /**
    * Deletes finished and abandoned jobs: those {@code COMPLETE}, {@code FAILED} or {@code
    * CANCELLED}, and {@code STOPPING} ones without a claim, created more than {@code olderThan} ago
-   * (by the database clock). A job whose claim is alive (its worker is finishing the step) or can
-   * be rescued is never deleted.
+   * (by the database clock), in every database when there are {@linkplain Builder#route routes}. A
+   * job whose claim is alive (its worker is finishing the step) or can be rescued is never deleted.
    *
    * @param olderThan age by creation time, 0 to 1,000 years
    * @return how many COMPLETE, FAILED, CANCELLED and STOPPING jobs were deleted
@@ -500,15 +602,13 @@ public final class Dbq implements AutoCloseable {
     if (Objects.requireNonNull(olderThan, "olderThan").isNegative()) {
       throw new IllegalArgumentException("olderThan must not be negative, was " + olderThan);
     }
-    try (Connection c = dataSource.getConnection()) {
-      return JobStore.deleteOld(c, olderThan);
-    } catch (SQLException e) {
-      throw new DbqException("cannot delete old jobs: " + e.getMessage(), e);
-    }
+    return readEach("cannot delete old jobs", c -> JobStore.deleteOld(c, olderThan)).stream()
+        .mapToInt(Integer::intValue)
+        .sum();
   }
 
   /**
-   * Looks up one job.
+   * Looks up one job (in every database, when there are {@linkplain Builder#route routes}).
    *
    * @param id a job id
    * @return the job, or empty when there is none with that id (never enqueued, or deleted)
@@ -516,73 +616,97 @@ public final class Dbq implements AutoCloseable {
    */
   public Optional<JobInfo> findJob(UUID id) {
     Objects.requireNonNull(id, "id");
-    try (Connection c = dataSource.getConnection()) {
-      return JobStore.find(c, id);
-    } catch (SQLException e) {
-      throw new DbqException("cannot find job " + id + ": " + e.getMessage(), e);
+    for (DataSource database : databases.all()) {
+      try (Connection c = database.getConnection()) {
+        Optional<JobInfo> found = JobStore.find(c, id);
+        if (found.isPresent()) {
+          return found; // an id is random: it is in one database at most
+        }
+      } catch (SQLException e) {
+        throw new DbqException("cannot find job " + id + ": " + e.getMessage(), e);
+      }
     }
+    return Optional.empty();
   }
 
   /**
    * The queues as objects: pause, resume, concurrency limits, and every queue's jobs by state.
    *
-   * @return the queues of this database
+   * @return the queues of this database; with {@linkplain Builder#route routes}, a queue's settings
+   *     live in the database that serves it, and {@link Queues#list()} merges them all
    */
   public Queues queues() {
     return queues;
   }
 
   /**
-   * A look at stored jobs: filter, page in the claim's order, count per state and queue.
+   * A look at stored jobs: filter, page in the claim's order, count per state and queue. With
+   * {@linkplain Builder#route routes}, a query of one queue reads the database that serves it, and
+   * one of every queue reads each database in turn (see {@link JobQuery}).
    *
    * @return a query matching every job; refine it with its filters
    */
   public JobQuery jobs() {
-    return JobQuery.of(dataSource);
+    return JobQuery.of(databases);
   }
 
   /**
-   * Counts all stored jobs by state, for dashboards and summaries.
+   * Counts all stored jobs by state, for dashboards and summaries (summed over every database, when
+   * there are {@linkplain Builder#route routes}).
    *
    * @return a count for every {@link JobState}, 0 when there is none, in declaration order
    * @throws DbqException when the database fails
    */
   public Map<JobState, Long> countByState() {
-    try (Connection c = dataSource.getConnection()) {
-      return JobStore.countByState(c);
-    } catch (SQLException e) {
-      throw new DbqException("cannot count jobs by state: " + e.getMessage(), e);
+    List<Map<JobState, Long>> each = readEach("cannot count jobs by state", JobStore::countByState);
+    if (each.size() == 1) {
+      return each.get(0);
     }
+    Map<JobState, Long> counts = new EnumMap<>(JobState.class);
+    each.forEach(m -> m.forEach((state, n) -> counts.merge(state, n, Long::sum)));
+    return Collections.unmodifiableMap(counts);
   }
 
   /**
    * Every recurring schedule the workers registered, by job name, with its next fire time and the
    * outcome of its latest one.
    *
-   * @return the schedules; empty when no worker with a schedule has run
+   * @return the schedules (of every database, with {@linkplain Builder#route routes}); empty when
+   *     no worker with a schedule has run
    * @throws DbqException when the database cannot be read
    */
   public List<ScheduleInfo> schedules() {
-    try {
-      return ScheduleListing.list(new ScheduleStore(dataSource), Instant.now());
-    } catch (SQLException e) {
-      throw new DbqException("cannot list schedules: " + e.getMessage(), e);
+    List<ScheduleInfo> all = new ArrayList<>();
+    Instant now = Instant.now();
+    for (DataSource database : databases.all()) {
+      try {
+        all.addAll(ScheduleListing.list(new ScheduleStore(database), now));
+      } catch (SQLException e) {
+        throw new DbqException("cannot list schedules: " + e.getMessage(), e);
+      }
     }
+    if (databases.isRouted()) {
+      all.sort(Comparator.comparing(ScheduleInfo::jobName));
+    }
+    return List.copyOf(all);
   }
 
   /**
    * The operator's actions on stored jobs: retry, cancel, delete, run now.
    *
-   * @return the actions, on this queue's database
+   * @return the actions, on this queue's database; with {@linkplain Builder#route routes}, jobs
+   *     named by id are looked for in every database, and a filter of one queue acts on the
+   *     database that serves it, one without a queue on each database in turn
    */
   public JobControl control() {
-    return new JobControl(dataSource, null);
+    return new JobControl(databases, null);
   }
 
   /**
-   * Closes the pool that {@link #connect(String)} or {@link #fromEnvironment()} opened; a data
-   * source given to {@link #create(DataSource)} stays open. When this is the process default, the
-   * default is cleared. Closing twice does nothing.
+   * Closes the pools that {@link #connect(String)} or {@link #fromEnvironment()} opened (with
+   * {@link #ENV_ROUTES}, one per database); a data source given to {@link #create(DataSource)} or a
+   * {@link Builder} stays open. When this is the process default, the default is cleared. Closing
+   * twice does nothing.
    */
   @Override
   public void close() {
@@ -591,10 +715,41 @@ public final class Dbq implements AutoCloseable {
         defaultDbq = null;
       }
     }
-    enqueues.close();
-    if (ownPool != null) {
-      ownPool.close();
+    paths.forEach(EnqueuePath::close);
+    ownPools.forEach(HikariDataSource::close);
+  }
+
+  /** The data source serving all the given queues, for a worker built with this queue. */
+  DataSource dataSourceServing(List<String> queueNames) {
+    return databases.all().get(databases.indexServing(queueNames, "a worker"));
+  }
+
+  /** The queues that live in the same database as all the given ones (every queue unrouted). */
+  Predicate<String> queuesWith(List<String> queueNames) {
+    if (!databases.isRouted()) {
+      return queue -> true;
     }
+    int index = databases.indexServing(queueNames, "a worker");
+    return queue -> databases.indexOf(queue) == index;
+  }
+
+  /** A read of one database. */
+  @FunctionalInterface
+  private interface Read<T> {
+    T apply(Connection c) throws SQLException;
+  }
+
+  /** The read on every database, the default one first. */
+  private <T> List<T> readEach(String what, Read<T> read) {
+    List<T> results = new ArrayList<>();
+    for (DataSource database : databases.all()) {
+      try (Connection c = database.getConnection()) {
+        results.add(read.apply(c));
+      } catch (SQLException e) {
+        throw new DbqException(what + ": " + e.getMessage(), e);
+      }
+    }
+    return results;
   }
 
   /**
@@ -606,9 +761,77 @@ public final class Dbq implements AutoCloseable {
     private TransactionConnections transactions;
     private InstanceFactory instances = InstanceFactory.NEW_INSTANCE_PER_CALL;
     private boolean transactionPooling;
+    private final List<Databases.Route> routes = new ArrayList<>();
+    private final Set<String> routed = new HashSet<>();
 
     private Builder(DataSource dataSource) {
       this.dataSource = dataSource;
+    }
+
+    /**
+     * Serves a queue from another database, for when one primary is not enough: split the work by
+     * queue. Every database holds an independent dbq schema ({@link Dbq#migrate()} migrates each);
+     * a queue lives in exactly one, the one it is routed to, or the builder's data source (the
+     * default database) when it is not routed. Then:
+     *
+     * <ul>
+     *   <li>{@link Dbq#enqueueAll(Collection)}, {@link Dbq#submitAll(Collection)} and the generated
+     *       builders' {@code enqueue(dbq)} insert into the database of the jobs' queue; a batch
+     *       whose queues are routed to different databases is refused (it could not be one
+     *       transaction). Only enqueues into the default database join the caller's transaction
+     *       ({@link #transactionConnections}): a routed queue's jobs commit on their own, and the
+     *       static {@code enqueue(Connection)} inserts wherever that connection is.
+     *   <li>{@link Dbq#queueDepths()}, {@link Dbq#queueStats()}, {@link Dbq#countByState()}, {@link
+     *       Dbq#schedules()}, {@link Queues#list()} and {@link JobQuery#counts()} merge every
+     *       database; {@link Dbq#findJob(UUID)} and actions by id look in each; a listing, action
+     *       or setting of one queue goes to that queue's database.
+     *   <li>a worker built with {@link DbqWorker.Builder#dbq(Dbq)} serves queues of one database;
+     *       one whose queues are routed to different databases is refused when built. It fires the
+     *       {@code @Recurring} schedules of the jobs whose queue lives in its database only, so
+     *       that a schedule fires once, where that queue's workers look.
+     *   <li>{@link Dbq#dataSource()} and {@link Dbq#recentActivity(Duration)} are the default
+     *       database's.
+     * </ul>
+     *
+     * <p>Routing the same data source again adds queues to that database; routing a queue to the
+     * builder's own data source changes nothing. {@link Dbq#close()} leaves routed data sources
+     * open, as it leaves the builder's.
+     *
+     * @param queue the queue's name
+     * @param database a data source of the database that serves it
+     * @return this builder
+     * @throws IllegalArgumentException when the name breaks the queue naming rule, or the queue is
+     *     routed already
+     */
+    public Builder route(String queue, DataSource database) {
+      return route(List.of(Objects.requireNonNull(queue, "queue")), database);
+    }
+
+    /**
+     * Serves several queues from another database, as {@link #route(String, DataSource)} does one.
+     *
+     * @param queueNames the queues' names, at least one
+     * @param database a data source of the database that serves them
+     * @return this builder
+     * @throws IllegalArgumentException when a name breaks the queue naming rule, a queue is routed
+     *     already (here or before), or no queue is named; nothing is then routed
+     */
+    public Builder route(Collection<String> queueNames, DataSource database) {
+      Objects.requireNonNull(database, "database");
+      Set<String> names = new TreeSet<>();
+      for (String queue : Objects.requireNonNull(queueNames, "queueNames")) {
+        String name = NamingRules.checkQueueName(queue);
+        if (routed.contains(name) || !names.add(name)) {
+          throw new IllegalArgumentException(
+              "queue '" + name + "' is routed twice: route each queue to one database");
+        }
+      }
+      if (names.isEmpty()) {
+        throw new IllegalArgumentException("route at least one queue");
+      }
+      routed.addAll(names);
+      routes.add(new Databases.Route(List.copyOf(names), database));
+      return this;
     }
 
     /**
@@ -672,7 +895,8 @@ public final class Dbq implements AutoCloseable {
      * @return the queue; {@link Dbq#close()} leaves the data source open
      */
     public Dbq build() {
-      return new Dbq(dataSource, null, transactions, instances, transactionPooling);
+      return new Dbq(
+          dataSource, List.of(), transactions, instances, transactionPooling, List.copyOf(routes));
     }
   }
 }

@@ -37,10 +37,11 @@ import picocli.CommandLine.ParseResult;
  * </pre>
  *
  * <p>The database comes from {@code DBQ_JDBC_URL} (optional {@code DBQ_USER}, {@code
- * DBQ_PASSWORD}); the jobs from every {@link JobCatalog} on the class path. Exit status: 0 on
- * success, 2 on bad input (one line on stderr, nothing written to the database), 1 when the
- * database fails (one line; for an error that waiting cannot mend, such as missing tables, it names
- * the fix).
+ * DBQ_PASSWORD}), and the databases of routed queues from {@link Dbq#ENV_ROUTES DBQ_ROUTES} and
+ * {@code dbq --route QUEUES=URL} before the command; the jobs from every {@link JobCatalog} on the
+ * class path. Exit status: 0 on success, 2 on bad input (one line on stderr, nothing written to the
+ * database), 1 when the database fails (one line; for an error that waiting cannot mend, such as
+ * missing tables, it names the fix).
  */
 public final class DbqCli {
   /** Exit status for success. */

@@ -284,9 +284,10 @@ public final class DbqWorker implements AutoCloseable {
       DataSource dataSource = requiredDataSource();
       WorkerSettings settings = settings();
       WorkerConfig config =
-          transactionPooling()
-              ? WorkerConfig.polling(dataSource, settings)
-              : WorkerConfig.of(dataSource, settings);
+          (transactionPooling()
+                  ? WorkerConfig.polling(dataSource, settings)
+                  : WorkerConfig.of(dataSource, settings))
+              .firingSchedulesOf(schedulesFired());
       return new DbqWorker(config, events(settings));
     }
   }

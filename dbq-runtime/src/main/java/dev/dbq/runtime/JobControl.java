@@ -39,14 +39,14 @@ public final class JobControl {
   /** One action's statement. */
   @FunctionalInterface
   private interface Statement<T> {
-    T run(Connection c) throws SQLException;
+    T run(Connection c, JobActions.Selection selection) throws SQLException;
   }
 
-  private final DataSource dataSource;
+  private final Databases databases;
   private final JobCatalog catalog;
 
-  JobControl(DataSource dataSource, JobCatalog catalog) {
-    this.dataSource = dataSource;
+  JobControl(Databases databases, JobCatalog catalog) {
+    this.databases = databases;
     this.catalog = catalog;
   }
 
@@ -59,7 +59,7 @@ public final class JobControl {
    * @return a control that checks against {@code jobs}
    */
   public JobControl withCatalog(JobCatalog jobs) {
-    return new JobControl(dataSource, Objects.requireNonNull(jobs, "jobs"));
+    return new JobControl(databases, Objects.requireNonNull(jobs, "jobs"));
   }
 
   /**
@@ -153,7 +153,7 @@ public final class JobControl {
    */
   public JobActionResult delete(Collection<UUID> ids) {
     JobActions.Selection selection = byIds(ids);
-    return act(selection, "delete", c -> JobActions.delete(c, selection));
+    return act(selection, "delete", (c, s) -> JobActions.delete(c, s));
   }
 
   /**
@@ -166,7 +166,7 @@ public final class JobControl {
    */
   public JobActionResult delete(JobFilter filter) {
     JobActions.Selection selection = byFilter("delete", filter, DELETABLE);
-    return act(selection, "delete", c -> JobActions.delete(c, selection));
+    return act(selection, "delete", (c, s) -> JobActions.delete(c, s));
   }
 
   /**
@@ -179,7 +179,7 @@ public final class JobControl {
    */
   public JobActionResult runNow(Collection<UUID> ids) {
     JobActions.Selection selection = byIds(ids);
-    return act(selection, "run now", c -> JobActions.runNow(c, selection));
+    return act(selection, "run now", (c, s) -> JobActions.runNow(c, s));
   }
 
   /**
@@ -192,7 +192,7 @@ public final class JobControl {
    */
   public JobActionResult runNow(JobFilter filter) {
     JobActions.Selection selection = byFilter("run-now", filter, SCHEDULABLE);
-    return act(selection, "run now", c -> JobActions.runNow(c, selection));
+    return act(selection, "run now", (c, s) -> JobActions.runNow(c, s));
   }
 
   private JobActionResult retryFrom(JobActions.Selection selection, Integer fromStep) {
@@ -203,11 +203,11 @@ public final class JobControl {
     return act(
         selection,
         "retry",
-        c -> {
+        (c, s) -> {
           if (fromStep != null && catalog != null) {
-            checkStep(JobActions.retryNames(c, selection), fromStep);
+            checkStep(JobActions.retryNames(c, s), fromStep);
           }
-          return JobActions.retry(c, selection, fromStep);
+          return JobActions.retry(c, s, fromStep);
         });
   }
 
@@ -241,9 +241,9 @@ public final class JobControl {
         act(
             selection,
             "cancel",
-            c -> {
+            (c, s) -> {
               List<UUID> changed = new ArrayList<>();
-              for (JobActions.Cancelled job : JobActions.cancel(c, selection)) {
+              for (JobActions.Cancelled job : JobActions.cancel(c, s)) {
                 changed.add(job.id());
                 if (job.state() != JobState.CANCELLED) {
                   stopRequested.add(job.id());
@@ -255,15 +255,47 @@ public final class JobControl {
         result.changed(), stopRequested, result.leftAlone(), result.notFound());
   }
 
-  /** Runs the action; with ids, reads the states of those it left alone to report them. */
+  /**
+   * Runs the action on the databases it concerns: the one of the filter's queue, or each in turn
+   * (ids not found in one are looked for in the next; an id is in one database at most).
+   */
   private JobActionResult act(
       JobActions.Selection selection, String what, Statement<List<UUID>> action) {
     if (selection.ids() != null && selection.ids().isEmpty()) {
       return new JobActionResult(List.of(), List.of(), Map.of(), List.of());
     }
+    if (selection.ids() == null && selection.queue() != null) {
+      return act(databases.forQueue(selection.queue()), selection, what, action);
+    }
+    if (!databases.isRouted()) {
+      return act(databases.all().get(0), selection, what, action);
+    }
+    List<JobActionResult> each = new ArrayList<>();
+    JobActions.Selection remaining = selection;
+    for (DataSource database : databases.all()) {
+      JobActionResult result = act(database, remaining, what, action);
+      each.add(result);
+      if (remaining.ids() != null) {
+        if (result.notFound().isEmpty()) {
+          break;
+        }
+        remaining = new JobActions.Selection(result.notFound(), null, null, null);
+      }
+    }
+    List<UUID> notFound =
+        remaining.ids() == null ? List.of() : each.get(each.size() - 1).notFound();
+    return RoutedReads.mergeActions(each, notFound);
+  }
+
+  /** Runs the action on one database; with ids, reads the states of those it left alone. */
+  private static JobActionResult act(
+      DataSource dataSource,
+      JobActions.Selection selection,
+      String what,
+      Statement<List<UUID>> action) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(true);
-      List<UUID> changed = runThroughDeadlocks(c, action);
+      List<UUID> changed = runThroughDeadlocks(c, selection, action);
       Map<UUID, JobState> leftAlone = new HashMap<>();
       List<UUID> notFound = new ArrayList<>();
       if (selection.ids() != null) {
@@ -292,11 +324,12 @@ public final class JobControl {
    * jobs in the order their plan reads them, and a worker's batched save locks its own in another.
    * Each statement commits alone, so a victim wrote nothing and running it again is safe.
    */
-  private static List<UUID> runThroughDeadlocks(Connection c, Statement<List<UUID>> action)
+  private static List<UUID> runThroughDeadlocks(
+      Connection c, JobActions.Selection selection, Statement<List<UUID>> action)
       throws SQLException {
     for (int attempt = 1; ; attempt++) {
       try {
-        return action.run(c);
+        return action.run(c, selection);
       } catch (SQLException e) {
         if (attempt >= Deadlocks.MAX_ATTEMPTS || !Deadlocks.isVictim(e)) {
           throw e;

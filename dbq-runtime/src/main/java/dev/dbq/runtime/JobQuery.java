@@ -8,9 +8,11 @@ import dev.dbq.runtime.internal.store.PageCursor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -40,6 +42,11 @@ import javax.sql.DataSource;
  * listing by state). A page costs about the same wherever it starts; each state is read in the
  * claim's order from an index, as are the counts (see {@code docs/benchmarks.md}).
  *
+ * <p>On a {@link Dbq} with {@linkplain Dbq.Builder#route routes}, a query of one queue reads the
+ * database that serves it; a query of every queue reads the databases in turn, the default one
+ * first, each in the claim's order (a page that reaches the end of one database's jobs goes on with
+ * the next one's; the last page may be empty), and its counts are summed over all of them.
+ *
  * <p>Every job of a page carries its {@linkplain JobInfo#history() step-run history}, read with it
  * in one snapshot. Methods that read throw {@link DbqException} when the database fails; filters
  * throw {@link IllegalArgumentException} for a value no job can have.
@@ -51,18 +58,18 @@ public final class JobQuery {
   /** The largest page size: a page holds its jobs' workspaces and histories in memory. */
   public static final int MAX_PAGE_SIZE = 1_000;
 
-  private final DataSource dataSource;
+  private final Databases databases;
   private final ListingFilter filter;
   private final int pageSize;
 
-  private JobQuery(DataSource dataSource, ListingFilter filter, int pageSize) {
-    this.dataSource = dataSource;
+  private JobQuery(Databases databases, ListingFilter filter, int pageSize) {
+    this.databases = databases;
     this.filter = filter;
     this.pageSize = pageSize;
   }
 
-  static JobQuery of(DataSource dataSource) {
-    return new JobQuery(dataSource, ListingFilter.ALL, DEFAULT_PAGE_SIZE);
+  static JobQuery of(Databases databases) {
+    return new JobQuery(databases, ListingFilter.ALL, DEFAULT_PAGE_SIZE);
   }
 
   /**
@@ -182,7 +189,7 @@ public final class JobQuery {
       throw new IllegalArgumentException(
           "page size must be between 1 and " + MAX_PAGE_SIZE + ", was " + size);
     }
-    return new JobQuery(dataSource, filter, size);
+    return new JobQuery(databases, filter, size);
   }
 
   /**
@@ -205,7 +212,11 @@ public final class JobQuery {
    * @throws DbqException when the database fails
    */
   public JobPage page(String cursor) {
-    return read(cursor == null ? null : PageCursor.parse(cursor));
+    if (!acrossDatabases()) {
+      // a cursor of a listing across databases names its database before the position
+      return read(cursor == null ? null : PageCursor.parse(RoutedCursor.position(cursor)));
+    }
+    return RoutedCursor.page(databases.all(), filter, pageSize, cursor);
   }
 
   /**
@@ -215,15 +226,36 @@ public final class JobQuery {
    * @throws DbqException when the database fails
    */
   public JobCounts counts() {
-    try (Connection c = dataSource.getConnection()) {
+    if (acrossDatabases()) {
+      List<JobCounts> each = new ArrayList<>();
+      for (DataSource database : databases.all()) {
+        each.add(counts(database));
+      }
+      return RoutedReads.mergeCounts(each);
+    }
+    return counts(database());
+  }
+
+  private JobCounts counts(DataSource database) {
+    try (Connection c = database.getConnection()) {
       return JobListing.counts(c, filter);
     } catch (SQLException e) {
       throw new DbqException("cannot count jobs: " + e.getMessage(), e);
     }
   }
 
+  /** Whether this query reads several databases: there are routes, and it names no queue. */
+  private boolean acrossDatabases() {
+    return databases.isRouted() && filter.queue() == null;
+  }
+
+  /** The one database this query reads when it does not read them all. */
+  private DataSource database() {
+    return filter.queue() == null ? databases.all().get(0) : databases.forQueue(filter.queue());
+  }
+
   private JobPage read(PageCursor after) {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = database().getConnection()) {
       return JobListing.page(c, filter, pageSize, after);
     } catch (SQLException e) {
       throw new DbqException("cannot list jobs: " + e.getMessage(), e);
@@ -231,7 +263,7 @@ public final class JobQuery {
   }
 
   private JobQuery with(ListingFilter refined) {
-    return new JobQuery(dataSource, refined, pageSize);
+    return new JobQuery(databases, refined, pageSize);
   }
 
   private static void checkWindow(String what, Instant from, Instant to) {

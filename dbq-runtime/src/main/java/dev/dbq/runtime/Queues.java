@@ -4,7 +4,9 @@ import dev.dbq.runtime.internal.NamingRules;
 import dev.dbq.runtime.internal.store.QueueStore;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,13 +32,14 @@ import javax.sql.DataSource;
  * effect at the next claim of every worker, with no restart. Names follow the queue naming rule (a
  * letter, then letters, digits, {@code _}, {@code -}, {@code .}; at most 100 characters); a bad one
  * is refused with an {@link IllegalArgumentException} before anything is written. Thread-safe, like
- * the {@link Dbq} it belongs to.
+ * the {@link Dbq} it belongs to. With {@linkplain Dbq.Builder#route routes}, a queue's settings
+ * live in the database that serves it.
  */
 public final class Queues {
-  private final DataSource dataSource;
+  private final Databases databases;
 
-  Queues(DataSource dataSource) {
-    this.dataSource = dataSource;
+  Queues(Databases databases) {
+    this.databases = databases;
   }
 
   /**
@@ -53,7 +56,9 @@ public final class Queues {
   }
 
   /**
-   * Pauses several queues in one statement, as {@link #pause(String)} does one.
+   * Pauses several queues in one statement, as {@link #pause(String)} does one; with {@linkplain
+   * Dbq.Builder#route routes}, one statement per database that serves some of them (each database
+   * all or nothing).
    *
    * @param queues the queues' names
    * @throws IllegalArgumentException when a name breaks the queue naming rule; nothing is paused
@@ -61,7 +66,10 @@ public final class Queues {
    */
   public void pause(Collection<String> queues) {
     List<String> names = checked(queues);
-    run("pause " + describe(names), c -> QueueStore.pause(c, names));
+    byDatabase(names)
+        .forEach(
+            (database, some) ->
+                run(database, "pause " + describe(some), c -> QueueStore.pause(c, some)));
   }
 
   /**
@@ -77,7 +85,8 @@ public final class Queues {
   }
 
   /**
-   * Resumes several queues in one statement, as {@link #resume(String)} does one.
+   * Resumes several queues in one statement, as {@link #resume(String)} does one; with {@linkplain
+   * Dbq.Builder#route routes}, one statement per database that serves some of them.
    *
    * @param queues the queues' names
    * @throws IllegalArgumentException when a name breaks the queue naming rule; nothing is resumed
@@ -85,7 +94,10 @@ public final class Queues {
    */
   public void resume(Collection<String> queues) {
     List<String> names = checked(queues);
-    run("resume " + describe(names), c -> QueueStore.resume(c, names));
+    byDatabase(names)
+        .forEach(
+            (database, some) ->
+                run(database, "resume " + describe(some), c -> QueueStore.resume(c, some)));
   }
 
   /**
@@ -110,6 +122,7 @@ public final class Queues {
           "concurrency limit must be at least 1, was " + concurrencyLimit);
     }
     run(
+        databases.forQueue(name),
         "limit queue '" + name + "' to " + concurrencyLimit,
         c -> QueueStore.limit(c, name, concurrencyLimit));
   }
@@ -123,7 +136,10 @@ public final class Queues {
    */
   public void removeLimit(String queue) {
     String name = NamingRules.checkQueueName(queue);
-    run("remove the limit of queue '" + name + "'", c -> QueueStore.removeLimit(c, name));
+    run(
+        databases.forQueue(name),
+        "remove the limit of queue '" + name + "'",
+        c -> QueueStore.removeLimit(c, name));
   }
 
   /**
@@ -134,7 +150,14 @@ public final class Queues {
    * @throws DbqException when the database fails
    */
   public List<QueueInfo> list() {
-    return read("cannot list queues", c -> QueueStore.list(c, null));
+    if (!databases.isRouted()) {
+      return read(databases.all().get(0), "cannot list queues", c -> QueueStore.list(c, null));
+    }
+    List<List<QueueInfo>> each = new ArrayList<>();
+    for (DataSource database : databases.all()) {
+      each.add(read(database, "cannot list queues", c -> QueueStore.list(c, null)));
+    }
+    return RoutedReads.mergeQueues(each, databases);
   }
 
   /**
@@ -148,7 +171,11 @@ public final class Queues {
    */
   public QueueInfo get(String queue) {
     String name = NamingRules.checkQueueName(queue);
-    List<QueueInfo> found = read("cannot read queue '" + name + "'", c -> QueueStore.list(c, name));
+    List<QueueInfo> found =
+        read(
+            databases.forQueue(name),
+            "cannot read queue '" + name + "'",
+            c -> QueueStore.list(c, name));
     return found.isEmpty()
         ? new QueueInfo(name, false, OptionalInt.empty(), Map.of(), Optional.empty())
         : found.get(0);
@@ -165,6 +192,15 @@ public final class Queues {
       throw new IllegalArgumentException("name at least one queue");
     }
     return List.copyOf(names);
+  }
+
+  /** The queues grouped by the database that serves them, each group still sorted. */
+  private Map<DataSource, List<String>> byDatabase(List<String> names) {
+    Map<DataSource, List<String>> groups = new LinkedHashMap<>();
+    for (String name : names) {
+      groups.computeIfAbsent(databases.forQueue(name), d -> new ArrayList<>()).add(name);
+    }
+    return groups;
   }
 
   private static String describe(List<String> names) {
@@ -184,7 +220,7 @@ public final class Queues {
   }
 
   /** Runs a change in a transaction of its own: all of it or nothing, notifications on commit. */
-  private void run(String what, Change change) {
+  private static void run(DataSource dataSource, String what, Change change) {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
@@ -206,7 +242,7 @@ public final class Queues {
     }
   }
 
-  private <T> T read(String what, Read<T> read) {
+  private static <T> T read(DataSource dataSource, String what, Read<T> read) {
     try (Connection c = dataSource.getConnection()) {
       return read.apply(c);
     } catch (SQLException e) {

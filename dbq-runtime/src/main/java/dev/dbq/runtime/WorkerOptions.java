@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
@@ -24,6 +25,7 @@ import javax.sql.DataSource;
  */
 public abstract class WorkerOptions<B extends WorkerOptions<B>> {
   private DataSource dataSource;
+  private Dbq dbq; // set by dbq(...): the data source is then the one serving the worker's queues
   private JobCatalog catalog;
   private List<String> queues = List.of(DbqWorker.DEFAULT_QUEUE);
   private int concurrency = DbqWorker.DEFAULT_CONCURRENCY;
@@ -61,13 +63,17 @@ public abstract class WorkerOptions<B extends WorkerOptions<B>> {
   }
 
   /**
-   * @param dbq the database to work on (its data source is used); a {@code Dbq} {@linkplain
+   * @param dbq the database to work on (its data source is used; with {@linkplain Dbq.Builder#route
+   *     routes}, the one that serves this worker's queues, and a worker whose queues are routed to
+   *     different databases is refused by {@code build()}, and only the schedules of jobs whose
+   *     queue lives in that database are fired); a {@code Dbq} {@linkplain
    *     Dbq#isTransactionPooling() set up for a transaction-pooling proxy} turns {@link
    *     #transactionPooling(boolean)} on too
    * @return this builder
    */
   public B dbq(Dbq dbq) {
     dataSource(Objects.requireNonNull(dbq, "dbq").dataSource());
+    this.dbq = dbq;
     if (dbq.isTransactionPooling()) {
       transactionPooling = true;
     }
@@ -102,6 +108,7 @@ public abstract class WorkerOptions<B extends WorkerOptions<B>> {
    */
   public B dataSource(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.dbq = null;
     return self();
   }
 
@@ -322,13 +329,26 @@ public abstract class WorkerOptions<B extends WorkerOptions<B>> {
   /** This builder, as the type its setters return. */
   abstract B self();
 
-  /** The data source, required before anything else is checked. */
+  /**
+   * The data source, required before anything else is checked: with a routed {@link Dbq}, the one
+   * database that serves every queue of this worker.
+   *
+   * @throws IllegalArgumentException when there is none, or the queues are routed apart
+   */
   DataSource requiredDataSource() {
     if (dataSource == null) {
       throw new IllegalArgumentException(
           "a data source is required: call dbq(...) or dataSource(...)");
     }
-    return dataSource;
+    return dbq == null ? dataSource : dbq.dataSourceServing(queues);
+  }
+
+  /**
+   * The queues whose jobs' schedules the worker fires: with a routed {@link Dbq}, those of its own
+   * database, so that a fired job lands where its queue's workers look, and once.
+   */
+  Predicate<String> schedulesFired() {
+    return dbq == null ? queue -> true : dbq.queuesWith(queues);
   }
 
   /** The events the worker tells its listeners: none built when it has none. */

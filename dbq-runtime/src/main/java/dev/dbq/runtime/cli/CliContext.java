@@ -5,6 +5,8 @@ import dev.dbq.runtime.DbqCli;
 import dev.dbq.runtime.JobCatalog;
 import dev.dbq.runtime.internal.JdbcUrls;
 import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -15,6 +17,7 @@ import picocli.CommandLine;
  */
 public final class CliContext implements AutoCloseable {
   private final Map<String, String> environment;
+  private List<String> routes = List.of(); // the command line's --route values
   private final Supplier<JobCatalog> catalogSource;
   private final PrintWriter out;
   private final PrintWriter err;
@@ -32,8 +35,24 @@ public final class CliContext implements AutoCloseable {
     this.err = err;
   }
 
+  /** The environment, with the command line's {@code --route}s as more entries of DBQ_ROUTES. */
   Map<String, String> environment() {
-    return environment;
+    if (routes.isEmpty()) {
+      return environment;
+    }
+    Map<String, String> more = new HashMap<>(environment);
+    String given = environment.get(Dbq.ENV_ROUTES);
+    String added = String.join(";", routes);
+    more.put(Dbq.ENV_ROUTES, given == null || given.isBlank() ? added : given + ";" + added);
+    return Map.copyOf(more);
+  }
+
+  /**
+   * The command line's {@code --route QUEUES=URL} values, read as entries of {@code DBQ_ROUTES} (so
+   * that they are checked, opened and masked as those are).
+   */
+  void routes(List<String> given) {
+    routes = List.copyOf(given);
   }
 
   public PrintWriter out() {
@@ -45,11 +64,11 @@ public final class CliContext implements AutoCloseable {
   }
 
   /**
-   * Masks every secret this command was given ({@code DBQ_JDBC_URL}'s, {@code DBQ_PASSWORD}) in a
-   * text about to be printed.
+   * Masks every secret this command was given ({@code DBQ_JDBC_URL}'s, {@code DBQ_ROUTES}' URLs',
+   * {@code DBQ_PASSWORD}) in a text about to be printed.
    */
   public String redact(String text) {
-    return redactFor(environment, text);
+    return redactFor(environment(), text);
   }
 
   /**
@@ -60,6 +79,16 @@ public final class CliContext implements AutoCloseable {
   public static String redactFor(Map<String, String> environment, String text) {
     java.util.Set<String> secrets =
         new java.util.LinkedHashSet<>(JdbcUrls.secrets(environment.get(Dbq.ENV_JDBC_URL)));
+    String routes = environment.get(Dbq.ENV_ROUTES);
+    if (routes != null) {
+      // each routed URL's password, read as the routes are: the text after an entry's first '='
+      for (String entry : routes.split(";")) {
+        int equals = entry.indexOf('=');
+        if (equals >= 0) {
+          secrets.addAll(JdbcUrls.secrets(entry.substring(equals + 1).strip()));
+        }
+      }
+    }
     String password = environment.get(Dbq.ENV_PASSWORD);
     if (password != null) {
       secrets.add(password);
@@ -101,14 +130,14 @@ public final class CliContext implements AutoCloseable {
    */
   public Dbq dbq() {
     if (dbq == null) {
-      String url = environment.get("DBQ_JDBC_URL");
+      String url = environment.get(Dbq.ENV_JDBC_URL);
       if (url == null || url.isBlank()) {
         throw new BadInputException(
             "DBQ_JDBC_URL is not set: point it at your PostgreSQL database, e.g."
                 + " DBQ_JDBC_URL=jdbc:postgresql://localhost:5432/app (optional DBQ_USER,"
                 + " DBQ_PASSWORD)");
       }
-      dbq = Dbq.fromEnvironment(environment);
+      dbq = Dbq.fromEnvironment(environment());
     }
     return dbq;
   }

@@ -53,7 +53,9 @@ public final class WorkerLifecycle {
         firing =
             new ScheduleFiring(
                 config.dataSource(),
-                config.settings().catalog().jobs(),
+                config.settings().catalog().jobs().stream()
+                    .filter(job -> config.schedulesFired().test(job.queue()))
+                    .toList(),
                 "dbq-schedules-" + config.settings().workerId());
         firing.start();
       }
