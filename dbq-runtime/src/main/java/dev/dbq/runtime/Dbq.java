@@ -3,33 +3,18 @@ package dev.dbq.runtime;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbq.runtime.internal.ConnectionSettings;
 import dev.dbq.runtime.internal.Listeners;
-import dev.dbq.runtime.internal.NamingRules;
-import dev.dbq.runtime.internal.OwnPool;
 import dev.dbq.runtime.internal.QueueRoutes;
 import dev.dbq.runtime.internal.TransactionPooling;
-import dev.dbq.runtime.internal.store.ActivityReader;
 import dev.dbq.runtime.internal.store.Enqueuer;
-import dev.dbq.runtime.internal.store.JobStore;
-import dev.dbq.runtime.internal.store.Migrator;
-import dev.dbq.runtime.internal.store.QueueStatsReader;
-import dev.dbq.runtime.internal.store.ScheduleStore;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -91,9 +76,6 @@ public final class Dbq implements AutoCloseable {
    */
   public static final int MAX_WORKSPACE_BYTES = 1 << 20;
 
-  /** The buckets of {@link #recentActivity(Duration)}: a minute each over the last hour. */
-  private static final int RECENT_ACTIVITY_BUCKETS = 60;
-
   private static volatile Dbq defaultDbq;
 
   private final DataSource dataSource;
@@ -105,8 +87,9 @@ public final class Dbq implements AutoCloseable {
   private final List<EnqueuePath> paths; // one per database, in the order of databases.all()
   private final EnqueuePath enqueues; // the default database's
   private final Queues queues;
+  private final DbqReads reads;
 
-  private Dbq(
+  Dbq(
       DataSource dataSource,
       List<HikariDataSource> ownPools,
       TransactionConnections transactions,
@@ -128,6 +111,7 @@ public final class Dbq implements AutoCloseable {
     this.paths = List.copyOf(paths);
     this.enqueues = paths.get(0);
     this.queues = new Queues(databases);
+    this.reads = new DbqReads(databases);
   }
 
   /**
@@ -158,34 +142,7 @@ public final class Dbq implements AutoCloseable {
   }
 
   private static Dbq connect(ConnectionSettings settings) {
-    return connect(settings, QueueRoutes.NONE);
-  }
-
-  private static Dbq connect(ConnectionSettings settings, QueueRoutes routes) {
-    List<HikariDataSource> pools = new ArrayList<>();
-    try {
-      pools.add(open(settings, settings.url()));
-      List<Databases.Route> routed = new ArrayList<>();
-      for (Map.Entry<String, List<String>> route : routes.byUrl().entrySet()) {
-        HikariDataSource pool = open(settings, route.getKey());
-        pools.add(pool);
-        routed.add(new Databases.Route(route.getValue(), pool));
-      }
-      return new Dbq(
-          pools.get(0),
-          pools,
-          null,
-          InstanceFactory.NEW_INSTANCE_PER_CALL,
-          settings.transactionPooling(),
-          routed);
-    } catch (RuntimeException e) {
-      pools.forEach(HikariDataSource::close); // a pool opened before the one that failed
-      throw e;
-    }
-  }
-
-  private static HikariDataSource open(ConnectionSettings settings, String url) {
-    return OwnPool.open(url, settings.user(), settings.password(), DEFAULT_POOL_SIZE);
+    return DbqPools.connect(settings, QueueRoutes.NONE);
   }
 
   /**
@@ -256,7 +213,7 @@ public final class Dbq implements AutoCloseable {
   public static Dbq fromEnvironment(Map<String, String> environment) {
     ConnectionSettings settings = ConnectionSettings.fromEnvironment(environment);
     QueueRoutes routes = QueueRoutes.fromEnvironment(environment); // bad routes: before any pool
-    return connect(settings, routes);
+    return DbqPools.connect(settings, routes);
   }
 
   /**
@@ -315,9 +272,7 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database fails; the schema is then unchanged
    */
   public void migrate() {
-    for (DataSource database : databases.all()) {
-      Migrator.migrate(database);
-    }
+    reads.migrate();
   }
 
   /**
@@ -334,16 +289,7 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database fails
    */
   public List<String> missingMigrations() {
-    Set<String> missing = new LinkedHashSet<>();
-    for (List<String> names : readEach("cannot read the applied migrations", Migrator::missing)) {
-      missing.addAll(names);
-    }
-    // each list keeps the scripts' order; across databases, order by version again
-    return missing.stream().sorted(Comparator.comparingInt(Dbq::migrationVersion)).toList();
-  }
-
-  private static int migrationVersion(String script) {
-    return Integer.parseInt(script.substring(1, script.indexOf("__")));
+    return reads.missingMigrations();
   }
 
   EnqueueResult submit(JobBuilder<?> job) {
@@ -541,12 +487,7 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database fails
    */
   public Map<String, Long> queueDepths(boolean excludeFutureJobs) {
-    Map<String, Long> depths = new TreeMap<>();
-    for (Map<String, Long> each :
-        readEach("cannot read queue depths", c -> JobStore.queueDepths(c, excludeFutureJobs))) {
-      each.forEach((queue, depth) -> depths.merge(queue, depth, Long::sum));
-    }
-    return Collections.unmodifiableMap(depths);
+    return reads.queueDepths(excludeFutureJobs);
   }
 
   /**
@@ -558,8 +499,7 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database fails
    */
   public List<QueueStats> queueStats() {
-    List<List<QueueStats>> each = readEach("cannot read queue stats", QueueStatsReader::read);
-    return each.size() == 1 ? each.get(0) : RoutedReads.mergeStats(each);
+    return reads.queueStats();
   }
 
   /**
@@ -575,16 +515,7 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database fails
    */
   public RecentActivity recentActivity(Duration window) {
-    Objects.requireNonNull(window, "window");
-    if (window.compareTo(Duration.ofSeconds(1)) < 0 || window.compareTo(Duration.ofDays(7)) > 0) {
-      throw new IllegalArgumentException(
-          "the activity window must be between 1 second and 7 days, was " + window);
-    }
-    try (Connection c = dataSource.getConnection()) {
-      return ActivityReader.read(c, window, RECENT_ACTIVITY_BUCKETS);
-    } catch (SQLException e) {
-      throw new DbqException("cannot read recent activity: " + e.getMessage(), e);
-    }
+    return reads.recentActivity(window);
   }
 
   /**
@@ -599,12 +530,7 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database fails
    */
   public int deleteOldJobs(Duration olderThan) {
-    if (Objects.requireNonNull(olderThan, "olderThan").isNegative()) {
-      throw new IllegalArgumentException("olderThan must not be negative, was " + olderThan);
-    }
-    return readEach("cannot delete old jobs", c -> JobStore.deleteOld(c, olderThan)).stream()
-        .mapToInt(Integer::intValue)
-        .sum();
+    return reads.deleteOldJobs(olderThan);
   }
 
   /**
@@ -615,18 +541,7 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database fails
    */
   public Optional<JobInfo> findJob(UUID id) {
-    Objects.requireNonNull(id, "id");
-    for (DataSource database : databases.all()) {
-      try (Connection c = database.getConnection()) {
-        Optional<JobInfo> found = JobStore.find(c, id);
-        if (found.isPresent()) {
-          return found; // an id is random: it is in one database at most
-        }
-      } catch (SQLException e) {
-        throw new DbqException("cannot find job " + id + ": " + e.getMessage(), e);
-      }
-    }
-    return Optional.empty();
+    return reads.findJob(id);
   }
 
   /**
@@ -658,13 +573,7 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database fails
    */
   public Map<JobState, Long> countByState() {
-    List<Map<JobState, Long>> each = readEach("cannot count jobs by state", JobStore::countByState);
-    if (each.size() == 1) {
-      return each.get(0);
-    }
-    Map<JobState, Long> counts = new EnumMap<>(JobState.class);
-    each.forEach(m -> m.forEach((state, n) -> counts.merge(state, n, Long::sum)));
-    return Collections.unmodifiableMap(counts);
+    return reads.countByState();
   }
 
   /**
@@ -676,19 +585,7 @@ public final class Dbq implements AutoCloseable {
    * @throws DbqException when the database cannot be read
    */
   public List<ScheduleInfo> schedules() {
-    List<ScheduleInfo> all = new ArrayList<>();
-    Instant now = Instant.now();
-    for (DataSource database : databases.all()) {
-      try {
-        all.addAll(ScheduleListing.list(new ScheduleStore(database), now));
-      } catch (SQLException e) {
-        throw new DbqException("cannot list schedules: " + e.getMessage(), e);
-      }
-    }
-    if (databases.isRouted()) {
-      all.sort(Comparator.comparing(ScheduleInfo::jobName));
-    }
-    return List.copyOf(all);
+    return reads.schedules();
   }
 
   /**
@@ -721,174 +618,23 @@ public final class Dbq implements AutoCloseable {
 
   /** The data source serving all the given queues, for a worker built with this queue. */
   DataSource dataSourceServing(List<String> queueNames) {
-    return databases.all().get(databases.indexServing(queueNames, "a worker"));
+    return reads.dataSourceServing(queueNames);
   }
 
   /** The queues that live in the same database as all the given ones (every queue unrouted). */
   Predicate<String> queuesWith(List<String> queueNames) {
-    if (!databases.isRouted()) {
-      return queue -> true;
-    }
-    int index = databases.indexServing(queueNames, "a worker");
-    return queue -> databases.indexOf(queue) == index;
-  }
-
-  /** A read of one database. */
-  @FunctionalInterface
-  private interface Read<T> {
-    T apply(Connection c) throws SQLException;
-  }
-
-  /** The read on every database, the default one first. */
-  private <T> List<T> readEach(String what, Read<T> read) {
-    List<T> results = new ArrayList<>();
-    for (DataSource database : databases.all()) {
-      try (Connection c = database.getConnection()) {
-        results.add(read.apply(c));
-      } catch (SQLException e) {
-        throw new DbqException(what + ": " + e.getMessage(), e);
-      }
-    }
-    return results;
+    return reads.queuesWith(queueNames);
   }
 
   /**
-   * Configures a {@code Dbq} on the caller's data source; from {@link Dbq#builder(DataSource)}.
-   * Unset, each setting is what {@link Dbq#create(DataSource)} uses.
+   * Configures a {@code Dbq} on the caller's data source; from {@link Dbq#builder(DataSource)}. The
+   * setters are {@link DbqOptions}'.
    */
-  public static final class Builder {
+  public static final class Builder extends DbqOptions<Builder> {
     private final DataSource dataSource;
-    private TransactionConnections transactions;
-    private InstanceFactory instances = InstanceFactory.NEW_INSTANCE_PER_CALL;
-    private boolean transactionPooling;
-    private final List<Databases.Route> routes = new ArrayList<>();
-    private final Set<String> routed = new HashSet<>();
 
     private Builder(DataSource dataSource) {
       this.dataSource = dataSource;
-    }
-
-    /**
-     * Serves a queue from another database, for when one primary is not enough: split the work by
-     * queue. Every database holds an independent dbq schema ({@link Dbq#migrate()} migrates each);
-     * a queue lives in exactly one, the one it is routed to, or the builder's data source (the
-     * default database) when it is not routed. Then:
-     *
-     * <ul>
-     *   <li>{@link Dbq#enqueueAll(Collection)}, {@link Dbq#submitAll(Collection)} and the generated
-     *       builders' {@code enqueue(dbq)} insert into the database of the jobs' queue; a batch
-     *       whose queues are routed to different databases is refused (it could not be one
-     *       transaction). Only enqueues into the default database join the caller's transaction
-     *       ({@link #transactionConnections}): a routed queue's jobs commit on their own, and the
-     *       static {@code enqueue(Connection)} inserts wherever that connection is.
-     *   <li>{@link Dbq#queueDepths()}, {@link Dbq#queueStats()}, {@link Dbq#countByState()}, {@link
-     *       Dbq#schedules()}, {@link Queues#list()} and {@link JobQuery#counts()} merge every
-     *       database; {@link Dbq#findJob(UUID)} and actions by id look in each; a listing, action
-     *       or setting of one queue goes to that queue's database.
-     *   <li>a worker built with {@link DbqWorker.Builder#dbq(Dbq)} serves queues of one database;
-     *       one whose queues are routed to different databases is refused when built. It fires the
-     *       {@code @Recurring} schedules of the jobs whose queue lives in its database only, so
-     *       that a schedule fires once, where that queue's workers look.
-     *   <li>{@link Dbq#dataSource()} and {@link Dbq#recentActivity(Duration)} are the default
-     *       database's.
-     * </ul>
-     *
-     * <p>Routing the same data source again adds queues to that database; routing a queue to the
-     * builder's own data source changes nothing. {@link Dbq#close()} leaves routed data sources
-     * open, as it leaves the builder's.
-     *
-     * @param queue the queue's name
-     * @param database a data source of the database that serves it
-     * @return this builder
-     * @throws IllegalArgumentException when the name breaks the queue naming rule, or the queue is
-     *     routed already
-     */
-    public Builder route(String queue, DataSource database) {
-      return route(List.of(Objects.requireNonNull(queue, "queue")), database);
-    }
-
-    /**
-     * Serves several queues from another database, as {@link #route(String, DataSource)} does one.
-     *
-     * @param queueNames the queues' names, at least one
-     * @param database a data source of the database that serves them
-     * @return this builder
-     * @throws IllegalArgumentException when a name breaks the queue naming rule, a queue is routed
-     *     already (here or before), or no queue is named; nothing is then routed
-     */
-    public Builder route(Collection<String> queueNames, DataSource database) {
-      Objects.requireNonNull(database, "database");
-      Set<String> names = new TreeSet<>();
-      for (String queue : Objects.requireNonNull(queueNames, "queueNames")) {
-        String name = NamingRules.checkQueueName(queue);
-        if (routed.contains(name) || !names.add(name)) {
-          throw new IllegalArgumentException(
-              "queue '" + name + "' is routed twice: route each queue to one database");
-        }
-      }
-      if (names.isEmpty()) {
-        throw new IllegalArgumentException("route at least one queue");
-      }
-      routed.addAll(names);
-      routes.add(new Databases.Route(List.copyOf(names), database));
-      return this;
-    }
-
-    /**
-     * Makes enqueues through this {@code Dbq} join the calling thread's transaction, when it has
-     * one (see {@link TransactionConnections}); unset, they always commit on a connection of their
-     * own.
-     *
-     * @param connections finds the transaction's connection
-     * @return this builder
-     */
-    public Builder transactionConnections(TransactionConnections connections) {
-      this.transactions = Objects.requireNonNull(connections, "connections");
-      return this;
-    }
-
-    /**
-     * Where the creation hooks that are instance methods get their instance at enqueue; {@link
-     * InstanceFactory#NEW_INSTANCE_PER_CALL} unless set. Workers have their own ({@link
-     * DbqWorker.Builder#instanceFactory}).
-     *
-     * @param factory supplies the instances
-     * @return this builder
-     */
-    public Builder instanceFactory(InstanceFactory factory) {
-      this.instances = Objects.requireNonNull(factory, "factory");
-      return this;
-    }
-
-    /**
-     * Says that the data source reaches PostgreSQL through a proxy that pools by transaction
-     * (PgBouncer's {@code pool_mode = transaction}), where consecutive transactions of one client
-     * connection may run on different server connections. dbq cannot detect such a proxy (it
-     * answers as PostgreSQL does, and {@code SHOW pool_mode} is not a client's to ask), so this is
-     * explicit; off unless set. On:
-     *
-     * <ul>
-     *   <li>every connection this {@code Dbq} borrows uses no server-side prepared statement
-     *       (pgjdbc's prepare threshold 0, set on the connection): a named statement ({@code S_1})
-     *       left on one server connection would otherwise collide with another client's, or be
-     *       missing in the next transaction;
-     *   <li>workers built with {@link DbqWorker.Builder#dbq(Dbq)} take the setting too: they do not
-     *       {@code LISTEN} (a {@code LISTEN} through the proxy silently never delivers) but poll
-     *       every {@link DbqWorker.Builder#pollInterval(Duration) poll interval}, and see an
-     *       operator's cancel at their next lease renewal;
-     *   <li>what holds either way: migrations serialise on a transaction-level advisory lock, and
-     *       no statement changes session state, so the proxy may move each transaction.
-     * </ul>
-     *
-     * <p>Set the same on a pool of the application's own that other code shares ({@code
-     * prepareThreshold=0} in its JDBC URL), since that code prepares statements too.
-     *
-     * @param on true behind a transaction-pooling proxy
-     * @return this builder
-     */
-    public Builder transactionPooling(boolean on) {
-      this.transactionPooling = on;
-      return this;
     }
 
     /**
@@ -896,7 +642,7 @@ public final class Dbq implements AutoCloseable {
      */
     public Dbq build() {
       return new Dbq(
-          dataSource, List.of(), transactions, instances, transactionPooling, List.copyOf(routes));
+          dataSource, List.of(), transactions(), instances(), transactionPooling(), routes());
     }
   }
 }
