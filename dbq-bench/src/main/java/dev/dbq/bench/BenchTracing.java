@@ -16,7 +16,8 @@ import java.util.List;
  * exporter discards the spans, so that what is measured is dbq's instrumentation and the SDK's span
  * handling, not a collector. The enqueuing process installs it on its {@code Dbq} (each job then
  * carries a trace context for the worker to read and link to); with {@code -Dbench.tracing=true} a
- * worker process adds it to every worker it builds (the warm-up's too).
+ * worker process adds it to every worker it builds and enqueues its warm-up jobs through it, so
+ * that the warm-up runs the traced path the measured drain runs.
  */
 final class BenchTracing {
   static final String PROPERTY = "bench.tracing";
@@ -46,7 +47,12 @@ final class BenchTracing {
     return tracing;
   }
 
+  /** Whether this worker process traces ({@code -Dbench.tracing=true}). */
+  static boolean enabled() {
+    return Boolean.getBoolean(PROPERTY);
+  }
+
   static DbqWorker.Builder maybeWith(DbqWorker.Builder builder) {
-    return Boolean.getBoolean(PROPERTY) ? builder.listener(tracing()) : builder;
+    return enabled() ? builder.listener(tracing()) : builder;
   }
 }
