@@ -30,7 +30,7 @@ final class DrainVariants {
    * "off" one.
    */
   List<Row> metrics() throws Exception {
-    return listenerCost("m", "metrics", "dbq-micrometer", true, false);
+    return listenerCost("m", "metrics", "dbq-micrometer", true, 0);
   }
 
   /**
@@ -40,7 +40,20 @@ final class DrainVariants {
    * drops them ({@link BenchTracing}), against neither.
    */
   List<Row> tracing() throws Exception {
-    return listenerCost("t", "tracing", "dbq-opentelemetry", false, true);
+    return listenerCost("t", "tracing", "dbq-opentelemetry", false, BenchTracing.ALL);
+  }
+
+  /** The share of traces {@link #tracingSampled()} samples. */
+  static final double SAMPLED = 0.1;
+
+  /**
+   * Tracing as an application with a high-rate queue would configure it, apart from the headline
+   * figure of {@link #tracing()}: the same drains with {@code parentBased(traceIdRatioBased(0.1))}
+   * on both sides, so one trace in ten is sampled (the process spans start traces of their own, so
+   * the ratio decides for them too) and the rest cost an unsampled span each.
+   */
+  List<Row> tracingSampled() throws Exception {
+    return listenerCost("s", "tracing 10 %", "tracing 10 %", false, SAMPLED);
   }
 
   /**
@@ -49,13 +62,12 @@ final class DrainVariants {
    * @param module the listener's module, in the rows
    */
   private List<Row> listenerCost(
-      String tag, String what, String module, boolean metrics, boolean tracing) throws Exception {
+      String tag, String what, String module, boolean metrics, double tracing) throws Exception {
     int jobs = 50_000 / scale;
     DrainResult[] off = new DrainResult[2];
     DrainResult[] on = new DrainResult[2];
     for (int i = 0; i < 2; i++) {
-      off[i] =
-          drains.dbq(jobs, 1, BenchJobs::noop, false, Workloads.warmUp(scale), false, false, 0);
+      off[i] = drains.dbq(jobs, 1, BenchJobs::noop, false, Workloads.warmUp(scale), false, 0, 0);
       on[i] =
           drains.dbq(jobs, 1, BenchJobs::noop, false, Workloads.warmUp(scale), metrics, tracing, 0);
     }
