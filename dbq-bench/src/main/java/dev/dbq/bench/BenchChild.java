@@ -74,6 +74,7 @@ public final class BenchChild {
       long start = System.nanoTime();
       cpuAtStart = processCpuNanos();
       jitAtStart = ThreadCpu.compilerNanos();
+      harnessAtStart = HARNESS.getCurrentThreadCpuTime();
       ThreadCpu.start();
       worker.start();
       String tenths = awaitSteps((long) jobs * stepsPerJob, start);
@@ -303,6 +304,12 @@ public final class BenchChild {
   /** The JIT compilers' CPU time then. */
   private static long jitAtStart = -1;
 
+  /** This thread's then: it waits for the drain to end, polling the steps counter every 1 ms. */
+  private static long harnessAtStart = -1;
+
+  private static final java.lang.management.ThreadMXBean HARNESS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
   /** CPU time of this process, all threads, user and system. */
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
@@ -313,6 +320,8 @@ public final class BenchChild {
   private static void result(long start, String tenths) throws Exception {
     long cpuMicros = cpuAtStart < 0 ? -1 : (processCpuNanos() - cpuAtStart) / 1_000;
     long jitMicros = jitAtStart < 0 ? -1 : (ThreadCpu.compilerNanos() - jitAtStart) / 1_000;
+    long harnessMicros =
+        harnessAtStart < 0 ? -1 : (HARNESS.getCurrentThreadCpuTime() - harnessAtStart) / 1_000;
 
     long micros = (System.nanoTime() - start) / 1_000;
     System.out.println(
@@ -325,7 +334,9 @@ public final class BenchChild {
             + " cpu="
             + cpuMicros
             + " jit="
-            + jitMicros);
+            + jitMicros
+            + " harness="
+            + harnessMicros);
     System.out.flush();
   }
 }

@@ -12,12 +12,14 @@ import dev.dbq.runtime.internal.store.StepOutcome;
 import dev.dbq.runtime.internal.worker.ListenerEvents;
 import dev.dbq.runtime.internal.worker.WorkerEvents;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
 
 /**
@@ -25,7 +27,8 @@ import java.util.function.IntConsumer;
  * MetricsListenerCost} measures metrics: {@code TracingListenerCost JOBS_PER_THREAD THREADS} runs,
  * from {@code THREADS} threads, five rounds of one-step jobs through one {@link DbqTracing} over
  * the SDK of {@link BenchTracing} (every span sampled), each round in two halves, and prints the
- * process CPU time per job of each half (the SDK's batch thread included):
+ * process CPU time per job of each half (the SDK's batch thread, the collector and the JIT
+ * included) and, in parentheses, the part spent on the calling threads:
  *
  * <ul>
  *   <li><b>send</b>, the enqueuing process's side: the send span, its trace context and the JSON
@@ -55,17 +58,19 @@ public final class TracingListenerCost {
     String[][] stored = new String[threads][jobs];
     for (int round = 1; round <= 5; round++) {
       long spans = BenchTracing.flushedSpans(BenchTracing.ALL);
-      double send = perJob(threads, jobs, t -> send(tracing, t, stored[t]));
+      double[] send = perJob(threads, jobs, t -> send(tracing, t, stored[t]));
       long sent = BenchTracing.flushedSpans(BenchTracing.ALL) - spans;
-      double process = perJob(threads, jobs, t -> process(events, t, stored[t]));
+      double[] process = perJob(threads, jobs, t -> process(events, t, stored[t]));
       long processed = BenchTracing.flushedSpans(BenchTracing.ALL) - spans - sent;
       System.out.printf(
           Locale.ROOT,
-          "round %d: %.0f ns CPU per job to send, %.0f to process; spans exported: %d of %d sent,"
-              + " %d of %d processed%n",
+          "round %d: ns CPU per job (on the calling threads): send %.0f (%.0f), process %.0f (%.0f);"
+              + " spans exported: %d of %d sent, %d of %d processed%n",
           round,
-          send,
-          process,
+          send[0],
+          send[1],
+          process[0],
+          process[1],
           sent,
           (long) jobs * threads,
           processed,
@@ -73,19 +78,30 @@ public final class TracingListenerCost {
     }
   }
 
-  /** Runs {@code work} on each of {@code threads} threads; the process CPU per job it took. */
-  private static double perJob(int threads, int jobs, IntConsumer work)
+  /**
+   * Runs {@code work} on each of {@code threads} threads; the process CPU per job it took, and the
+   * part of it spent on those threads (the rest is the SDK's batch thread, the collector, the JIT).
+   */
+  private static double[] perJob(int threads, int jobs, IntConsumer work)
       throws InterruptedException {
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    ThreadMXBean threadCpu = ManagementFactory.getThreadMXBean();
+    LongAdder onThreads = new LongAdder();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long cpu = os.getProcessCpuTime();
     for (int t = 0; t < threads; t++) {
       int thread = t;
-      pool.submit(() -> work.accept(thread));
+      pool.submit(
+          () -> {
+            long start = threadCpu.getCurrentThreadCpuTime();
+            work.accept(thread);
+            onThreads.add(threadCpu.getCurrentThreadCpuTime() - start);
+          });
     }
     pool.shutdown();
     pool.awaitTermination(10, TimeUnit.MINUTES);
-    return (os.getProcessCpuTime() - cpu) / (double) jobs / threads;
+    double all = (double) jobs * threads;
+    return new double[] {(os.getProcessCpuTime() - cpu) / all, onThreads.sum() / all};
   }
 
   private static void send(DbqTracing tracing, int thread, String[] stored) {

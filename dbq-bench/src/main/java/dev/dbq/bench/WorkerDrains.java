@@ -193,7 +193,8 @@ final class WorkerDrains {
           Long.parseLong(r.get("vmhwm")),
           Arrays.stream(r.get("tenths").split(",")).mapToLong(Long::parseLong).toArray(),
           Long.parseLong(r.getOrDefault("cpu", "-1")),
-          Long.parseLong(r.getOrDefault("jit", "-1")));
+          Long.parseLong(r.getOrDefault("jit", "-1")),
+          Long.parseLong(r.getOrDefault("harness", "-1")));
     }
   }
 }
