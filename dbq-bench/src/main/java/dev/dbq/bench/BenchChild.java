@@ -79,12 +79,16 @@ public final class BenchChild {
       awaitGo(stdin);
       long start = System.nanoTime();
       cpuAtStart = processCpuNanos();
+      jitAtStart = ThreadCpu.compilerNanos();
+      harnessAtStart = HARNESS.getCurrentThreadCpuTime();
+      ThreadCpu.start();
       worker.start();
       String tenths = awaitSteps((long) jobs * stepsPerJob, start);
       BenchDatabase.awaitCount(
           probe,
           "SELECT count(*) FROM dbq_job WHERE state = 'COMPLETE' AND queue_name = 'default'",
           jobs);
+      ThreadCpu.print((long) jobs * stepsPerJob);
       result(start, tenths);
     }
   }
@@ -224,12 +228,24 @@ public final class BenchChild {
   }
 
   private static void enqueueWarmUp(Dbq dbq, int jobs) {
-    List<JobBuilder<?>> batch = new ArrayList<>();
-    for (int i = 0; i < jobs; i++) {
-      batch.add(BenchJobs.noop().queue("warmup"));
-      if (batch.size() == 500 || i == jobs - 1) {
-        dbq.enqueueAll(batch);
-        batch.clear();
+    // traced jobs carry a trace context, as the measured ones do: without it the warm-up would
+    // never run the worker's extraction and link, and the JIT would compile them in the drain
+    boolean traced = BenchTracing.enabled();
+    if (traced) {
+      BenchTracing.tracing().install(dbq);
+    }
+    try {
+      List<JobBuilder<?>> batch = new ArrayList<>();
+      for (int i = 0; i < jobs; i++) {
+        batch.add(BenchJobs.noop().queue("warmup"));
+        if (batch.size() == 500 || i == jobs - 1) {
+          dbq.enqueueAll(batch);
+          batch.clear();
+        }
+      }
+    } finally {
+      if (traced) {
+        dbq.removeEnqueueInterceptor(BenchTracing.tracing());
       }
     }
   }
@@ -325,6 +341,15 @@ public final class BenchChild {
   /** The process's CPU time when the measured drain started (-1 when not a measured drain). */
   private static long cpuAtStart = -1;
 
+  /** The JIT compilers' CPU time then. */
+  private static long jitAtStart = -1;
+
+  /** This thread's then: it waits for the drain to end, polling the steps counter every 1 ms. */
+  private static long harnessAtStart = -1;
+
+  private static final java.lang.management.ThreadMXBean HARNESS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
   /** CPU time of this process, all threads, user and system. */
   static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
@@ -334,6 +359,9 @@ public final class BenchChild {
 
   private static void result(long start, String tenths) throws Exception {
     long cpuMicros = cpuAtStart < 0 ? -1 : (processCpuNanos() - cpuAtStart) / 1_000;
+    long jitMicros = jitAtStart < 0 ? -1 : (ThreadCpu.compilerNanos() - jitAtStart) / 1_000;
+    long harnessMicros =
+        harnessAtStart < 0 ? -1 : (HARNESS.getCurrentThreadCpuTime() - harnessAtStart) / 1_000;
 
     long micros = (System.nanoTime() - start) / 1_000;
     System.out.println(
@@ -344,7 +372,11 @@ public final class BenchChild {
             + " vmhwm="
             + ChildProcess.peakRssKib(ProcessHandle.current().pid())
             + " cpu="
-            + cpuMicros);
+            + cpuMicros
+            + " jit="
+            + jitMicros
+            + " harness="
+            + harnessMicros);
     System.out.flush();
   }
 }

@@ -61,12 +61,13 @@ final class WorkerDrains {
       boolean metrics,
       int queueLimit)
       throws Exception {
-    return dbq(jobs, stepsPerJob, job, defaults, warmUpJobs, metrics, false, queueLimit);
+    return dbq(jobs, stepsPerJob, job, defaults, warmUpJobs, metrics, 0, queueLimit);
   }
 
   /**
-   * @param tracing the jobs are enqueued with a {@code DbqTracing} (each row carries a trace
-   *     context) and the worker (with the bench's settings) tells one ({@link BenchTracing})
+   * @param tracing 0, or the jobs are enqueued with a {@code DbqTracing} (each row carries a trace
+   *     context) and the worker (with the bench's settings) tells one ({@link BenchTracing}) that
+   *     samples this share of traces ({@link BenchTracing#ALL}: every span)
    */
   DrainResult dbq(
       int jobs,
@@ -75,18 +76,18 @@ final class WorkerDrains {
       boolean defaults,
       int warmUpJobs,
       boolean metrics,
-      boolean tracing,
+      double tracing,
       int queueLimit)
       throws Exception {
     BenchDatabase.resetDbq(ds);
-    if (!tracing) {
-      return drain(jobs, stepsPerJob, job, defaults, warmUpJobs, metrics, false, queueLimit);
+    if (tracing == 0) {
+      return drain(jobs, stepsPerJob, job, defaults, warmUpJobs, metrics, 0, queueLimit);
     }
-    BenchTracing.tracing().install(dbq);
+    BenchTracing.tracing(tracing).install(dbq);
     try {
-      return drain(jobs, stepsPerJob, job, defaults, warmUpJobs, metrics, true, queueLimit);
+      return drain(jobs, stepsPerJob, job, defaults, warmUpJobs, metrics, tracing, queueLimit);
     } finally {
-      dbq.removeEnqueueInterceptor(BenchTracing.tracing());
+      dbq.removeEnqueueInterceptor(BenchTracing.tracing(tracing));
     }
   }
 
@@ -97,7 +98,7 @@ final class WorkerDrains {
       boolean defaults,
       int warmUpJobs,
       boolean metrics,
-      boolean tracing,
+      double tracing,
       int queueLimit)
       throws Exception {
     if (queueLimit > 0) {
@@ -141,13 +142,14 @@ final class WorkerDrains {
         Integer.toString(warmUpJobs));
   }
 
-  private static List<String> withListeners(List<String> jvm, boolean metrics, boolean tracing) {
+  private static List<String> withListeners(List<String> jvm, boolean metrics, double tracing) {
     List<String> options = new ArrayList<>(jvm);
     if (metrics) {
       options.add("-D" + BenchMetrics.PROPERTY + "=true");
     }
-    if (tracing) {
+    if (tracing != 0) {
       options.add("-D" + BenchTracing.PROPERTY + "=true");
+      options.add("-D" + BenchTracing.RATIO_PROPERTY + "=" + tracing);
     }
     return options;
   }
@@ -190,7 +192,9 @@ final class WorkerDrains {
           Long.parseLong(r.get("micros")),
           Long.parseLong(r.get("vmhwm")),
           Arrays.stream(r.get("tenths").split(",")).mapToLong(Long::parseLong).toArray(),
-          Long.parseLong(r.getOrDefault("cpu", "-1")));
+          Long.parseLong(r.getOrDefault("cpu", "-1")),
+          Long.parseLong(r.getOrDefault("jit", "-1")),
+          Long.parseLong(r.getOrDefault("harness", "-1")));
     }
   }
 }

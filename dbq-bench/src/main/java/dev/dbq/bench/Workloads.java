@@ -68,6 +68,11 @@ final class Workloads {
     return variants.tracing();
   }
 
+  /** Tracing with one trace in ten sampled (#15): see {@link DrainVariants#tracingSampled()}. */
+  List<Row> tracingSampled() throws Exception {
+    return variants.tracingSampled();
+  }
+
   /**
    * Workloads 1 and 5: drain single-step no-op jobs with 8 slots; jobs/s and peak RSS. The defaults
    * column also drains from a fresh process (no warm-up), as a user's first run does.

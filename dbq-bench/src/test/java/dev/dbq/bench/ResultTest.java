@@ -13,7 +13,7 @@ class ResultTest {
     long[] tenths = {
       100_000, 200_000, 400_000, 500_000, 600_000, 700_000, 800_000, 900_000, 1_000_000, 1_100_000
     };
-    DrainResult r = new DrainResult(1_100_000, 1024, tenths, -1);
+    DrainResult r = new DrainResult(1_100_000, 1024, tenths, -1, -1, -1);
 
     double[] rates = r.tenthRates(1_000);
 

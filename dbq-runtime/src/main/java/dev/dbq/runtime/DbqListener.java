@@ -3,8 +3,10 @@ package dev.dbq.runtime;
 /**
  * Hears what dbq does as it happens: enqueues (registered on a {@link Dbq} with {@link
  * Dbq#addListener}) and a worker's work (registered with {@link DbqWorker.Builder#listener}). Every
- * method does nothing unless overridden. Metrics ({@code dbq-micrometer}), progress lines and
- * traces are listeners.
+ * method does nothing unless overridden, and dbq builds an event only when some listener's class
+ * overrides its method (looked up once, when the listener is added): a listener pays for the kinds
+ * it hears and nothing for the others. Metrics ({@code dbq-micrometer}), progress lines and traces
+ * are listeners.
  *
  * <p>Listeners are called on dbq's own threads, outside its locks: enqueue events on the enqueuing
  * thread, step events on the thread that runs the step (so a tracing listener can open a span in

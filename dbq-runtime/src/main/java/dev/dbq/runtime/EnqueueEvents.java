@@ -30,7 +30,7 @@ final class EnqueueEvents {
    */
   static void tell(
       Listeners listeners, List<NewJob> jobs, List<UUID> ids, boolean inCallersTransaction) {
-    if (listeners.isEmpty() || jobs.isEmpty()) {
+    if (!listeners.hears("onEnqueued") || jobs.isEmpty()) {
       return;
     }
     List<DbqEvent.EnqueuedJob> enqueued = new ArrayList<>(jobs.size());

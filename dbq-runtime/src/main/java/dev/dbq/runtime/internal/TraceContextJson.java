@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * A trace context as {@code dbq_job.trace_context} stores it: a JSON object of string fields (a
  * propagator's carrier). Written when an enqueue interceptor gives one; read lazily, so a worker
- * whose listeners never ask parses nothing.
+ * whose listeners never ask parses nothing. What PostgreSQL gives back is nearly always a flat
+ * object of strings ({@code {"traceparent": "00-..."}}), which {@link FlatObject} reads without
+ * Jackson's parser and tree (a tracing worker reads one per step); anything else goes to Jackson.
  */
 public final class TraceContextJson {
   private TraceContextJson() {}
@@ -73,6 +75,11 @@ public final class TraceContextJson {
     }
 
     private static Map<String, String> parse(String json) {
+      Map<String, String> flat = FlatObject.parse(json);
+      return flat != null ? flat : parseTree(json);
+    }
+
+    private static Map<String, String> parseTree(String json) {
       JsonNode tree;
       try {
         tree = WorkspaceCodec.mapper().readTree(json);

@@ -20,7 +20,9 @@ import java.util.Map;
 
 /**
  * The engine's {@link WorkerEvents} as public {@link DbqEvent}s, told to the worker's {@link
- * Listeners}: the step's name is looked up in the catalog, durations become {@link Duration}s.
+ * Listeners}: the step's name is looked up in the catalog, durations become {@link Duration}s. An
+ * event no listener {@linkplain Listeners#hears hears} is not built (a tracing listener hears step
+ * starts and ends only: the save thread then builds nothing for it).
  */
 public final class ListenerEvents implements WorkerEvents {
   private final Listeners listeners;
@@ -43,18 +45,27 @@ public final class ListenerEvents implements WorkerEvents {
 
   @Override
   public void workerStarted(List<String> queues, int concurrency) {
+    if (!listeners.hears("onWorkerStarted")) {
+      return;
+    }
     var event = new DbqEvent.WorkerStarted(workerId, List.copyOf(queues), concurrency);
     listeners.tell("onWorkerStarted", l -> l.onWorkerStarted(event));
   }
 
   @Override
   public void workerStopped(int concurrency, long stepsRun) {
+    if (!listeners.hears("onWorkerStopped")) {
+      return;
+    }
     var event = new DbqEvent.WorkerStopped(workerId, concurrency, stepsRun);
     listeners.tell("onWorkerStopped", l -> l.onWorkerStopped(event));
   }
 
   @Override
   public void wokeUp(boolean notified) {
+    if (!listeners.hears("onWokeUp")) {
+      return;
+    }
     var event =
         new DbqEvent.WokeUp(
             workerId, notified ? DbqEvent.WakeUpSource.NOTIFY : DbqEvent.WakeUpSource.POLL);
@@ -63,12 +74,18 @@ public final class ListenerEvents implements WorkerEvents {
 
   @Override
   public void claimed(int wanted, int claimed, long nanos) {
+    if (!listeners.hears("onClaimed")) {
+      return;
+    }
     var event = new DbqEvent.Claimed(workerId, wanted, claimed, Duration.ofNanos(nanos));
     listeners.tell("onClaimed", l -> l.onClaimed(event));
   }
 
   @Override
   public void stepStarted(Claim claim) {
+    if (!listeners.hears("onStepStarted")) {
+      return;
+    }
     Duration delay =
         claim.stepIndex() == 0 && claim.attempt() == 1 && claim.runnableMicros() >= 0
             ? Duration.ofNanos(claim.runnableMicros() * 1000)
@@ -81,6 +98,9 @@ public final class ListenerEvents implements WorkerEvents {
 
   @Override
   public void stepEnded(Claim claim, StepOutcome outcome, long nanos) {
+    if (!listeners.hears("onStepEnded")) {
+      return;
+    }
     StepResult result;
     String error = null;
     if (outcome instanceof StepOutcome.Retry r) {
@@ -104,6 +124,9 @@ public final class ListenerEvents implements WorkerEvents {
   @Override
   public void stepSaved(Claim claim, StepOutcome outcome) {
     if (outcome instanceof StepOutcome.Retry r) {
+      if (!listeners.hears("onRetryScheduled")) {
+        return;
+      }
       var event =
           new DbqEvent.RetryScheduled(
               job(claim), claim.stepIndex(), claim.attempt(), r.backoff(), r.error());
@@ -112,6 +135,13 @@ public final class ListenerEvents implements WorkerEvents {
     }
     JobState state = outcome.state();
     if (!state.isFinal()) {
+      return;
+    }
+    boolean cancelled = state == JobState.CANCELLED && listeners.hears("onCancelled");
+    if (!listeners.hears("onJobEnded")) {
+      if (cancelled) {
+        tellCancelled(claim);
+      }
       return;
     }
     String error =
@@ -125,14 +155,21 @@ public final class ListenerEvents implements WorkerEvents {
     var event =
         new DbqEvent.JobEnded(job(claim), state, claim.stepIndex(), claim.attempt(), age, error);
     listeners.tell("onJobEnded", l -> l.onJobEnded(event));
-    if (state == JobState.CANCELLED) {
-      var cancelled = new DbqEvent.Cancelled(job(claim), claim.stepIndex());
-      listeners.tell("onCancelled", l -> l.onCancelled(cancelled));
+    if (cancelled) {
+      tellCancelled(claim);
     }
+  }
+
+  private void tellCancelled(Claim claim) {
+    var event = new DbqEvent.Cancelled(job(claim), claim.stepIndex());
+    listeners.tell("onCancelled", l -> l.onCancelled(event));
   }
 
   @Override
   public void rescued(WorkerStore.Rescued r) {
+    if (!listeners.hears("onRescued")) {
+      return;
+    }
     var event =
         new DbqEvent.Rescued(
             new JobRef(r.id(), r.name(), r.queue()), r.step(), r.attempt(), workerId);
@@ -141,6 +178,9 @@ public final class ListenerEvents implements WorkerEvents {
 
   @Override
   public void leaseRenewalFailed(int claims, String reason) {
+    if (!listeners.hears("onLeaseRenewalFailed")) {
+      return;
+    }
     var event = new DbqEvent.LeaseRenewalFailed(workerId, claims, reason);
     listeners.tell("onLeaseRenewalFailed", l -> l.onLeaseRenewalFailed(event));
   }
