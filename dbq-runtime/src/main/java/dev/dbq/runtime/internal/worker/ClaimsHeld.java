@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The claims a worker holds and where each one is. A claim is <em>held</em> (leased, renewed,
@@ -47,6 +48,14 @@ final class ClaimsHeld {
   private final Set<UUID> abandoned = ConcurrentHashMap.newKeySet();
   private final AtomicInteger active = new AtomicInteger();
   private final PrefetchedClaims prefetched = new PrefetchedClaims();
+  // a test's seam: told the claims about to stop being held (settled or handed back), just before
+  // they are removed, so that a test can run a renewal in that moment
+  private volatile Consumer<Set<UUID>> beforeLetGo = ids -> {};
+
+  /** Tells {@code hook} the claims about to stop being held, just before; for tests. */
+  void beforeLetGo(Consumer<Set<UUID>> hook) {
+    beforeLetGo = hook;
+  }
 
   /** A claim was made and is handed to a slot: held, and waiting to start. */
   void claimed(Claim claim) {
@@ -99,6 +108,7 @@ final class ClaimsHeld {
 
   /** The claim's outcome was committed or dropped: no longer held. */
   void settled(UUID claimId) {
+    beforeLetGo.accept(Set.of(claimId));
     held.remove(claimId);
     runStarts.remove(claimId);
   }
@@ -158,6 +168,7 @@ final class ClaimsHeld {
 
   /** The claims {@link #withdrawUnstarted} took were handed back: no longer held. */
   void handedBack(Set<UUID> withdrawn) {
+    beforeLetGo.accept(Set.copyOf(withdrawn));
     for (UUID id : withdrawn) {
       held.remove(id);
       active.decrementAndGet();
