@@ -78,7 +78,7 @@ class OwnReleaseRenewalTest {
         new WorkerStore(pool, settings.workerId(), settings.lease(), CATALOG, /* history */ true);
     claims = new ClaimsHeld();
     // never started: its renewals are the test's own calls of tick(), at the moments it picks
-    keeper = new LeaseKeeper(store, claims::heldNow, settings.lease(), () -> {}, ids -> {}, events);
+    keeper = new LeaseKeeper(store, claims, settings.lease(), () -> {}, ids -> {}, events);
   }
 
   @AfterEach
@@ -116,6 +116,7 @@ class OwnReleaseRenewalTest {
     CompletionBatcher batcher =
         new CompletionBatcher(
             store,
+            claims,
             10,
             Duration.ofMillis(1),
             (batch, saved) -> batch.forEach(f -> claims.settled(f.claim().claimId())));
