@@ -33,8 +33,8 @@ final class HandBack {
   }
 
   /**
-   * @param claimIds the claims; none is a no-op. Unstarted ones (a shutdown's, withdrawn) are no
-   *     longer held afterwards; run ones are not once the statement committed
+   * @param claimIds the claims; none is a no-op. Afterwards they are no longer held: unstarted ones
+   *     (withdrawn by a shutdown) in any case, run ones once the statement committed
    * @param reason why, for the log and the job's row
    * @param ranAs how the steps' runs ended ({@link StepRunOutcome#LOST} or {@link
    *     StepRunOutcome#STOPPED}: their attempts count toward the lost-run bound and each run is
@@ -60,8 +60,8 @@ final class HandBack {
     } finally {
       try {
         if (ranAs == null) {
-          // withdrawn by a shutdown: let go whether or not the statement committed (else their
-          // leases lapse and the rescue gives them back)
+          // withdrawn by a shutdown: let go whether or not the statement committed; after a
+          // failure their leases lapse and the rescue gives them back
           claims.handedBack(given);
         }
       } finally {
