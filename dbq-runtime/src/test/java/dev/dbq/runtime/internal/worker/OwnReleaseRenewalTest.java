@@ -71,7 +71,7 @@ class OwnReleaseRenewalTest {
     keeperLog.addAppender(logs);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(db.database.url());
-    config.setMaximumPoolSize(4);
+    config.setMaximumPoolSize(2);
     pool = new HikariDataSource(config);
     settings = WorkerAccess.validate(DbqWorker.builder().dbq(db.dbq).catalog(CATALOG));
     store =
