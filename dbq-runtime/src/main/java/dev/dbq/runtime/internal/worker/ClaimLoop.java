@@ -82,12 +82,7 @@ final class ClaimLoop {
             "dbq-worker-" + settings.workerId() + "-deadlines", settings.shutdownGrace());
     this.leaseKeeper =
         new LeaseKeeper(
-            store,
-            claims::heldNow,
-            settings.lease(),
-            wakeUp::signal,
-            deadlines::cancelRequested,
-            events);
+            store, claims, settings.lease(), wakeUp::signal, deadlines::cancelRequested, events);
     this.listener =
         exitWhenEmpty || config.listenerConnections() == null
             ? null
@@ -99,7 +94,11 @@ final class ClaimLoop {
                 events);
     this.batcher =
         new CompletionBatcher(
-            store, settings.completionBatchSize(), settings.completionFlushDelay(), this::saved);
+            store,
+            claims,
+            settings.completionBatchSize(),
+            settings.completionFlushDelay(),
+            this::saved);
     this.vacuum = new TableVacuum(config.dataSource(), settings.vacuumEvery());
     this.prefetch = settings.newPrefetch();
     this.sizing = new ClaimSizing(settings, claims, rateLimiter, batcher, prefetch);

@@ -1,6 +1,7 @@
 package dev.dbq.runtime.internal.worker;
 
 import dev.dbq.runtime.internal.store.Claim;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -9,13 +10,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The claims a worker holds and where each one is. A claim is <em>held</em> (leased, renewed,
  * marked STOPPING on shutdown) from {@link #claimed} until its outcome is committed or dropped
- * ({@link #settled}), it is left unstarted ({@link #leftUnstarted}) or handed back unstarted by a
- * shutdown ({@link #handedBack}). Meanwhile it waits to start, runs on a slot thread, or waits for
- * its save.
+ * ({@link #settled}), it is left unstarted ({@link #leftUnstarted}), handed back unstarted by a
+ * shutdown ({@link #handedBack}) or its run handed back ({@link #runsHandedBack}). Meanwhile it
+ * waits to start, runs on a slot thread, or waits for its save. While this worker's own statement
+ * gives a claim up ({@link #releasing}), a renewal that misses it does not count it lost ({@link
+ * #lostAmong}).
  *
  * <p>The invariants, each kept by the operations here only:
  *
@@ -46,7 +50,20 @@ final class ClaimsHeld {
   // the claim loop as soon as the database answers
   private final Set<UUID> abandoned = ConcurrentHashMap.newKeySet();
   private final AtomicInteger active = new AtomicInteger();
+  // claims this worker is giving up itself (a save or a hand-back sent, the claims not yet removed
+  // from held), each with how many such statements are in flight (a late hand-back and the save of
+  // the same step may overlap): a renewal that misses one met the worker's own statement, not a
+  // lost lease
+  private final Map<UUID, Integer> releasing = new ConcurrentHashMap<>();
   private final PrefetchedClaims prefetched = new PrefetchedClaims();
+  // a test's seam: told the claims about to stop being held (settled or handed back), just before
+  // they are removed, so that a test can run a renewal in that moment
+  private volatile Consumer<Set<UUID>> beforeLetGo = ids -> {};
+
+  /** Tells {@code hook} the claims about to stop being held, just before; for tests. */
+  void beforeLetGo(Consumer<Set<UUID>> hook) {
+    beforeLetGo = hook;
+  }
 
   /** A claim was made and is handed to a slot: held, and waiting to start. */
   void claimed(Claim claim) {
@@ -99,6 +116,7 @@ final class ClaimsHeld {
 
   /** The claim's outcome was committed or dropped: no longer held. */
   void settled(UUID claimId) {
+    beforeLetGo.accept(Set.of(claimId));
     held.remove(claimId);
     runStarts.remove(claimId);
   }
@@ -158,9 +176,57 @@ final class ClaimsHeld {
 
   /** The claims {@link #withdrawUnstarted} took were handed back: no longer held. */
   void handedBack(Set<UUID> withdrawn) {
+    beforeLetGo.accept(Set.copyOf(withdrawn));
     for (UUID id : withdrawn) {
       held.remove(id);
       active.decrementAndGet();
+    }
+  }
+
+  /**
+   * This worker sends a statement that gives up these claims (saves their outcomes, or hands them
+   * back): until {@link #releaseDone}, a renewal that does not find one does not count it lost.
+   * Call {@link #releaseDone} in a {@code finally}, after the claims given up left the held claims.
+   */
+  void releasing(Collection<UUID> claimIds) {
+    for (UUID id : claimIds) {
+      releasing.merge(id, 1, Integer::sum);
+    }
+  }
+
+  /** The statement {@link #releasing} announced is over (committed, or failed). */
+  void releaseDone(Collection<UUID> claimIds) {
+    for (UUID id : claimIds) {
+      releasing.computeIfPresent(id, (k, n) -> n == 1 ? null : n - 1);
+    }
+  }
+
+  /**
+   * Of the claims a renewal did not find, those whose lease was lost: still held, and not being
+   * given up by this worker itself (its save or hand-back committed first, and the claim was about
+   * to leave the held claims).
+   */
+  Set<UUID> lostAmong(Set<UUID> notRenewed) {
+    Set<UUID> lost = new HashSet<>();
+    for (UUID id : notRenewed) {
+      // releasing first, held second: a release removes the claim from held before it clears its
+      // mark, so a claim the worker gave up is seen either marked or no longer held
+      if (!releasing.containsKey(id) && held.containsKey(id)) {
+        lost.add(id);
+      }
+    }
+    return lost;
+  }
+
+  /**
+   * Claims that were running were handed back (their runs recorded): no longer held, though their
+   * slots may still be in their steps. Their later {@link #slotDone} and {@link #settled} remain
+   * due.
+   */
+  void runsHandedBack(Set<UUID> claimIds) {
+    beforeLetGo.accept(Set.copyOf(claimIds));
+    for (UUID id : claimIds) {
+      held.remove(id);
     }
   }
 

@@ -35,6 +35,7 @@ public final class CompletionBatcher {
   }
 
   private final WorkerStore store;
+  private final ClaimsHeld claims;
   private final int batchSize;
   private final long maxDelayNanos;
   private final Flushed onFlushed;
@@ -55,8 +56,10 @@ public final class CompletionBatcher {
   private long giveUpNanos = Long.MAX_VALUE;
   private Thread thread;
 
-  CompletionBatcher(WorkerStore store, int batchSize, Duration maxDelay, Flushed onFlushed) {
+  CompletionBatcher(
+      WorkerStore store, ClaimsHeld claims, int batchSize, Duration maxDelay, Flushed onFlushed) {
     this.store = store;
+    this.claims = claims;
     this.batchSize = batchSize;
     this.maxDelayNanos = maxDelay.toNanos();
     this.onFlushed = onFlushed;
@@ -199,9 +202,7 @@ public final class CompletionBatcher {
     ErrorBackoff backoff = new ErrorBackoff();
     while (true) {
       try {
-        Set<UUID> saved = store.saveBatch(batch);
-        savesFailing = false;
-        settled(batch, saved);
+        save(batch);
         return;
       } catch (SQLException e) {
         if (RefusedData.is(e)) {
@@ -255,6 +256,27 @@ public final class CompletionBatcher {
         awaitBackoff(backoff.millis());
         backoff.failedAgain();
       }
+    }
+  }
+
+  /**
+   * One save statement and, once it committed, the batch settled; announced to the held claims
+   * meanwhile, so that a renewal that meets the commit before the claims leave the held ones counts
+   * none lost (a claim the save found taken is reported by the flush callback). Only around the
+   * statement: during a backoff the claims are renewed and a lost one is reported as usual.
+   */
+  private void save(List<WorkerStore.Finished> batch) throws SQLException {
+    List<UUID> ids = new ArrayList<>(batch.size());
+    for (WorkerStore.Finished f : batch) {
+      ids.add(f.claim().claimId());
+    }
+    claims.releasing(ids);
+    try {
+      Set<UUID> saved = store.saveBatch(batch);
+      savesFailing = false;
+      settled(batch, saved);
+    } finally {
+      claims.releaseDone(ids);
     }
   }
 

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 /**
  * Gives claims back as READY (fenced by the claim) with the reason, and logs it; a step that ran is
  * recorded in its job's history by the same statement. A failure is only logged: the claims' leases
- * lapse and the rescue gives them back instead. It logs as the claim loop, whose logger users
- * configure.
+ * lapse and the rescue gives them back instead. The claims given back leave the held claims before
+ * their release is over ({@link ClaimsHeld#releasing}), so that a renewal meeting the hand-back
+ * reports no lost lease. It logs as the claim loop, whose logger users configure.
  */
 final class HandBack {
   private static final Logger log = RuntimeLoggers.of(ClaimLoop.class);
@@ -32,7 +33,8 @@ final class HandBack {
   }
 
   /**
-   * @param claimIds the claims; none is a no-op
+   * @param claimIds the claims; none is a no-op. Afterwards they are no longer held: unstarted ones
+   *     (withdrawn by a shutdown) in any case, run ones once the statement committed
    * @param reason why, for the log and the job's row
    * @param ranAs how the steps' runs ended ({@link StepRunOutcome#LOST} or {@link
    *     StepRunOutcome#STOPPED}: their attempts count toward the lost-run bound and each run is
@@ -42,11 +44,29 @@ final class HandBack {
     if (claimIds.isEmpty()) {
       return;
     }
+    Set<UUID> given = Set.copyOf(claimIds);
+    // announced before the statement: a renewal that runs after its commit, while the claims are
+    // still held, must not count them lost
+    claims.releasing(given);
     try {
-      List<UUID> ids = new ArrayList<>(now(claimIds, reason, ranAs));
+      List<UUID> ids = new ArrayList<>(now(given, reason, ranAs));
+      if (ranAs != null) {
+        // no longer this worker's, though a slot may still be in the step: not renewed any more
+        claims.runsHandedBack(given);
+      }
       log.warn("handed back {} job(s) as READY: {} ({})", ids.size(), ids, reason);
     } catch (SQLException e) {
-      log.warn("cannot hand back {} job(s); their leases will lapse", claimIds.size(), e);
+      log.warn("cannot hand back {} job(s); their leases will lapse", given.size(), e);
+    } finally {
+      try {
+        if (ranAs == null) {
+          // withdrawn by a shutdown: let go whether or not the statement committed; after a
+          // failure their leases lapse and the rescue gives them back
+          claims.handedBack(given);
+        }
+      } finally {
+        claims.releaseDone(given);
+      }
     }
   }
 

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -25,7 +24,7 @@ public final class LeaseKeeper {
   private static final Logger log = RuntimeLoggers.of(LeaseKeeper.class);
 
   private final WorkerStore store;
-  private final Supplier<Set<UUID>> inFlight;
+  private final ClaimsHeld claims;
   private final Duration period;
   private final Runnable onRescue;
   private final WorkerEvents events;
@@ -36,7 +35,7 @@ public final class LeaseKeeper {
 
   LeaseKeeper(
       WorkerStore store,
-      Supplier<Set<UUID>> inFlight,
+      ClaimsHeld claims,
       Duration lease,
       Runnable onRescue,
       Consumer<Set<UUID>> onCancelRequested,
@@ -44,7 +43,7 @@ public final class LeaseKeeper {
     this.events = events;
     this.store = store;
     this.onCancelRequested = onCancelRequested;
-    this.inFlight = inFlight;
+    this.claims = claims;
     this.period = lease.dividedBy(3);
     this.onRescue = onRescue;
   }
@@ -115,7 +114,7 @@ public final class LeaseKeeper {
 
   private void renew() throws java.sql.SQLException {
     long sent = System.nanoTime();
-    Set<UUID> held = new HashSet<>(inFlight.get());
+    Set<UUID> held = new HashSet<>(claims.heldNow());
     if (held.isEmpty()) {
       renewedFromNanos = sent;
       onCancelRequested.accept(Set.of());
@@ -131,13 +130,15 @@ public final class LeaseKeeper {
     renewedFromNanos = sent;
     onCancelRequested.accept(renewal.cancelRequested());
     held.removeAll(renewal.renewed());
-    // a claim still in flight but not renewed lapsed and was rescued; its save will be refused
-    held.retainAll(inFlight.get());
-    for (UUID lost : held) {
-      log.warn("lease of claim {} was lost; the step's result will be dropped", lost);
+    // a claim still held but not renewed lapsed and was rescued; its save will be refused. One the
+    // worker's own save or hand-back took meanwhile (committed before the renewal, not yet out of
+    // the held claims) is no loss: that statement reports what it found taken
+    Set<UUID> lost = claims.lostAmong(held);
+    for (UUID id : lost) {
+      log.warn("lease of claim {} was lost; the step's result will be dropped", id);
     }
-    if (!held.isEmpty()) {
-      events.leaseRenewalFailed(held.size(), "lease lapsed and the job was taken back");
+    if (!lost.isEmpty()) {
+      events.leaseRenewalFailed(lost.size(), "lease lapsed and the job was taken back");
     }
   }
 

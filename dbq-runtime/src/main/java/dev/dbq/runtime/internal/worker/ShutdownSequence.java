@@ -96,15 +96,14 @@ final class ShutdownSequence {
     return stepExit;
   }
 
-  /** Prefetched jobs whose steps never started go straight back to READY. */
+  /**
+   * Prefetched jobs whose steps never started go straight back to READY; the hand-back lets go of
+   * them.
+   */
   private void handBackUnstarted() {
     Set<UUID> unstarted = claims.withdrawUnstarted();
-    if (unstarted.isEmpty()) {
-      return;
-    }
     handBack.of(
         unstarted, "worker " + settings.workerId() + " stopped before the step started", null);
-    claims.handedBack(unstarted);
   }
 
   /**
