@@ -11,15 +11,17 @@ import java.sql.SQLException;
  * over to a standby), putting auto-commit back fails too (pgjdbc's "This connection has been
  * closed.", HikariCP's "Connection is closed"), and a restore in a plain {@code finally} threw that
  * instead: an enqueue during a failover reported a closed connection rather than the lost server.
- * After a failure the restore's own failure is kept, suppressed in it.
+ * After a failure the restore's own failure is kept, suppressed in it. Used by the store and by
+ * {@code Queues}' changes.
  */
-final class AutoCommit {
+public final class AutoCommit {
   private AutoCommit() {}
 
   /**
    * @param failure what the work threw, or null when it succeeded (then a failed restore throws)
    */
-  static void restore(Connection c, boolean autoCommit, Throwable failure) throws SQLException {
+  public static void restore(Connection c, boolean autoCommit, Throwable failure)
+      throws SQLException {
     if (failure == null) {
       c.setAutoCommit(autoCommit);
       return;
