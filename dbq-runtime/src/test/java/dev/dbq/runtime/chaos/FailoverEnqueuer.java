@@ -21,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class FailoverEnqueuer implements AutoCloseable {
   // an application's steady trickle of jobs, not a flood the drain would never catch up with
-  private static final Duration GAP = Duration.ofMillis(20);
+  private static final Duration GAP = Duration.ofMillis(50);
 
   /** One enqueue call: when it started and ended ({@code System.nanoTime}), its id or null. */
   record Call(long started, long ended, UUID id) {}

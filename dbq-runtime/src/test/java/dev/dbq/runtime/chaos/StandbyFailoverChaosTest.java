@@ -40,7 +40,7 @@ class StandbyFailoverChaosTest {
   private static final long STEP_MILLIS = 5;
   private static final int LEASE_SECONDS = 5;
   // enqueues the application must see acknowledged by the new primary before it stops
-  private static final int ENQUEUES_AFTER_PROMOTION = 50;
+  private static final int ENQUEUES_AFTER_PROMOTION = 25;
   private static final Duration RESUME_BOUND = Duration.ofSeconds(60);
   // what ListenerConnections names a worker's LISTEN connection
   private static final String LISTENER = "dbq worker listener";
