@@ -1,6 +1,7 @@
 package dev.dbq.runtime;
 
 import dev.dbq.runtime.internal.NamingRules;
+import dev.dbq.runtime.internal.store.AutoCommit;
 import dev.dbq.runtime.internal.store.QueueStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -224,6 +225,7 @@ public final class Queues {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
+      Throwable failed = null;
       try {
         change.apply(c);
         c.commit();
@@ -233,9 +235,10 @@ public final class Queues {
         } catch (SQLException suppressed) {
           e.addSuppressed(suppressed);
         }
+        failed = e;
         throw e;
       } finally {
-        c.setAutoCommit(autoCommit);
+        AutoCommit.restore(c, autoCommit, failed);
       }
     } catch (SQLException e) {
       throw new DbqException("cannot " + what + ": " + e.getMessage(), e);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -271,5 +272,22 @@ class EnqueueTest {
       assertTrue(e.getCause() instanceof java.sql.SQLException);
       c.rollback();
     }
+  }
+
+  @Test
+  void anInsertOnALostConnectionFailsWithTheLossNotWithTheRestoreAfterIt() throws Exception {
+    Dbq lost = Dbq.create(new LostConnections(db.database));
+    DbqException e =
+        assertThrows(DbqException.class, () -> TestJobBuilder.of(UNTYPED).enqueue(lost));
+    // once the server is gone, putting the connection's auto-commit back fails too ("This
+    // connection has been closed."); that must not hide why the insert failed
+    assertTrue(
+        e.getMessage().startsWith("cannot enqueue job 'send_report': ")
+            && !e.getMessage().contains("closed"),
+        e.getMessage());
+    // the loss itself: a connection failure (08...) or the server's farewell (57P01)
+    String state = ((SQLException) e.getCause()).getSQLState();
+    assertTrue(state.startsWith("08") || state.equals("57P01"), state + ": " + e.getMessage());
+    assertEquals(0, db.sql.count("SELECT count(*) FROM dbq_job"));
   }
 }

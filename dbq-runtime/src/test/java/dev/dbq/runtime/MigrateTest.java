@@ -1,8 +1,11 @@
 package dev.dbq.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbq.runtime.internal.store.Migrator;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -106,5 +109,20 @@ class MigrateTest {
       migration.sql();
     }
     assertEquals(1, migrations.get(0).version());
+  }
+
+  @Test
+  void aMigrationOnALostConnectionFailsWithTheLossNotWithTheRestoreAfterIt() {
+    try (TestDatabase database = TestDatabase.create()) {
+      Dbq lost = Dbq.create(new LostConnections(database));
+      DbqException e = assertThrows(DbqException.class, lost::migrate);
+      // putting auto-commit back on the dead connection fails too; that must not hide the loss
+      assertTrue(
+          e.getMessage().startsWith("cannot migrate the dbq schema: ")
+              && !e.getMessage().contains("closed"),
+          e.getMessage());
+      String state = ((SQLException) e.getCause()).getSQLState();
+      assertTrue(state.startsWith("08") || state.equals("57P01"), state + ": " + e.getMessage());
+    }
   }
 }

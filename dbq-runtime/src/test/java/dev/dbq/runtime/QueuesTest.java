@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,17 @@ class QueuesTest {
         assertThrows(IllegalArgumentException.class, () -> queues().limit("ok", 0));
     assertEquals("concurrency limit must be at least 1, was 0", zero.getMessage());
     assertThrows(IllegalArgumentException.class, () -> queues().limit("ok", -3));
+    assertEquals(0, db.sql.count("SELECT count(*) FROM dbq_queue"));
+  }
+
+  @Test
+  void aPauseOnALostConnectionFailsWithTheLossNotWithTheRestoreAfterIt() {
+    Queues lost = Dbq.create(new LostConnections(db.database)).queues();
+    DbqException e = assertThrows(DbqException.class, () -> lost.pause("reports"));
+    // putting auto-commit back on the dead connection fails too; that must not hide the loss
+    assertFalse(e.getMessage().contains("closed"), e.getMessage());
+    String state = ((SQLException) e.getCause()).getSQLState();
+    assertTrue(state.startsWith("08") || state.equals("57P01"), state + ": " + e.getMessage());
     assertEquals(0, db.sql.count("SELECT count(*) FROM dbq_queue"));
   }
 }

@@ -105,10 +105,14 @@ public final class Enqueuer implements AutoCloseable {
       boolean autoCommit = c.getAutoCommit();
       // one statement is atomic on its own: auto-commit saves the BEGIN and COMMIT round trips
       c.setAutoCommit(true);
+      Throwable failed = null;
       try {
         JobStore.insert(c, jobs, alone);
+      } catch (SQLException | RuntimeException e) {
+        failed = e;
+        throw e;
       } finally {
-        c.setAutoCommit(autoCommit);
+        AutoCommit.restore(c, autoCommit, failed);
       }
     } finally {
       enqueuing.decrementAndGet();
@@ -152,6 +156,7 @@ public final class Enqueuer implements AutoCloseable {
       try (Connection c = dataSource.getConnection()) {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
+        Throwable failed = null;
         try {
           List<UUID> ids = UniqueInsert.insert(c, jobs, notify);
           c.commit();
@@ -163,9 +168,10 @@ public final class Enqueuer implements AutoCloseable {
               && Deadlocks.isVictim(sql)) {
             continue;
           }
+          failed = e;
           throw e;
         } finally {
-          c.setAutoCommit(autoCommit);
+          AutoCommit.restore(c, autoCommit, failed);
         }
       }
     }

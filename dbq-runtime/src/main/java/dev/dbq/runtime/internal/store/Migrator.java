@@ -96,15 +96,17 @@ public final class Migrator {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
+      Throwable failed = null;
       try {
         List<Integer> applied = migrate(c);
         c.commit();
         return applied;
       } catch (SQLException | RuntimeException e) {
         rollback(c, e);
+        failed = e;
         throw e;
       } finally {
-        c.setAutoCommit(autoCommit);
+        AutoCommit.restore(c, autoCommit, failed);
       }
     } catch (SQLException e) {
       String hint =
