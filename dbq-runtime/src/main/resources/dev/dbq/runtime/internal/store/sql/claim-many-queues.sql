@@ -1,0 +1,112 @@
+-- Claims up to :limit waiting jobs for a worker that serves several queues, highest priority
+-- first, then oldest, across all of them; claim.sql is the same claim for one queue.
+-- Why a statement of its own: claim.sql's per-queue scans each lock up to the queue's room before
+-- the outer sort keeps the best :limit of them all, so over N queues it locks up to N x :limit rows
+-- (a claim of 16 over 1,000 queues locked 16,000 rows, a WAL record each, to return 16; see
+-- docs/scaling.md). Here the locking comes last and is sized by a look that locks nothing:
+-- 1. queue: each served queue's room, as in claim.sql (a paused queue gets none and is not
+--    scanned; a limited queue's room comes from dbq_queue_room, which locks the queue's row, in
+--    the sorted order of :queues so that two claims never deadlock; other queues take no lock).
+-- 2. peek: the global top :limit candidates, WITHOUT locking: the same per-queue index-ordered
+--    scans of dbq_job_claim_idx (queue_name, priority DESC, seq), each stopping at its room,
+--    merged by the outer ORDER BY ... LIMIT :limit. Reading rows costs no WAL and takes no lock;
+--    it is the tuple lock of FOR UPDATE that writes a WAL record per row.
+-- 3. share: how many of those candidates each queue contributes (at most its room).
+-- 4. candidate: for the contributing queues only, the locking scan of claim.sql (FOR UPDATE SKIP
+--    LOCKED inside the per-queue scan), limited to that queue's share. At most :limit rows are
+--    locked in all. A peeked row that another worker holds (the peek cannot tell) is skipped and
+--    replaced by that queue's next waiting row, as within a queue today: the claim still takes as
+--    many as the peek found, in each queue's own order, though under contention the replacement
+--    may rank below another queue's next row (the global order is exact when no other claim holds
+--    the peeked rows). A peeked row claimed and committed by another worker meanwhile is re-checked
+--    by FOR UPDATE against the latest version and skipped as well.
+-- The peek reads up to room rows of every queue (1,000 queues x 16 = 16,000 index entries and
+-- their heap rows): cheap next to locking them, but not free; an exact k-way merge that reads only
+-- :limit rows would need a recursive statement or a second index in global order.
+-- The update finds the candidates through the primary key (= ANY of an array) rather than a join,
+-- so that no plan, custom or generic, ever scans the table; it is fenced by the states it expects
+-- (NEW, READY) and starts a new claim id that every later statement of the job's run names.
+-- It returns what claim.sql returns: the job's age and the time since it became runnable (the
+-- later of created and run_after), in microseconds on the database clock, and the trace context.
+-- parameters: :queues (sorted), :names the job names of the catalog, :limit, :slots, :worker_id
+-- the lock owner, :lease_millis
+WITH queue AS MATERIALIZED (
+    SELECT q.queue_name,
+           CASE WHEN cfg.name IS NULL
+                  OR (NOT cfg.paused AND cfg.concurrency_limit IS NULL) THEN :limit::integer
+                WHEN cfg.paused OR least(:limit::integer, :slots::integer) <= 0 THEN 0
+                ELSE dbq_queue_room(q.queue_name, least(:limit::integer, :slots::integer))
+           END AS room
+    FROM unnest(:queues::text[]) WITH ORDINALITY AS q(queue_name, ord)
+    LEFT JOIN dbq_queue cfg ON cfg.name = q.queue_name
+    ORDER BY q.ord
+),
+head AS (
+    SELECT q.queue_name, q.room
+    FROM queue AS q
+    CROSS JOIN LATERAL (
+        SELECT j.priority, j.seq
+        FROM dbq_job j
+        WHERE j.queue_name = q.queue_name
+          AND j.state IN ('NEW', 'READY')
+          AND (j.run_after IS NULL OR j.run_after <= now())
+          AND j.name = ANY(:names::text[])
+        ORDER BY j.priority DESC, j.seq
+        LIMIT 1
+    ) AS first
+    WHERE q.room > 0
+    ORDER BY first.priority DESC, first.seq
+    LIMIT :limit
+),
+peek AS (
+    SELECT h.queue_name, h.room
+    FROM head AS h
+    CROSS JOIN LATERAL (
+        SELECT j.priority, j.seq
+        FROM dbq_job j
+        WHERE j.queue_name = h.queue_name
+          AND j.state IN ('NEW', 'READY')
+          AND (j.run_after IS NULL OR j.run_after <= now())
+          AND j.name = ANY(:names::text[])
+        ORDER BY j.priority DESC, j.seq
+        LIMIT h.room
+    ) AS waiting
+    ORDER BY waiting.priority DESC, waiting.seq
+    LIMIT :limit
+),
+share AS (
+    SELECT p.queue_name, least(min(p.room), count(*)) AS take
+    FROM peek AS p
+    GROUP BY p.queue_name
+),
+candidate AS (
+    SELECT waiting.id
+    FROM share AS s
+    CROSS JOIN LATERAL (
+        SELECT j.id
+        FROM dbq_job j
+        WHERE j.queue_name = s.queue_name
+          AND j.state IN ('NEW', 'READY')
+          AND (j.run_after IS NULL OR j.run_after <= now())
+          AND j.name = ANY(:names::text[])
+        ORDER BY j.priority DESC, j.seq
+        LIMIT s.take
+        FOR UPDATE SKIP LOCKED
+    ) AS waiting
+)
+UPDATE dbq_job AS j
+SET state         = 'PROCESSING',
+    lock_owner    = :worker_id,
+    claim_id      = gen_random_uuid(),
+    lease_expires = now() + :lease_millis * interval '1 millisecond',
+    -- total over every integer the column allows: a row at 2147483647 (or negative) is claimed
+    -- and failed alone by the lost-run bound, instead of failing every claim of its queue
+    attempt       = least(greatest(j.attempt, 0), 2147483646) + 1,
+    modified      = clock_timestamp()
+WHERE j.id = ANY(ARRAY(SELECT id FROM candidate))
+  AND j.state IN ('NEW', 'READY')
+RETURNING j.id, j.name, j.queue_name, j.priority, j.seq, j.next_step, j.workspace::text,
+          j.attempt, j.claim_id,
+          greatest(0, (extract(epoch FROM now() - j.created) * 1000000))::bigint,
+          greatest(0, (extract(epoch FROM now() - greatest(j.created, j.run_after)) * 1000000))::bigint,
+          j.trace_context::text
