@@ -2,32 +2,37 @@
 -- first, then oldest, across all of them; claim.sql is the same claim for one queue.
 -- Why a statement of its own: claim.sql's per-queue scans each lock up to the queue's room before
 -- the outer sort keeps the best :limit of them all, so over N queues it locks up to N x :limit rows
--- (a claim of 16 over 1,000 queues locked 16,000 rows, a WAL record each, to return 16; see
--- docs/scaling.md). Here the locking comes last and is sized by a look that locks nothing:
+-- (16 jobs claimed over 1,000 queues locked 16,000 rows, a WAL record each, and other workers'
+-- claims had to skip them; see docs/scaling.md). Here nothing is locked until it is known how many
+-- rows each queue gives to the best :limit, and reading rows costs no WAL and blocks no one:
 -- 1. queue: each served queue's room, as in claim.sql (a paused queue gets none and is not
 --    scanned; a limited queue's room comes from dbq_queue_room, which locks the queue's row, in
 --    the sorted order of :queues so that two claims never deadlock; other queues take no lock).
--- 2. peek: the global top :limit candidates, WITHOUT locking: the same per-queue index-ordered
---    scans of dbq_job_claim_idx (queue_name, priority DESC, seq), each stopping at its room,
---    merged by the outer ORDER BY ... LIMIT :limit. Reading rows costs no WAL and takes no lock;
---    it is the tuple lock of FOR UPDATE that writes a WAL record per row.
--- 3. share: how many of those candidates each queue contributes (at most its room).
--- 4. candidate: for the contributing queues only, the locking scan of claim.sql (FOR UPDATE SKIP
---    LOCKED inside the per-queue scan), limited to that queue's share. At most :limit rows are
---    locked in all. A peeked row that another worker holds (the peek cannot tell) is skipped and
---    replaced by that queue's next waiting row, as within a queue today: the claim still takes as
---    many as the peek found, in each queue's own order, though under contention the replacement
---    may rank below another queue's next row (the global order is exact when no other claim holds
---    the peeked rows). A peeked row claimed and committed by another worker meanwhile is re-checked
---    by FOR UPDATE against the latest version and skipped as well.
--- The peek reads up to room rows of every queue (1,000 queues x 16 = 16,000 index entries and
--- their heap rows): cheap next to locking them, but not free; an exact k-way merge that reads only
--- :limit rows would need a recursive statement or a second index in global order.
+-- 2. head: each queue's first waiting job (one index probe of dbq_job_claim_idx per queue), and
+--    the :limit queues whose first jobs come first. No other queue can give a job to the best
+--    :limit: the first jobs of those :limit queues all come before any of its jobs. The queue at
+--    rank r can give at most :limit - r + 1 (the first jobs of the r - 1 queues before it come
+--    before all of its jobs).
+-- 3. peek: the best :limit candidates of those queues, unlocked: per queue the index-ordered scan
+--    of claim.sql with LIMIT least(room, :limit - rank + 1), merged by ORDER BY ... LIMIT :limit.
+--    So a claim reads one row per queue and at most :limit x (:limit + 1) / 2 more, instead of up
+--    to room rows in every queue (1,000 queues: 16,000 rows read and locked before; now 1,000 heads
+--    and at most 136 more, none locked).
+-- 4. share: how many of those candidates each queue gives.
+-- 5. candidate: for those queues only, the locking scan of claim.sql (FOR UPDATE SKIP LOCKED
+--    inside the per-queue scan), limited to the queue's share: at most :limit rows are locked in
+--    all. A peeked row that another claim holds (an unlocked read cannot tell) is skipped and
+--    replaced by its queue's next waiting row, as within one queue in claim.sql; a peeked row that
+--    another worker claimed and committed meanwhile is re-checked by FOR UPDATE against its latest
+--    version and skipped too. The claim then still takes as many rows as the peek found, each
+--    queue's in its own order, but a replacement may rank below another queue's next row: the
+--    order across queues is exact when no other claim holds the peeked rows, close to it otherwise.
 -- The update finds the candidates through the primary key (= ANY of an array) rather than a join,
 -- so that no plan, custom or generic, ever scans the table; it is fenced by the states it expects
 -- (NEW, READY) and starts a new claim id that every later statement of the job's run names.
--- It returns what claim.sql returns: the job's age and the time since it became runnable (the
--- later of created and run_after), in microseconds on the database clock, and the trace context.
+-- It returns what claim.sql returns (the same columns in the same order): the job's age and the
+-- time since it became runnable (the later of created and run_after), in microseconds on the
+-- database clock, and the trace context stored at the enqueue.
 -- parameters: :queues (sorted), :names the job names of the catalog, :limit, :slots, :worker_id
 -- the lock owner, :lease_millis
 WITH queue AS MATERIALIZED (
@@ -42,7 +47,8 @@ WITH queue AS MATERIALIZED (
     ORDER BY q.ord
 ),
 head AS (
-    SELECT q.queue_name, q.room
+    SELECT q.queue_name, q.room,
+           row_number() OVER (ORDER BY first.priority DESC, first.seq) AS rank
     FROM queue AS q
     CROSS JOIN LATERAL (
         SELECT j.priority, j.seq
@@ -69,7 +75,7 @@ peek AS (
           AND (j.run_after IS NULL OR j.run_after <= now())
           AND j.name = ANY(:names::text[])
         ORDER BY j.priority DESC, j.seq
-        LIMIT h.room
+        LIMIT least(h.room, :limit::integer - h.rank + 1)
     ) AS waiting
     ORDER BY waiting.priority DESC, waiting.seq
     LIMIT :limit
