@@ -17,9 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The claim of a worker that serves several queues: in one priority and age order across them, and
  * locking no more rows than it claims (each locked row is a WAL record and a row other workers'
- * claims must skip; the claim over N queues once locked up to N times its limit). The claims run
- * in a transaction the test holds open, so the rows they lock are still locked when another
- * connection counts the waiting rows its {@code FOR UPDATE SKIP LOCKED} cannot take.
+ * claims must skip; the claim over N queues once locked up to N times its limit). The claims run in
+ * a transaction the test holds open, so the rows they lock are still locked when another connection
+ * counts the waiting rows its {@code FOR UPDATE SKIP LOCKED} cannot take.
  */
 class ClaimManyQueuesTest {
   @RegisterExtension static final MigratedDatabase db = new MigratedDatabase();
@@ -145,6 +145,7 @@ class ClaimManyQueuesTest {
     assertEquals(List.of("limited"), again.stream().map(Claim::queue).toList());
     assertEquals(List.of(), store.claim(queues, NAMES, 10, 10));
     assertEquals(
-        0, db.sql.count("SELECT count(*) FROM dbq_job WHERE queue_name = 'paused' AND attempt > 0"));
+        0,
+        db.sql.count("SELECT count(*) FROM dbq_job WHERE queue_name = 'paused' AND attempt > 0"));
   }
 }
