@@ -127,6 +127,36 @@ class ClaimManyQueuesTest {
   }
 
   @Test
+  void whenOtherClaimsHoldAQueuesRowsTheClaimTakesOtherQueuesRows() throws Exception {
+    // "held" comes first in the order but another claim holds all of it: a claim that looked only
+    // at the best candidates would find nothing, and a worker draining until empty would stop
+    // with "free" still waiting
+    db.sql.execute(
+        "INSERT INTO dbq_job (id, name, queue_name, priority, state)"
+            + " SELECT gen_random_uuid(), 'noop', q, p, 'NEW'"
+            + " FROM (VALUES ('held', 5), ('held', 5), ('free', 0), ('free', 0), ('free', 0))"
+            + " AS v(q, p)");
+    List<String> free =
+        db.sql.column("SELECT id FROM dbq_job WHERE queue_name = 'free' ORDER BY seq LIMIT 2");
+    try (Connection other = db.database.connect();
+        Connection c = db.database.connect()) {
+      other.setAutoCommit(false);
+      try (Statement s = other.createStatement()) {
+        s.execute("SELECT id FROM dbq_job WHERE queue_name = 'held' FOR UPDATE");
+      }
+      c.setAutoCommit(false);
+      try {
+        List<Claim> claimed = store.claim(c, List.of("free", "held"), NAMES, 2, 2);
+        assertEquals(free, ids(claimed));
+        assertEquals(2 + 2, lockedWaitingRows());
+      } finally {
+        c.rollback();
+        other.rollback();
+      }
+    }
+  }
+
+  @Test
   void pausedAndLimitedQueuesKeepTheirRulesAmongOthers() throws Exception {
     List<String> queues = List.of("free", "limited", "paused");
     insert(queues, 5);

@@ -20,13 +20,17 @@
 --    and at most 136 more, none locked).
 -- 4. share: how many of those candidates each queue gives.
 -- 5. candidate: for those queues only, the locking scan of claim.sql (FOR UPDATE SKIP LOCKED
---    inside the per-queue scan), limited to the queue's share: at most :limit rows are locked in
---    all. A peeked row that another claim holds (an unlocked read cannot tell) is skipped and
---    replaced by its queue's next waiting row, as within one queue in claim.sql; a peeked row that
---    another worker claimed and committed meanwhile is re-checked by FOR UPDATE against its latest
---    version and skipped too. The claim then still takes as many rows as the peek found, each
---    queue's in its own order, but a replacement may rank below another queue's next row: the
---    order across queues is exact when no other claim holds the peeked rows, close to it otherwise.
+--    inside the per-queue scan), limited to the queue's share. A peeked row that another claim
+--    holds (an unlocked read cannot tell) is skipped and replaced by its queue's next waiting row,
+--    as within one queue in claim.sql; a peeked row that another worker claimed and committed
+--    meanwhile is re-checked by FOR UPDATE against its latest version and skipped too.
+-- 6. more: only when those queues ran out of rows the others do not hold (the shortfall, 0 but
+--    under contention; LIMIT 0 runs no scan), claim.sql's scan over every queue for the rest, within
+--    each queue's remaining room, so that a claim never comes back short, or empty, while another
+--    queue has free jobs (a worker draining until empty stops on an empty claim). Then it locks up
+--    to the shortfall in each queue, as claim.sql does for the whole limit.
+-- So without contention at most :limit rows are locked in all, in the order across queues of
+-- claim.sql; under contention a replacement may rank below another queue's next row.
 -- The update finds the candidates through the primary key (= ANY of an array) rather than a join,
 -- so that no plan, custom or generic, ever scans the table; it is fenced by the states it expects
 -- (NEW, READY) and starts a new claim id that every later statement of the job's run names.
@@ -86,7 +90,7 @@ share AS (
     GROUP BY p.queue_name
 ),
 candidate AS (
-    SELECT waiting.id
+    SELECT waiting.id, s.queue_name
     FROM share AS s
     CROSS JOIN LATERAL (
         SELECT j.id
@@ -99,6 +103,32 @@ candidate AS (
         LIMIT s.take
         FOR UPDATE SKIP LOCKED
     ) AS waiting
+),
+-- what the locking scans could not take because other claims hold the rows: 0 but under
+-- contention, and then LIMIT 0 below runs no scan
+shortfall AS (
+    SELECT (SELECT count(*) FROM peek) - (SELECT count(*) FROM candidate) AS n
+),
+more AS (
+    SELECT waiting.id
+    FROM queue AS q
+    CROSS JOIN LATERAL (
+        SELECT j.id, j.priority, j.seq
+        FROM dbq_job j
+        WHERE j.queue_name = q.queue_name
+          AND j.state IN ('NEW', 'READY')
+          AND (j.run_after IS NULL OR j.run_after <= now())
+          AND j.name = ANY(:names::text[])
+          AND j.id <> ALL(ARRAY(SELECT c.id FROM candidate AS c))
+        ORDER BY j.priority DESC, j.seq
+        LIMIT least((SELECT n FROM shortfall),
+                    q.room - (SELECT count(*) FROM candidate AS c
+                              WHERE c.queue_name = q.queue_name))
+        FOR UPDATE SKIP LOCKED
+    ) AS waiting
+    WHERE q.room > 0
+    ORDER BY waiting.priority DESC, waiting.seq
+    LIMIT (SELECT n FROM shortfall)
 )
 UPDATE dbq_job AS j
 SET state         = 'PROCESSING',
@@ -109,7 +139,7 @@ SET state         = 'PROCESSING',
     -- and failed alone by the lost-run bound, instead of failing every claim of its queue
     attempt       = least(greatest(j.attempt, 0), 2147483646) + 1,
     modified      = clock_timestamp()
-WHERE j.id = ANY(ARRAY(SELECT id FROM candidate))
+WHERE j.id = ANY(ARRAY(SELECT id FROM candidate UNION ALL SELECT id FROM more))
   AND j.state IN ('NEW', 'READY')
 RETURNING j.id, j.name, j.queue_name, j.priority, j.seq, j.next_step, j.workspace::text,
           j.attempt, j.claim_id,
