@@ -159,10 +159,22 @@ class WorkerClaimOrderTest {
             + " CASE WHEN i % 3 = 0 THEN 'COMPLETE' ELSE 'NEW' END"
             + " FROM generate_series(1, 20000) AS i");
     StoredJobs.execute(db.sql, "ANALYZE dbq_job");
+    // one queue limited, one paused: the limited one is scanned through the index as well
+    StoredJobs.execute(
+        db.sql,
+        "INSERT INTO dbq_queue (name, paused, concurrency_limit)"
+            + " VALUES ('q2', false, 3), ('q3', true, NULL)");
+    // the claim of one queue and the claim of several (what WorkerStore runs for more than one)
+    for (String file : List.of("claim.sql", "claim-many-queues.sql")) {
+      assertPlansUseTheClaimIndex(file);
+    }
+  }
+
+  private static void assertPlansUseTheClaimIndex(String file) throws Exception {
     // the statement's named parameters as the positions of the PREPARE below
     List<String> order = List.of("queues", "names", "limit", "slots", "worker_id", "lease_millis");
     String sql;
-    try (var in = WorkerStore.class.getResourceAsStream("sql/claim.sql")) {
+    try (var in = WorkerStore.class.getResourceAsStream("sql/" + file)) {
       sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
     for (int i = 0; i < order.size(); i++) {
@@ -170,18 +182,13 @@ class WorkerClaimOrderTest {
     }
     StoredJobs.execute(
         db.sql, "PREPARE dbq_claim(text[], text[], int, int, text, bigint) AS " + sql);
-    // one queue limited, one paused: the limited one is scanned through the index as well
-    StoredJobs.execute(
-        db.sql,
-        "INSERT INTO dbq_queue (name, paused, concurrency_limit)"
-            + " VALUES ('q2', false, 3), ('q3', true, NULL)");
     try {
       for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
         StoredJobs.execute(db.sql, "SET plan_cache_mode = " + mode);
         String plan =
             explain("EXPLAIN EXECUTE dbq_claim('{q1,q2,q3}', '{record}', 4, 4, 'w', 1000)");
-        assertTrue(plan.contains("dbq_job_claim_idx"), mode + " plan:\n" + plan);
-        assertTrue(!plan.contains("Seq Scan on dbq_job"), mode + " plan:\n" + plan);
+        assertTrue(plan.contains("dbq_job_claim_idx"), file + " " + mode + " plan:\n" + plan);
+        assertTrue(!plan.contains("Seq Scan on dbq_job"), file + " " + mode + " plan:\n" + plan);
       }
     } finally {
       StoredJobs.execute(db.sql, "RESET plan_cache_mode");

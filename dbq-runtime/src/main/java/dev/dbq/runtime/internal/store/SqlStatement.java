@@ -48,6 +48,7 @@ public enum SqlStatement {
   JOB_STATES("job-states.sql"),
   BEGIN_SNAPSHOT("begin-snapshot.sql"),
   CLAIM("claim.sql"),
+  CLAIM_MANY_QUEUES("claim-many-queues.sql"),
   DECODE_MADE_UP_CLAIMS("decode-made-up-claims.sql"),
   SAVE_BATCH("save-batch.sql"),
   SAVE_BATCH_WITHOUT_HISTORY("save-batch-without-history.sql"),

@@ -28,6 +28,9 @@ public final class WorkerStore {
   /** The claim as JDBC takes it, for the plan test. */
   public static final String CLAIM = SqlStatement.CLAIM.sql();
 
+  /** The claim over several queues as JDBC takes it, for the plan test. */
+  public static final String CLAIM_MANY_QUEUES = SqlStatement.CLAIM_MANY_QUEUES.sql();
+
   /** A job whose lease lapsed and that went back to READY. */
   public record Rescued(UUID id, String name, String queue, int step, int attempt) {}
 
@@ -98,13 +101,29 @@ public final class WorkerStore {
    */
   public List<Claim> claim(List<String> queues, Collection<String> names, int limit, int slots)
       throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      return claim(c, queues, names, limit, slots);
+    }
+  }
+
+  /**
+   * The claim on the given connection, in whatever transaction it is in (the tests hold one open to
+   * see which rows the claim locked).
+   */
+  List<Claim> claim(
+      Connection c, List<String> queues, Collection<String> names, int limit, int slots)
+      throws SQLException {
     List<Claim> claims = new ArrayList<>(limit);
     long claimedNanos = System.nanoTime();
     // sorted: claims lock the rows of limited queues in one order, so two never deadlock
     Object[] sortedQueues = queues.stream().distinct().sorted().toArray();
-    try (Connection c = dataSource.getConnection();
-        NamedStatement ps = NamedStatement.prepare(c, SqlStatement.CLAIM)) {
-      c.setAutoCommit(true);
+    // one queue: claim.sql locks only the rows it returns; over several, its per-queue scans would
+    // each lock up to the limit, so claim-many-queues.sql first finds, unlocked, how many each
+    // queue contributes to the best limit of them all
+    SqlStatement statement =
+        sortedQueues.length > 1 ? SqlStatement.CLAIM_MANY_QUEUES : SqlStatement.CLAIM;
+    try (NamedStatement ps = NamedStatement.prepare(c, statement)) {
       // planned with the actual arguments every time: no generic plan after five executions
       ps.unprepared()
           .setArray("queues", "text", sortedQueues)
