@@ -59,13 +59,9 @@ final class LocalCluster implements AutoCloseable {
    */
   static LocalCluster start(String referenceUrl) throws Exception {
     List<String> settings = settingsOf(referenceUrl);
-    boolean root = "root".equals(System.getProperty("user.name"));
-    Path dir = Files.createTempDirectory("dbq-bench-cluster-");
-    LocalCluster cluster = new LocalCluster(dir, freePort(), root);
+    LocalCluster cluster = empty("dbq-bench-cluster-");
+    Path dir = cluster.dir;
     try {
-      if (root) {
-        run(List.of("chown", "postgres:postgres", dir.toString()), false);
-      }
       cluster.asOwner(
           List.of(
               BIN + "/initdb",
@@ -76,32 +72,7 @@ final class LocalCluster implements AutoCloseable {
               "-U",
               "postgres",
               "--no-sync"));
-      List<String> options =
-          new ArrayList<>(
-              List.of(
-                  "-p",
-                  Integer.toString(cluster.port),
-                  "-k",
-                  dir.toString(),
-                  "-c",
-                  "listen_addresses=127.0.0.1"));
-      for (String setting : settings) {
-        options.add("-c");
-        options.add(setting);
-      }
-      cluster.asOwner(
-          List.of(
-              BIN + "/pg_ctl",
-              "-D",
-              dir.resolve("data").toString(),
-              "-w",
-              "-t",
-              "60",
-              "-l",
-              dir.resolve("log").toString(),
-              "-o",
-              String.join(" ", options),
-              "start"));
+      cluster.startServer(settings);
       return cluster;
     } catch (Exception e) {
       cluster.close();
@@ -116,13 +87,9 @@ final class LocalCluster implements AutoCloseable {
    * @throws IOException when pg_basebackup or pg_ctl fails (the directory is then removed)
    */
   static LocalCluster standbyOf(LocalCluster primary) throws Exception {
-    boolean root = "root".equals(System.getProperty("user.name"));
-    Path dir = Files.createTempDirectory("dbq-bench-standby-");
-    LocalCluster standby = new LocalCluster(dir, freePort(), root);
+    LocalCluster standby = empty("dbq-bench-standby-");
+    Path dir = standby.dir;
     try {
-      if (root) {
-        run(List.of("chown", "postgres:postgres", dir.toString()), false);
-      }
       standby.asOwner(
           List.of(
               BIN + "/pg_basebackup",
@@ -137,28 +104,58 @@ final class LocalCluster implements AutoCloseable {
               "-R",
               "-X",
               "stream"));
-      standby.asOwner(
-          List.of(
-              BIN + "/pg_ctl",
-              "-D",
-              dir.resolve("data").toString(),
-              "-w",
-              "-t",
-              "60",
-              "-l",
-              dir.resolve("log").toString(),
-              "-o",
-              "-p "
-                  + standby.port
-                  + " -k "
-                  + dir
-                  + " -c listen_addresses=127.0.0.1 -c hot_standby=on",
-              "start"));
+      standby.startServer(List.of("hot_standby=on"));
       return standby;
     } catch (Exception e) {
       standby.close();
       throw e;
     }
+  }
+
+  /** A cluster of no data yet on a free port, in a new directory the server's user owns. */
+  private static LocalCluster empty(String prefix) throws Exception {
+    boolean root = "root".equals(System.getProperty("user.name"));
+    Path dir = Files.createTempDirectory(prefix);
+    LocalCluster cluster = new LocalCluster(dir, freePort(), root);
+    if (root) {
+      try {
+        run(List.of("chown", "postgres:postgres", dir.toString()), false);
+      } catch (Exception e) {
+        cluster.close();
+        throw e;
+      }
+    }
+    return cluster;
+  }
+
+  /** Starts the server on its data directory, on 127.0.0.1 and its port, with the settings. */
+  private void startServer(List<String> settings) throws Exception {
+    List<String> options =
+        new ArrayList<>(
+            List.of(
+                "-p",
+                Integer.toString(port),
+                "-k",
+                dir.toString(),
+                "-c",
+                "listen_addresses=127.0.0.1"));
+    for (String setting : settings) {
+      options.add("-c");
+      options.add(setting);
+    }
+    asOwner(
+        List.of(
+            BIN + "/pg_ctl",
+            "-D",
+            dir.resolve("data").toString(),
+            "-w",
+            "-t",
+            "60",
+            "-l",
+            dir.resolve("log").toString(),
+            "-o",
+            String.join(" ", options),
+            "start"));
   }
 
   /** A JDBC URL of a database on this cluster, as user postgres. */
