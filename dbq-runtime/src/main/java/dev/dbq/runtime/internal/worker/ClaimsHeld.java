@@ -57,12 +57,20 @@ final class ClaimsHeld {
   private final Map<UUID, Integer> releasing = new ConcurrentHashMap<>();
   private final PrefetchedClaims prefetched = new PrefetchedClaims();
   // a test's seam: told the claims about to stop being held (settled or handed back), just before
-  // they are removed, so that a test can run a renewal in that moment
-  private volatile Consumer<Set<UUID>> beforeLetGo = ids -> {};
+  // they are removed, so that a test can run a renewal in that moment; null (nothing built on a
+  // step's path) unless a test sets it
+  private volatile Consumer<Set<UUID>> beforeLetGo;
 
   /** Tells {@code hook} the claims about to stop being held, just before; for tests. */
   void beforeLetGo(Consumer<Set<UUID>> hook) {
     beforeLetGo = hook;
+  }
+
+  private void announceLetGo(Set<UUID> claimIds) {
+    Consumer<Set<UUID>> hook = beforeLetGo;
+    if (hook != null) {
+      hook.accept(Set.copyOf(claimIds));
+    }
   }
 
   /** A claim was made and is handed to a slot: held, and waiting to start. */
@@ -116,7 +124,10 @@ final class ClaimsHeld {
 
   /** The claim's outcome was committed or dropped: no longer held. */
   void settled(UUID claimId) {
-    beforeLetGo.accept(Set.of(claimId));
+    Consumer<Set<UUID>> hook = beforeLetGo;
+    if (hook != null) {
+      hook.accept(Set.of(claimId));
+    }
     held.remove(claimId);
     runStarts.remove(claimId);
   }
@@ -176,7 +187,7 @@ final class ClaimsHeld {
 
   /** The claims {@link #withdrawUnstarted} took were handed back: no longer held. */
   void handedBack(Set<UUID> withdrawn) {
-    beforeLetGo.accept(Set.copyOf(withdrawn));
+    announceLetGo(withdrawn);
     for (UUID id : withdrawn) {
       held.remove(id);
       active.decrementAndGet();
@@ -224,7 +235,7 @@ final class ClaimsHeld {
    * due.
    */
   void runsHandedBack(Set<UUID> claimIds) {
-    beforeLetGo.accept(Set.copyOf(claimIds));
+    announceLetGo(claimIds);
     for (UUID id : claimIds) {
       held.remove(id);
     }
